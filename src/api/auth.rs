@@ -1,0 +1,91 @@
+//! `/auth/user_token`: exchanging the shared secret for an admin token.
+
+use serde::{Deserialize, Serialize};
+
+/// Platform the docs tell admins to use; v2 has no admin platform (contract
+/// §1.5), any of 1..=8 works.
+pub const ADMIN_PLATFORM: i32 = 8;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UserTokenReq {
+    pub secret: String,
+    pub platform: i32,
+    #[serde(rename = "userID")]
+    pub user_id: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct UserTokenResp {
+    #[serde(rename = "userID", default)]
+    pub user_id: String,
+    #[serde(default)]
+    pub token: String,
+    /// Absolute Unix seconds (contract §6), not a duration.
+    #[serde(rename = "expiredTime", default)]
+    pub expired_time: i64,
+}
+
+/// What the login form checks before anything is sent, mirroring the
+/// server's binding (`secret` max 32, `userID` 1..=64, `platform` 1..=8).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LoginProblem {
+    SecretMissing,
+    SecretTooLong,
+    UserIdMissing,
+    UserIdTooLong,
+    PlatformOutOfRange,
+    ServerUrlInvalid,
+}
+
+pub fn check_login(server: &str, secret: &str, user_id: &str, platform: i32) -> Vec<LoginProblem> {
+    let mut problems = Vec::new();
+    let server = server.trim();
+    if !server.is_empty() && !(server.starts_with("http://") || server.starts_with("https://")) {
+        problems.push(LoginProblem::ServerUrlInvalid);
+    }
+    if secret.is_empty() {
+        problems.push(LoginProblem::SecretMissing);
+    } else if secret.chars().count() > 32 {
+        problems.push(LoginProblem::SecretTooLong);
+    }
+    let user_id = user_id.trim();
+    if user_id.is_empty() {
+        problems.push(LoginProblem::UserIdMissing);
+    } else if user_id.chars().count() > 64 {
+        problems.push(LoginProblem::UserIdTooLong);
+    }
+    if !(1..=8).contains(&platform) {
+        problems.push(LoginProblem::PlatformOutOfRange);
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use LoginProblem::*;
+
+    #[test]
+    fn a_good_login_has_no_problems() {
+        assert!(check_login("", "tuoyun", "openIM123456", 8).is_empty());
+        assert!(check_login("https://im.example.com", "s", "a", 1).is_empty());
+    }
+
+    #[test]
+    fn each_field_is_checked() {
+        assert_eq!(
+            check_login("", "", "", 0),
+            [SecretMissing, UserIdMissing, PlatformOutOfRange]
+        );
+        assert_eq!(
+            check_login("ftp://x", &"s".repeat(33), &"u".repeat(65), 9),
+            [
+                ServerUrlInvalid,
+                SecretTooLong,
+                UserIdTooLong,
+                PlatformOutOfRange
+            ]
+        );
+        assert_eq!(check_login("", "s", "   ", 8), [UserIdMissing]);
+    }
+}

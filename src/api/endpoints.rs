@@ -1,0 +1,49 @@
+//! Every route the dashboard calls, in one place: v2.2+ moved several of the
+//! `/manager/*` routes, and supporting that later means editing only this file.
+
+pub const USER_TOKEN: &str = "/auth/user_token";
+
+pub const GET_ALL_USERS_UID: &str = "/manager/get_all_users_uid";
+pub const ACCOUNT_CHECK: &str = "/manager/account_check";
+pub const DELETE_USER: &str = "/manager/delete_user";
+pub const GET_USERS_ONLINE_STATUS: &str = "/manager/get_users_online_status";
+pub const SEND_MSG: &str = "/manager/send_msg";
+
+pub const GET_USERS_INFO: &str = "/user/get_users_info";
+pub const UPDATE_USER_INFO: &str = "/user/update_user_info";
+
+pub const IMPORT_FRIEND: &str = "/friend/import_friend";
+pub const ADD_BLACK: &str = "/friend/add_black";
+
+pub const CREATE_GROUP: &str = "/group/create_group";
+pub const INVITE_USER_TO_GROUP: &str = "/group/invite_user_to_group";
+pub const KICK_GROUP: &str = "/group/kick_group";
+
+/// Server-side list caps (contract §3.3 and §3.5): larger lists are refused
+/// with HTTP 400, so the client splits them.
+pub const ACCOUNT_CHECK_MAX: usize = 100;
+pub const ONLINE_STATUS_MAX: usize = 200;
+
+/// Joins a server base URL (may be empty for same-origin, may end in `/`)
+/// with an endpoint path.
+pub fn url(base: &str, path: &str) -> String {
+    format!("{}{}", base.trim_end_matches('/'), path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn url_joins_without_double_slash() {
+        assert_eq!(url("", ACCOUNT_CHECK), "/manager/account_check");
+        assert_eq!(
+            url("http://im.example:10000/", USER_TOKEN),
+            "http://im.example:10000/auth/user_token"
+        );
+        assert_eq!(
+            url("https://a/b", KICK_GROUP),
+            "https://a/b/group/kick_group"
+        );
+    }
+}

@@ -1,0 +1,18 @@
+//! The typed OpenIM v2 admin client. Everything here except `transport` is
+//! plain Rust and is tested natively with `cargo test`.
+
+pub mod auth;
+pub mod endpoints;
+pub mod envelope;
+pub mod error;
+pub mod friend;
+pub mod group;
+pub mod ids;
+pub mod msg;
+pub mod opid;
+pub mod user;
+
+#[cfg(target_arch = "wasm32")]
+pub mod transport;
+
+pub use error::{ApiError, ErrorKind};

@@ -1,0 +1,127 @@
+//! The shell: header, navigation, routes, and the guard that sends a
+//! signed-out operator to login and back.
+
+use leptos::prelude::*;
+use leptos_router::components::{Redirect, Route, Router, Routes, A};
+use leptos_router::hooks::use_location;
+use leptos_router::path;
+
+use crate::i18n::Locale;
+use crate::pages::{login::LoginPage, not_found::NotFound, users::UsersPage};
+use crate::state::{use_app, AppState};
+
+#[component]
+pub fn App() -> impl IntoView {
+    let app = AppState::from_browser();
+    provide_context(app);
+
+    // Deployment settings arrive once, before the operator can submit.
+    leptos::task::spawn_local(async move {
+        app.config.set(crate::config::fetch().await);
+    });
+    Effect::new(move |_| {
+        let tag = app.locale.get().tag();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", tag);
+        }
+        document().set_title(app.t().app_name);
+    });
+
+    view! {
+        <Router>
+            <a class="skip-link" href="#main">{move || app.t().skip_to_content}</a>
+            <Header/>
+            <main id="main" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/login") view=LoginPage/>
+                    <Route path=path!("/users") view=|| view! { <Protected><UsersPage/></Protected> }/>
+                    <Route path=path!("/") view=|| view! { <Redirect path="/users"/> }/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let app = use_app();
+    view! {
+        <header class="topbar">
+            <span class="brand">{move || app.t().app_name}</span>
+            <Show when=move || app.session.get().is_some()>
+                <nav aria-label=move || app.t().nav_label>
+                    <A href="/users">{move || app.t().nav_users}</A>
+                </nav>
+            </Show>
+            <div class="topbar-end">
+                <LanguageSwitch/>
+                {move || app.session.get().map(|s| {
+                    let expires = format_expiry(s.expired_time, app.locale.get());
+                    view! {
+                        <span class="who">
+                            {move || app.t().signed_in_as} " "
+                            <strong class="who-id">{s.user_id.clone()}</strong>
+                            <span class="expiry">" · " {move || app.t().token_expires} " " {expires}</span>
+                        </span>
+                        <button type="button" class="logout secondary" on:click=move |_| app.logout()>
+                            {move || app.t().logout}
+                        </button>
+                    }
+                })}
+            </div>
+        </header>
+    }
+}
+
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let app = use_app();
+    view! {
+        <label class="lang">
+            <span class="visually-hidden">{move || app.t().language}</span>
+            <select
+                class="lang-select"
+                on:change:target=move |ev| {
+                    if let Some(l) = Locale::from_tag(&ev.target().value()) {
+                        app.set_locale(l);
+                    }
+                }
+                prop:value=move || app.locale.get().tag()
+            >
+                {Locale::ALL.map(|l| view! { <option value=l.tag()>{l.name()}</option> })}
+            </select>
+        </label>
+    }
+}
+
+/// Renders its children only with a live session; otherwise sends the
+/// operator to login with the way back in `?next=`.
+#[component]
+fn Protected(children: ChildrenFn) -> impl IntoView {
+    let app = use_app();
+    let location = use_location();
+    move || {
+        let live = app
+            .session
+            .get()
+            .is_some_and(|s| !s.is_expired(crate::session::now_secs()));
+        if live {
+            children().into_any()
+        } else {
+            let here = format!(
+                "{}{}",
+                location.pathname.get_untracked(),
+                location.search.get_untracked()
+            );
+            let next = String::from(js_sys::encode_uri_component(&here));
+            view! { <Redirect path=format!("/login?next={next}")/> }.into_any()
+        }
+    }
+}
+
+fn format_expiry(expired_time: i64, locale: Locale) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
+        expired_time as f64 * 1000.0,
+    ));
+    String::from(date.to_locale_string(locale.tag(), &wasm_bindgen::JsValue::UNDEFINED))
+}

@@ -1,0 +1,57 @@
+use leptos::prelude::*;
+
+use crate::api::ids::parse_id_list;
+use crate::components::field_error::FieldError;
+use crate::i18n::fill;
+use crate::state::use_app;
+
+/// A textarea for pasted ID lists that says, as you type, how many IDs it
+/// found and what it dropped.
+#[component]
+pub fn IdListInput(
+    #[prop(into)] id: String,
+    #[prop(into)] label: Signal<&'static str>,
+    value: RwSignal<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    let app = use_app();
+    let parsed = Memo::new(move |_| parse_id_list(&value.get()));
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described = format!("{hint_id} {error_id}");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{move || label.get()}</label>
+            <textarea
+                id=id.clone()
+                class="id-list"
+                rows="8"
+                spellcheck="false"
+                autocomplete="off"
+                aria-describedby=described
+                aria-invalid=move || error.get().is_some().to_string()
+                prop:value=move || value.get()
+                on:input:target=move |ev| value.set(ev.target().value())
+            ></textarea>
+            <p class="hint" id=hint_id>
+                {move || app.t().ids_hint}
+                " "
+                <span class="id-count" aria-live="polite">
+                    {move || {
+                        let p = parsed.get();
+                        let t = app.t();
+                        let mut parts = vec![fill(t.ids_count, &[("count", &p.ids.len())])];
+                        if p.duplicates > 0 {
+                            parts.push(fill(t.ids_duplicates, &[("count", &p.duplicates)]));
+                        }
+                        if !p.too_long.is_empty() {
+                            parts.push(fill(t.ids_too_long, &[("count", &p.too_long.len())]));
+                        }
+                        parts.join(" · ")
+                    }}
+                </span>
+            </p>
+            <FieldError id=error_id message=error/>
+        </div>
+    }
+}

@@ -1,0 +1,7 @@
+//! Widgets shared by pages.
+
+pub mod download;
+pub mod error_box;
+pub mod field_error;
+pub mod id_list_input;
+pub mod progress;

@@ -1,0 +1,56 @@
+//! The list of every text the dashboard shows. One field per key; adding a
+//! key here makes every locale that lacks it fail to compile.
+
+macro_rules! strings {
+    ($($key:ident),* $(,)?) => {
+        #[derive(Debug)]
+        pub struct Strings {
+            $(pub $key: &'static str,)*
+        }
+
+        impl Strings {
+            /// Every (key, text) pair, in declaration order.
+            pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
+                vec![$((stringify!($key), self.$key)),*]
+            }
+        }
+    };
+}
+
+strings! {
+    app_name, skip_to_content, nav_label, nav_users, signed_in_as, token_expires,
+    logout, language, not_found, go_home, loading,
+
+    login_title, login_intro, server_label, server_hint, server_choice_label,
+    secret_label, user_id_label, platform_label, platform_hint, platform_unnamed,
+    login_button, logging_in, checking_admin,
+    err_secret_missing, err_secret_too_long, err_user_missing, err_user_too_long,
+    err_platform, err_server_url, err_not_admin, session_ended,
+
+    err_title, err_code_label, err_msg_label, operation_id_label, err_session,
+    err_rejected, err_not_admin_call, err_network, err_timeout, err_not_json,
+    err_shape, err_aborted, err_server,
+
+    users_title, users_intro, ids_label, ids_hint, ids_count, ids_duplicates,
+    ids_too_long, lookup_button, load_all_button, clear_button, stop_button,
+    err_ids_empty, progress_label, loaded_all,
+    col_user_id, col_account, col_nickname, col_face, col_gender, col_ex,
+    col_online, col_platforms,
+    registered, unregistered, unknown, online, offline,
+    gender_male, gender_female, gender_unset,
+    filter_label, filter_placeholder, show_label, show_all, show_registered,
+    show_unregistered, show_online, show_unknown, export_csv, results_summary,
+    rows_shown, failed_requests, retry_failed, no_matches, no_face,
+}
+
+impl Strings {
+    /// Keys whose text is rightly the same in every language (API field
+    /// names as the server spells them).
+    pub const SAME_IN_ALL_LOCALES: &'static [&'static str] = &[
+        "err_code_label",
+        "err_msg_label",
+        "operation_id_label",
+        "col_user_id",
+        "col_ex",
+    ];
+}

@@ -1,0 +1,3 @@
+fn main() {
+    openim_admin::mount();
+}

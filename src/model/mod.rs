@@ -1,0 +1,5 @@
+//! What pages show, as plain data: merging API results, filtering, export.
+//! Kept free of the DOM so it is tested natively.
+
+pub mod csv;
+pub mod users;

@@ -1,0 +1,257 @@
+//! Sign-in: exchange the secret for a token, then prove the ID is an admin
+//! before letting the operator in.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+use crate::api::auth::{check_login, LoginProblem, UserTokenReq, UserTokenResp, ADMIN_PLATFORM};
+use crate::api::transport::{post, Connection, Scope};
+use crate::api::user::{AccountCheckReq, AccountStatus, PLATFORMS};
+use crate::api::{endpoints, ApiError};
+use crate::components::error_box::ErrorBox;
+use crate::components::field_error::FieldError;
+use crate::i18n::{fill, Strings};
+use crate::session::{safe_return_path, Session};
+use crate::state::use_app;
+
+/// errCode the v2 server gives non-admins on admin-only calls.
+const NO_PERMISSION: i64 = 801;
+
+#[derive(Clone, Debug, PartialEq)]
+enum Failure {
+    Api(ApiError),
+    NotAdmin(String),
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Busy {
+    Idle,
+    SigningIn,
+    CheckingAdmin,
+}
+
+fn problem_text(t: &Strings, p: LoginProblem) -> &'static str {
+    match p {
+        LoginProblem::SecretMissing => t.err_secret_missing,
+        LoginProblem::SecretTooLong => t.err_secret_too_long,
+        LoginProblem::UserIdMissing => t.err_user_missing,
+        LoginProblem::UserIdTooLong => t.err_user_too_long,
+        LoginProblem::PlatformOutOfRange => t.err_platform,
+        LoginProblem::ServerUrlInvalid => t.err_server_url,
+    }
+}
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let app = use_app();
+    let navigate = use_navigate();
+    let query = use_query_map();
+    let scope = Scope::new();
+    on_cleanup({
+        let scope = scope.clone();
+        move || scope.abort_all()
+    });
+
+    let server = RwSignal::new(String::new());
+    let secret = RwSignal::new(String::new());
+    let user_id = RwSignal::new(String::new());
+    let platform = RwSignal::new(ADMIN_PLATFORM);
+    let problems = RwSignal::new(Vec::<LoginProblem>::new());
+    let failure = RwSignal::new(None::<Failure>);
+    let busy = RwSignal::new(Busy::Idle);
+
+    // Preset (or restricted) server from config.json, once it has loaded.
+    Effect::new(move |_| server.set(app.config.get().initial_server()));
+
+    let problem_for = move |wanted: &'static [LoginProblem]| {
+        Signal::derive(move || {
+            problems
+                .get()
+                .into_iter()
+                .find(|p| wanted.contains(p))
+                .map(|p| problem_text(app.t(), p).to_string())
+        })
+    };
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() != Busy::Idle {
+            return;
+        }
+        let server_url = server
+            .get_untracked()
+            .trim()
+            .trim_end_matches('/')
+            .to_string();
+        let found = check_login(
+            &server_url,
+            &secret.get_untracked(),
+            &user_id.get_untracked(),
+            platform.get_untracked(),
+        );
+        let found = if app.config.get_untracked().allows(&server_url) || !found.is_empty() {
+            found
+        } else {
+            vec![LoginProblem::ServerUrlInvalid]
+        };
+        failure.set(None);
+        problems.set(found.clone());
+        if !found.is_empty() {
+            return;
+        }
+        let req = UserTokenReq {
+            secret: secret.get_untracked(),
+            platform: platform.get_untracked(),
+            user_id: user_id.get_untracked().trim().to_string(),
+        };
+        let next = safe_return_path(query.get_untracked().get("next").as_deref());
+        let navigate = navigate.clone();
+        let scope = scope.clone();
+        busy.set(Busy::SigningIn);
+        leptos::task::spawn_local(async move {
+            let outcome = sign_in(&server_url, &scope, &req, busy).await;
+            busy.set(Busy::Idle);
+            match outcome {
+                Ok(session) => {
+                    secret.set(String::new());
+                    app.sign_in(session);
+                    navigate(&next, Default::default());
+                }
+                Err(f) => failure.set(Some(f)),
+            }
+        });
+    };
+
+    let platform_options = move || {
+        let unnamed = app.t().platform_unnamed;
+        PLATFORMS
+            .iter()
+            .map(|(id, name)| (*id, format!("{id} · {name}")))
+            .chain(std::iter::once((
+                ADMIN_PLATFORM,
+                format!("{ADMIN_PLATFORM} · {unnamed}"),
+            )))
+            .map(|(id, label)| view! { <option value=id.to_string()>{label}</option> })
+            .collect_view()
+    };
+
+    view! {
+        <section class="page narrow login">
+            <h1>{move || app.t().login_title}</h1>
+            <Show when=move || app.session_ended.get()>
+                <p class="notice" role="status">{move || app.t().session_ended}</p>
+            </Show>
+            <p class="intro">{move || app.t().login_intro}</p>
+            <form class="login-form" novalidate on:submit=submit>
+                {move || {
+                    let config = app.config.get();
+                    if config.is_restricted() {
+                        view! {
+                            <div class="field">
+                                <label for="login-server">{move || app.t().server_choice_label}</label>
+                                <select id="login-server" prop:value=move || server.get()
+                                    on:change:target=move |ev| server.set(ev.target().value())>
+                                    {config.servers.iter().map(|s| view! { <option value=s.clone()>{s.clone()}</option> }).collect_view()}
+                                </select>
+                            </div>
+                        }.into_any()
+                    } else {
+                        view! {
+                            <div class="field">
+                                <label for="login-server">{move || app.t().server_label}</label>
+                                <input id="login-server" type="url" inputmode="url" autocomplete="url"
+                                    placeholder="https://im.example.com:10000"
+                                    aria-describedby="login-server-hint login-server-error"
+                                    prop:value=move || server.get()
+                                    on:input:target=move |ev| server.set(ev.target().value())/>
+                                <p class="hint" id="login-server-hint">{move || app.t().server_hint}</p>
+                                <FieldError id="login-server-error" message=problem_for(&[LoginProblem::ServerUrlInvalid])/>
+                            </div>
+                        }.into_any()
+                    }
+                }}
+                <div class="field">
+                    <label for="login-secret">{move || app.t().secret_label}</label>
+                    <input id="login-secret" type="password" autocomplete="current-password"
+                        aria-describedby="login-secret-error"
+                        prop:value=move || secret.get()
+                        on:input:target=move |ev| secret.set(ev.target().value())/>
+                    <FieldError id="login-secret-error" message=problem_for(&[LoginProblem::SecretMissing, LoginProblem::SecretTooLong])/>
+                </div>
+                <div class="field">
+                    <label for="login-user">{move || app.t().user_id_label}</label>
+                    <input id="login-user" type="text" autocomplete="username" spellcheck="false"
+                        placeholder="openIM123456"
+                        aria-describedby="login-user-error"
+                        prop:value=move || user_id.get()
+                        on:input:target=move |ev| user_id.set(ev.target().value())/>
+                    <FieldError id="login-user-error" message=problem_for(&[LoginProblem::UserIdMissing, LoginProblem::UserIdTooLong])/>
+                </div>
+                <div class="field">
+                    <label for="login-platform">{move || app.t().platform_label}</label>
+                    <select id="login-platform" aria-describedby="login-platform-hint login-platform-error"
+                        prop:value=move || platform.get().to_string()
+                        on:change:target=move |ev| platform.set(ev.target().value().parse().unwrap_or(0))>
+                        {platform_options}
+                    </select>
+                    <p class="hint" id="login-platform-hint">{move || app.t().platform_hint}</p>
+                    <FieldError id="login-platform-error" message=problem_for(&[LoginProblem::PlatformOutOfRange])/>
+                </div>
+                <button type="submit" class="primary" disabled=move || busy.get() != Busy::Idle>
+                    {move || match busy.get() {
+                        Busy::Idle => app.t().login_button,
+                        Busy::SigningIn => app.t().logging_in,
+                        Busy::CheckingAdmin => app.t().checking_admin,
+                    }}
+                </button>
+            </form>
+            {move || failure.get().map(|f| match f {
+                Failure::Api(e) => view! { <ErrorBox error=e/> }.into_any(),
+                Failure::NotAdmin(user) => view! {
+                    <p class="error-box not-admin" role="alert">{move || fill(app.t().err_not_admin, &[("user", &user)])}</p>
+                }.into_any(),
+            })}
+        </section>
+    }
+}
+
+/// user_token, then an admin-only probe: the real server silently answers
+/// non-admins with "everyone offline", so a non-admin must be stopped here.
+async fn sign_in(
+    server: &str,
+    scope: &Scope,
+    req: &UserTokenReq,
+    busy: RwSignal<Busy>,
+) -> Result<Session, Failure> {
+    let anonymous = Connection {
+        server: server.to_string(),
+        token: None,
+    };
+    let token: UserTokenResp = post(&anonymous, scope, endpoints::USER_TOKEN, req)
+        .await
+        .map_err(Failure::Api)?;
+    busy.set(Busy::CheckingAdmin);
+    let signed = Connection {
+        server: server.to_string(),
+        token: Some(token.token.clone()),
+    };
+    let probe = AccountCheckReq {
+        check_user_id_list: Vec::new(),
+    };
+    match post::<_, Vec<AccountStatus>>(&signed, scope, endpoints::ACCOUNT_CHECK, &probe).await {
+        Ok(_) => Ok(Session {
+            server: server.to_string(),
+            user_id: if token.user_id.is_empty() {
+                req.user_id.clone()
+            } else {
+                token.user_id
+            },
+            token: token.token,
+            expired_time: token.expired_time,
+        }),
+        Err(e) if e.err_code() == Some(NO_PERMISSION) => {
+            Err(Failure::NotAdmin(req.user_id.clone()))
+        }
+        Err(e) => Err(Failure::Api(e)),
+    }
+}

@@ -1,0 +1,5 @@
+//! One module per routed page.
+
+pub mod login;
+pub mod not_found;
+pub mod users;

@@ -1,0 +1,141 @@
+//! The signed-in session, kept in sessionStorage only (one tab, gone when
+//! the tab closes). The secret is never part of it.
+
+use serde::{Deserialize, Serialize};
+
+/// Key prefix for everything this dashboard keeps in web storage.
+pub const PREFIX: &str = "openim-admin.";
+pub const SESSION_KEY: &str = "openim-admin.session";
+const DRAFT_PREFIX: &str = "openim-admin.draft.";
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    /// Base URL of the server; empty for the dashboard's own origin.
+    pub server: String,
+    #[serde(rename = "userID")]
+    pub user_id: String,
+    pub token: String,
+    /// Absolute Unix seconds.
+    #[serde(rename = "expiredTime")]
+    pub expired_time: i64,
+}
+
+impl Session {
+    pub fn is_expired(&self, now_secs: i64) -> bool {
+        self.expired_time <= now_secs
+    }
+}
+
+/// Where a login should return to: only paths inside this app, so a crafted
+/// `?next=` cannot send the operator elsewhere.
+pub fn safe_return_path(next: Option<&str>) -> String {
+    match next {
+        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.starts_with("/login") => {
+            p.to_string()
+        }
+        _ => "/users".to_string(),
+    }
+}
+
+pub fn draft_key(name: &str) -> String {
+    format!("{DRAFT_PREFIX}{name}")
+}
+
+#[cfg(target_arch = "wasm32")]
+mod browser {
+    use super::*;
+    use web_sys::Storage;
+
+    fn storage() -> Option<Storage> {
+        web_sys::window()?.session_storage().ok()?
+    }
+
+    pub fn load() -> Option<Session> {
+        let raw = storage()?.get_item(SESSION_KEY).ok()??;
+        serde_json::from_str(&raw).ok()
+    }
+
+    pub fn save(session: &Session) {
+        if let (Some(s), Ok(raw)) = (storage(), serde_json::to_string(session)) {
+            let _ = s.set_item(SESSION_KEY, &raw);
+        }
+    }
+
+    /// Forgets the token but keeps drafts: used when the server refuses the
+    /// token, so the operator's unsent input survives the new login.
+    pub fn end_keeping_drafts() {
+        if let Some(s) = storage() {
+            let _ = s.remove_item(SESSION_KEY);
+        }
+    }
+
+    /// Logout: nothing of this tab's work stays behind.
+    pub fn clear_all() {
+        if let Some(s) = storage() {
+            let _ = s.clear();
+        }
+    }
+
+    pub fn draft(name: &str) -> Option<String> {
+        storage()?.get_item(&draft_key(name)).ok()?
+    }
+
+    pub fn set_draft(name: &str, value: &str) {
+        if let Some(s) = storage() {
+            let _ = if value.is_empty() {
+                s.remove_item(&draft_key(name))
+            } else {
+                s.set_item(&draft_key(name), value)
+            };
+        }
+    }
+
+    pub fn now_secs() -> i64 {
+        (js_sys::Date::now() / 1000.0) as i64
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+pub use browser::*;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expiry_is_absolute_seconds() {
+        let s = Session {
+            server: String::new(),
+            user_id: "openIM123456".into(),
+            token: "t".into(),
+            expired_time: 1_000,
+        };
+        assert!(!s.is_expired(999));
+        assert!(s.is_expired(1_000));
+    }
+
+    #[test]
+    fn session_json_uses_api_names_and_no_secret() {
+        let s = Session {
+            server: "http://x".into(),
+            user_id: "u".into(),
+            token: "t".into(),
+            expired_time: 5,
+        };
+        let json = serde_json::to_string(&s).unwrap();
+        assert_eq!(
+            json,
+            r#"{"server":"http://x","userID":"u","token":"t","expiredTime":5}"#
+        );
+        assert!(!json.contains("secret"));
+    }
+
+    #[test]
+    fn return_paths_stay_inside_the_app() {
+        assert_eq!(safe_return_path(Some("/users?x=1")), "/users?x=1");
+        assert_eq!(safe_return_path(Some("https://evil.example")), "/users");
+        assert_eq!(safe_return_path(Some("//evil.example")), "/users");
+        assert_eq!(safe_return_path(Some("/login")), "/users");
+        assert_eq!(safe_return_path(None), "/users");
+    }
+}

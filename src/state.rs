@@ -1,0 +1,98 @@
+//! What every page shares: the session, the language, deployment config.
+
+use leptos::prelude::*;
+
+use crate::api::transport::Connection;
+use crate::config::Config;
+use crate::i18n::{Locale, Strings};
+use crate::session::Session;
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub session: RwSignal<Option<Session>>,
+    pub locale: RwSignal<Locale>,
+    pub config: RwSignal<Config>,
+    /// Set when the server refused the token; the login page explains it.
+    pub session_ended: RwSignal<bool>,
+}
+
+const LOCALE_KEY: &str = "openim-admin.locale";
+
+impl AppState {
+    /// Reads what the browser already holds (session, chosen language).
+    pub fn from_browser() -> Self {
+        Self {
+            session: RwSignal::new(crate::session::load()),
+            locale: RwSignal::new(stored_or_browser_locale()),
+            config: RwSignal::new(Config::default()),
+            session_ended: RwSignal::new(false),
+        }
+    }
+
+    /// The texts of the current language (tracked: views re-render on switch).
+    pub fn t(&self) -> &'static Strings {
+        self.locale.get().strings()
+    }
+
+    pub fn set_locale(&self, locale: Locale) {
+        if let Some(s) = local_storage() {
+            let _ = s.set_item(LOCALE_KEY, locale.tag());
+        }
+        self.locale.set(locale);
+    }
+
+    /// Connection for API calls, if signed in.
+    pub fn connection(&self) -> Option<Connection> {
+        self.session.get_untracked().map(|s| Connection {
+            server: s.server,
+            token: Some(s.token),
+        })
+    }
+
+    pub fn sign_in(&self, session: Session) {
+        crate::session::save(&session);
+        self.session_ended.set(false);
+        self.session.set(Some(session));
+    }
+
+    /// The server refused the token: forget it, keep drafts. The protected
+    /// route then sends the operator to login and back here afterwards.
+    pub fn session_refused(&self) {
+        crate::session::end_keeping_drafts();
+        self.session_ended.set(true);
+        self.session.set(None);
+    }
+
+    pub fn logout(&self) {
+        crate::session::clear_all();
+        self.session_ended.set(false);
+        self.session.set(None);
+    }
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+fn stored_or_browser_locale() -> Locale {
+    if let Some(l) = local_storage()
+        .and_then(|s| s.get_item(LOCALE_KEY).ok()?)
+        .and_then(|t| Locale::from_tag(&t))
+    {
+        return l;
+    }
+    let langs: Vec<String> = web_sys::window()
+        .map(|w| {
+            w.navigator()
+                .languages()
+                .iter()
+                .filter_map(|v| v.as_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    Locale::from_preferences(langs.iter().map(String::as_str))
+}
+
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
