@@ -201,7 +201,7 @@ async fn id_list_input_counts_ids_as_they_are_typed() {
     assert_eq!(value.get_untracked(), "u1, u2\nu2\tu3\n\n");
     assert_eq!(
         text_of(&root, ".id-count").as_deref(),
-        Some("3 IDs · 1 repeats removed")
+        Some("3 IDs · repeats removed: 1")
     );
     let label = root.query_selector("label").unwrap().unwrap();
     assert_eq!(label.get_attribute("for").as_deref(), Some("ids"));

@@ -22,7 +22,7 @@ pub const ZH: Strings = Strings {
     user_id_label: "管理员 userID",
     platform_label: "平台",
     platform_hint: "接口文档要求管理员填 8；管理员 ID 使用任何平台都可以。",
-    platform_unnamed: "未命名",
+    platform_admin: "管理员（接口文档）",
     login_button: "登录",
     logging_in: "正在登录…",
     checking_admin: "正在检查管理员权限…",

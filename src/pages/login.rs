@@ -14,6 +14,9 @@ use crate::i18n::{fill, Strings};
 use crate::session::{safe_return_path, Session};
 use crate::state::use_app;
 
+/// Draft key of the last admin ID signed in with in this tab.
+const LAST_USER: &str = "login.user";
+
 /// errCode the v2 server gives non-admins on admin-only calls.
 const NO_PERMISSION: i64 = 801;
 
@@ -54,7 +57,7 @@ pub fn LoginPage() -> impl IntoView {
 
     let server = RwSignal::new(String::new());
     let secret = RwSignal::new(String::new());
-    let user_id = RwSignal::new(String::new());
+    let user_id = RwSignal::new(crate::session::draft(LAST_USER).unwrap_or_default());
     let platform = RwSignal::new(ADMIN_PLATFORM);
     let problems = RwSignal::new(Vec::<LoginProblem>::new());
     let failure = RwSignal::new(None::<Failure>);
@@ -114,6 +117,7 @@ pub fn LoginPage() -> impl IntoView {
             match outcome {
                 Ok(session) => {
                     secret.set(String::new());
+                    crate::session::set_draft(LAST_USER, &session.user_id);
                     app.sign_in(session);
                     navigate(&next, Default::default());
                 }
@@ -123,13 +127,13 @@ pub fn LoginPage() -> impl IntoView {
     };
 
     let platform_options = move || {
-        let unnamed = app.t().platform_unnamed;
+        let admin = app.t().platform_admin;
         PLATFORMS
             .iter()
             .map(|(id, name)| (*id, format!("{id} · {name}")))
             .chain(std::iter::once((
                 ADMIN_PLATFORM,
-                format!("{ADMIN_PLATFORM} · {unnamed}"),
+                format!("{ADMIN_PLATFORM} · {admin}"),
             )))
             .map(|(id, label)| view! { <option value=id.to_string()>{label}</option> })
             .collect_view()

@@ -351,14 +351,14 @@ fn UserTable(visible: Memo<Vec<UserRow>>, scroll_top: RwSignal<f64>) -> impl Int
             <table class="results">
                 <thead>
                     <tr>
-                        <th scope="col">{move || app.t().col_user_id}</th>
-                        <th scope="col">{move || app.t().col_account}</th>
-                        <th scope="col">{move || app.t().col_face}</th>
-                        <th scope="col">{move || app.t().col_nickname}</th>
-                        <th scope="col">{move || app.t().col_gender}</th>
-                        <th scope="col">{move || app.t().col_ex}</th>
-                        <th scope="col">{move || app.t().col_online}</th>
-                        <th scope="col">{move || app.t().col_platforms}</th>
+                        <th scope="col" class="c-user-id">{move || app.t().col_user_id}</th>
+                        <th scope="col" class="c-account">{move || app.t().col_account}</th>
+                        <th scope="col" class="c-face">{move || app.t().col_face}</th>
+                        <th scope="col" class="c-nickname">{move || app.t().col_nickname}</th>
+                        <th scope="col" class="c-gender">{move || app.t().col_gender}</th>
+                        <th scope="col" class="c-ex">{move || app.t().col_ex}</th>
+                        <th scope="col" class="c-online">{move || app.t().col_online}</th>
+                        <th scope="col" class="c-platforms">{move || app.t().col_platforms}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
@@ -385,7 +385,7 @@ pub fn UserRowView(row: UserRow) -> impl IntoView {
     let gender = info.gender;
     view! {
         <tr data-user-id=row.user_id.clone()>
-            <td class="user-id"><code>{row.user_id.clone()}</code></td>
+            <td class="user-id" title=row.user_id.clone()><code>{row.user_id.clone()}</code></td>
             <td class="account">
                 {move || match registered {
                     Some(true) => view! { <span class="badge ok">{app.t().registered}</span> }.into_any(),
@@ -394,7 +394,7 @@ pub fn UserRowView(row: UserRow) -> impl IntoView {
                 }}
             </td>
             <td class="face-cell">{face}</td>
-            <td class="nickname">{info.nickname.clone()}</td>
+            <td class="nickname" title=info.nickname.clone()>{info.nickname.clone()}</td>
             <td class="gender">
                 {move || match gender {
                     GENDER_MALE => app.t().gender_male,
@@ -402,7 +402,7 @@ pub fn UserRowView(row: UserRow) -> impl IntoView {
                     _ => app.t().gender_unset,
                 }}
             </td>
-            <td class="ex">{info.ex.clone()}</td>
+            <td class="ex" title=info.ex.clone()>{info.ex.clone()}</td>
             <td class="online">
                 {move || match (&online, is_online) {
                     (_, true) => view! { <span class="badge ok">{app.t().online}</span> }.into_any(),
@@ -410,7 +410,7 @@ pub fn UserRowView(row: UserRow) -> impl IntoView {
                     (None, _) => view! { <span class="badge unknown">{app.t().unknown}</span> }.into_any(),
                 }}
             </td>
-            <td class="platforms">{row.platforms()}</td>
+            <td class="platforms" title=row.platforms()>{row.platforms()}</td>
         </tr>
     }
 }

@@ -1,0 +1,278 @@
+//! Starts the stand-in server (serving the built dashboard) and headless
+//! Chromium through chromedriver, and gives tests an operator's hands.
+
+use std::net::{TcpListener, TcpStream};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+
+/// How long a page may take to show what a test waits for.
+const PATIENCE: Duration = Duration::from_secs(20);
+
+/// One browser tests run at a time: two cores, and each test starts its own
+/// server and browser.
+pub static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn wait_for_port(port: u16, what: &str, child: &mut Child) {
+    let start = Instant::now();
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        if let Ok(Some(status)) = child.try_wait() {
+            panic!("{what} exited early: {status}");
+        }
+        assert!(
+            start.elapsed() < PATIENCE,
+            "{what} did not listen on {port}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// Kills a child process when the test ends, however it ends.
+struct Process(Child);
+
+impl Drop for Process {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+pub struct Session {
+    pub client: Client,
+    pub base: String,
+    name: String,
+    shots: std::cell::Cell<usize>,
+    _server: Process,
+    _driver: Process,
+}
+
+impl Session {
+    /// Starts `openim-sim` with demo data and control endpoints, and a fresh
+    /// headless Chromium at its address.
+    pub async fn start(name: &str) -> Session {
+        let dist = root().join("dist");
+        assert!(
+            dist.join("index.html").exists(),
+            "dist/ is missing: run `trunk build --release --offline` first (scripts/test.sh does)"
+        );
+        let sim = std::env::var_os("OPENIM_SIM_BIN")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| root().join("target/debug/openim-sim"));
+        assert!(
+            sim.exists(),
+            "{} is missing: run `cargo build -p openim-sim`",
+            sim.display()
+        );
+
+        let port = free_port();
+        let mut server = Command::new(&sim)
+            .args(["--port", &port.to_string(), "--users", "240", "--seed", "7"])
+            .arg("--dashboard")
+            .arg(&dist)
+            .args(["--control", "--quiet"])
+            .stdout(Stdio::null())
+            .spawn()
+            .expect("start openim-sim");
+        wait_for_port(port, "openim-sim", &mut server);
+        let server = Process(server);
+
+        let driver_port = free_port();
+        let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+        let mut driver = Command::new(chromedriver)
+            .arg(format!("--port={driver_port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start chromedriver (apt-get install chromium-driver)");
+        wait_for_port(driver_port, "chromedriver", &mut driver);
+        let driver = Process(driver);
+
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "goog:chromeOptions".into(),
+            json!({ "args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--window-size=1280,900",
+                "--lang=en-US"
+            ]}),
+        );
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        let client = ClientBuilder::new(connector)
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{driver_port}"))
+            .await
+            .expect("connect to chromedriver");
+        Session {
+            client,
+            base: format!("http://127.0.0.1:{port}"),
+            name: name.to_string(),
+            shots: std::cell::Cell::new(0),
+            _server: server,
+            _driver: driver,
+        }
+    }
+
+    pub async fn open(&self, path: &str) {
+        self.client
+            .goto(&format!("{}{path}", self.base))
+            .await
+            .unwrap();
+    }
+
+    pub async fn find(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no {css}: {e}"))
+    }
+
+    pub async fn exists(&self, css: &str) -> bool {
+        self.client.find(Locator::Css(css)).await.is_ok()
+    }
+
+    pub async fn text(&self, css: &str) -> String {
+        self.find(css).await.text().await.unwrap()
+    }
+
+    /// Types into a field the way a person does (key by key).
+    pub async fn type_into(&self, css: &str, text: &str) {
+        let el = self.find(css).await;
+        el.clear().await.unwrap();
+        el.send_keys(text).await.unwrap();
+    }
+
+    /// Pastes a long text at once, as the clipboard would.
+    pub async fn paste_into(&self, css: &str, text: &str) {
+        self.find(css).await;
+        self.script(
+            "const el = document.querySelector(arguments[0]); el.focus(); el.value = arguments[1]; \
+             el.dispatchEvent(new Event('input', { bubbles: true }));",
+            vec![json!(css), json!(text)],
+        )
+        .await;
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.find(css).await.click().await.unwrap();
+    }
+
+    pub async fn script(&self, js: &str, args: Vec<Value>) -> Value {
+        self.client.execute(js, args).await.unwrap()
+    }
+
+    /// Calls the stand-in server from the page (same origin), for setting up
+    /// and checking state.
+    pub async fn server(&self, method: &str, path: &str) -> Value {
+        self.client
+            .execute_async(
+                "const done = arguments[arguments.length - 1]; \
+                 fetch(arguments[1], { method: arguments[0] }).then(r => r.json()).then(done, e => done(String(e)));",
+                vec![json!(method), json!(path)],
+            )
+            .await
+            .unwrap()
+    }
+
+    /// Every API request the server received so far.
+    pub async fn requests(&self) -> Vec<Value> {
+        self.server("GET", "/_sim/requests")
+            .await
+            .as_array()
+            .cloned()
+            .unwrap()
+    }
+
+    pub async fn state(&self) -> Value {
+        self.server("GET", "/_sim/state").await
+    }
+
+    pub async fn path(&self) -> String {
+        let url = self.client.current_url().await.unwrap();
+        match url.query() {
+            Some(q) => format!("{}?{q}", url.path()),
+            None => url.path().to_string(),
+        }
+    }
+
+    /// Waits until `check` holds, re-reading the page.
+    pub async fn until<F, Fut>(&self, what: &str, mut check: F)
+    where
+        F: FnMut() -> Fut,
+        Fut: std::future::Future<Output = bool>,
+    {
+        let start = Instant::now();
+        while !check().await {
+            if start.elapsed() > PATIENCE {
+                self.screenshot("timeout").await;
+                panic!("timed out waiting for {what}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub async fn wait_text(&self, css: &str, wanted: &str) {
+        self.until(&format!("{css} to read {wanted:?}"), || async {
+            match self.client.find(Locator::Css(css)).await {
+                Ok(el) => el.text().await.map(|t| t.contains(wanted)).unwrap_or(false),
+                Err(_) => false,
+            }
+        })
+        .await;
+    }
+
+    pub async fn wait_path(&self, wanted: &str) {
+        self.until(&format!("path {wanted}"), || async {
+            self.path().await == wanted
+        })
+        .await;
+    }
+
+    /// Saves a screenshot under target/e2e-screens/ for a person to look at.
+    pub async fn screenshot(&self, label: &str) {
+        self.shots.set(self.shots.get() + 1);
+        let dir = root().join("target/e2e-screens");
+        let _ = std::fs::create_dir_all(&dir);
+        if let Ok(png) = self.client.screenshot().await {
+            let _ = std::fs::write(
+                dir.join(format!("{}-{:02}-{label}.png", self.name, self.shots.get())),
+                png,
+            );
+        }
+    }
+
+    pub async fn session_storage_len(&self) -> u64 {
+        self.script("return sessionStorage.length;", vec![])
+            .await
+            .as_u64()
+            .unwrap()
+    }
+
+    pub async fn sign_in(&self, secret: &str, user: &str) {
+        self.type_into("#login-secret", secret).await;
+        self.type_into("#login-user", user).await;
+        self.click(".login-form button[type=submit]").await;
+    }
+
+    pub async fn close(self) {
+        let _ = self.client.close().await;
+    }
+}

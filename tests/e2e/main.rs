@@ -1,0 +1,292 @@
+//! End-to-end: an operator's whole tasks in headless Chromium against the
+//! stand-in server, checking what the page shows and what the server got.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod harness;
+
+use std::collections::{HashMap, HashSet};
+
+use harness::{Session, ONE_AT_A_TIME};
+use serde_json::Value;
+
+const SECRET: &str = "tuoyun";
+const ADMIN: &str = "openIM123456";
+
+async fn signed_in(name: &str) -> Session {
+    let s = Session::start(name).await;
+    s.open("/users").await;
+    // Not signed in: the guard sends us to login, remembering the page.
+    s.wait_path("/login?next=%2Fusers").await;
+    s.sign_in(SECRET, ADMIN).await;
+    s.wait_path("/users").await;
+    s
+}
+
+fn api_calls<'a>(requests: &'a [Value], path: &str) -> Vec<&'a Value> {
+    requests.iter().filter(|r| r["path"] == path).collect()
+}
+
+#[tokio::test]
+async fn sign_in_shows_who_and_stores_only_the_token() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let s = signed_in("sign-in").await;
+    assert_eq!(s.text(".who-id").await, ADMIN);
+    assert!(s.text(".expiry").await.contains("token expires"));
+    s.screenshot("users-empty").await;
+
+    let stored = s
+        .script(
+            "return sessionStorage.getItem('openim-admin.session');",
+            vec![],
+        )
+        .await;
+    let stored: Value = serde_json::from_str(stored.as_str().unwrap()).unwrap();
+    assert_eq!(stored["userID"], ADMIN);
+    let everything = s
+        .script(
+            "return JSON.stringify(sessionStorage) + JSON.stringify(localStorage);",
+            vec![],
+        )
+        .await;
+    assert!(
+        !everything.as_str().unwrap().contains(SECRET),
+        "the secret is never stored"
+    );
+
+    // The server issued exactly the token the page keeps, and the admin
+    // probe was made with it.
+    let requests = s.requests().await;
+    let token_call = api_calls(&requests, "/auth/user_token")[0];
+    assert_eq!(token_call["body"]["platform"], 8);
+    assert_eq!(token_call["response"]["data"]["token"], stored["token"]);
+    let probe = api_calls(&requests, "/manager/account_check")[0];
+    assert_eq!(probe["token"], stored["token"]);
+    assert_eq!(
+        stored["expiredTime"],
+        token_call["response"]["data"]["expiredTime"]
+    );
+    s.close().await;
+}
+
+#[tokio::test]
+async fn wrong_secret_shows_the_servers_error_and_operation_id() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let s = Session::start("wrong-secret").await;
+    s.open("/login").await;
+    s.sign_in("not-the-secret", ADMIN).await;
+    s.wait_text(".error-box .err-code", "401").await;
+    assert_eq!(s.text(".error-box .err-msg").await, "not authorized");
+    let shown_op = s.text(".error-box .operation-id").await;
+    let requests = s.requests().await;
+    let sent = api_calls(&requests, "/auth/user_token");
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0]["body"]["operationID"], shown_op.as_str());
+    assert_eq!(sent[0]["status"], 400);
+    assert_eq!(s.path().await, "/login");
+    assert_eq!(s.session_storage_len().await, 0);
+    s.screenshot("wrong-secret").await;
+    s.close().await;
+}
+
+#[tokio::test]
+async fn a_non_admin_is_refused_with_a_clear_message() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let s = Session::start("non-admin").await;
+    s.open("/login").await;
+    let state = s.state().await;
+    let admins: HashSet<&str> = state["admins"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a.as_str().unwrap())
+        .collect();
+    let user = state["users"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["userID"].as_str().unwrap())
+        .find(|id| !admins.contains(id))
+        .unwrap()
+        .to_string();
+    s.sign_in(SECRET, &user).await;
+    s.wait_text(".not-admin", "is not an admin").await;
+    assert!(s.text(".not-admin").await.contains(&user));
+    assert_eq!(s.path().await, "/login");
+    assert_eq!(s.session_storage_len().await, 0);
+    let requests = s.requests().await;
+    assert_eq!(
+        api_calls(&requests, "/manager/account_check")[0]["response"]["errCode"],
+        801
+    );
+    s.screenshot("non-admin").await;
+    s.close().await;
+}
+
+#[tokio::test]
+async fn lookup_of_250_ids_matches_the_servers_state() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let s = signed_in("lookup").await;
+    let state = s.state().await;
+    let users = state["users"].as_array().unwrap();
+    assert!(users.len() >= 200, "demo data has at least 200 users");
+    let online: HashMap<String, Vec<String>> = state["online"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| {
+            let platforms = o["platforms"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| p.as_str().unwrap().to_string());
+            (
+                o["userID"].as_str().unwrap().to_string(),
+                platforms.collect(),
+            )
+        })
+        .collect();
+
+    // 200 registered IDs and 50 that do not exist, mixed, with a repeat.
+    let registered: Vec<String> = users
+        .iter()
+        .take(200)
+        .map(|u| u["userID"].as_str().unwrap().to_string())
+        .collect();
+    let mut ids = Vec::new();
+    for (i, id) in registered.iter().enumerate() {
+        ids.push(id.clone());
+        if i % 4 == 0 {
+            ids.push(format!("ghost-{i:03}"));
+        }
+    }
+    assert_eq!(ids.len(), 250);
+    let pasted = format!("{}\n{}", ids.join("\n"), ids[0]);
+    s.paste_into("#user-ids", &pasted).await;
+    s.wait_text(".id-count", "250 IDs · repeats removed: 1")
+        .await;
+    s.click(".lookup-form button[type=submit]").await;
+
+    let online_count = registered
+        .iter()
+        .filter(|id| online.contains_key(*id))
+        .count();
+    assert!(online_count > 0, "the demo has users online");
+    let summary =
+        format!("250 users: 200 registered, 50 not registered, {online_count} online, 0 unknown");
+    s.wait_text(".summary", &summary).await;
+    s.wait_text(".progress-label", "8 of 8 requests").await;
+    s.screenshot("lookup-250").await;
+
+    // Batches stay within the server's caps, carry the token and a unique
+    // operationID each.
+    let requests = s.requests().await;
+    let checks = api_calls(&requests, "/manager/account_check");
+    let sizes: Vec<usize> = checks
+        .iter()
+        .skip(1) // the admin probe at sign-in
+        .map(|r| r["body"]["checkUserIDList"].as_array().unwrap().len())
+        .collect();
+    assert_eq!(sizes, [100, 100, 50]);
+    let online_calls = api_calls(&requests, "/manager/get_users_online_status");
+    let sizes: Vec<usize> = online_calls
+        .iter()
+        .map(|r| r["body"]["userIDList"].as_array().unwrap().len())
+        .collect();
+    assert_eq!(sizes, [200, 50]);
+    let ops: HashSet<&str> = requests
+        .iter()
+        .map(|r| r["body"]["operationID"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ops.len(),
+        requests.len(),
+        "every call has its own operationID"
+    );
+    assert!(checks
+        .iter()
+        .chain(&online_calls)
+        .all(|r| r["status"] == 200 && r["token"].is_string()));
+
+    // One online user, found with the filter, shows the server's platforms
+    // and profile.
+    let (who, platforms) = registered
+        .iter()
+        .find_map(|id| online.get(id).map(|p| (id.clone(), p.clone())))
+        .unwrap();
+    let profile = users.iter().find(|u| u["userID"] == who.as_str()).unwrap();
+    s.type_into("#users-filter", &who).await;
+    let row = format!("tr[data-user-id='{who}']");
+    s.wait_text(&format!("{row} .online"), "Online").await;
+    assert_eq!(
+        s.text(&format!("{row} .platforms")).await,
+        platforms.join(", ")
+    );
+    assert_eq!(s.text(&format!("{row} .account")).await, "Registered");
+    assert_eq!(
+        s.text(&format!("{row} .nickname")).await,
+        profile["nickname"].as_str().unwrap()
+    );
+
+    // An unknown ID reads as not registered and offline.
+    s.type_into("#users-filter", "ghost-004").await;
+    s.wait_text("tr[data-user-id='ghost-004'] .account", "Not registered")
+        .await;
+    assert_eq!(
+        s.text("tr[data-user-id='ghost-004'] .online").await,
+        "Offline"
+    );
+    s.close().await;
+}
+
+#[tokio::test]
+async fn an_expired_token_sends_you_to_login_and_back_with_your_input() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let s = signed_in("expired").await;
+    let typed = "openIM654321\nnobody-here\nopenIM333";
+    s.paste_into("#user-ids", typed).await;
+    let expired = s.server("POST", "/_sim/expire_tokens").await;
+    assert!(!expired.is_string(), "control endpoint answered: {expired}");
+
+    s.click(".lookup-form button[type=submit]").await;
+    s.wait_path("/login?next=%2Fusers").await;
+    s.wait_text(".notice", "Your session ended").await;
+    s.screenshot("session-ended").await;
+    let refused = s.requests().await;
+    let last = refused.last().unwrap();
+    assert_eq!(last["status"], 500);
+    assert_eq!(last["response"]["errMsg"], "GetUserIDFromToken failed");
+
+    s.sign_in(SECRET, ADMIN).await;
+    s.wait_path("/users").await;
+    let kept = s
+        .find("#user-ids")
+        .await
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(kept, typed);
+    s.click(".lookup-form button[type=submit]").await;
+    s.wait_text(".summary", "3 users: 2 registered, 1 not registered")
+        .await;
+    s.close().await;
+}
+
+#[tokio::test]
+async fn logout_clears_session_storage() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let s = signed_in("logout").await;
+    s.paste_into("#user-ids", "openIM333").await;
+    assert!(
+        s.session_storage_len().await >= 2,
+        "session and draft are stored"
+    );
+    s.click(".logout").await;
+    s.wait_path("/login?next=%2Fusers").await;
+    assert_eq!(s.session_storage_len().await, 0);
+    assert!(!s.exists(".who-id").await);
+    // Back after logout: still signed out.
+    s.open("/users").await;
+    s.wait_path("/login?next=%2Fusers").await;
+    s.close().await;
+}
