@@ -40,7 +40,7 @@ pub enum LoginProblem {
 pub fn check_login(server: &str, secret: &str, user_id: &str, platform: i32) -> Vec<LoginProblem> {
     let mut problems = Vec::new();
     let server = server.trim();
-    if !server.is_empty() && !(server.starts_with("http://") || server.starts_with("https://")) {
+    if !server.is_empty() && super::user::safe_url(server).is_none() {
         problems.push(LoginProblem::ServerUrlInvalid);
     }
     if secret.is_empty() {

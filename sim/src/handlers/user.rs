@@ -1,0 +1,90 @@
+//! The `/user/*` routes (contract §3.5–§3.7).
+
+use super::manager::online_status;
+use super::{bind_or_400, operator_or_500, Call};
+use crate::gojson::Go;
+use crate::reply::{gin_h, Reply};
+use crate::requests::{GET_USERS_INFO_REQ, GET_USERS_ONLINE_STATUS_REQ, UPDATE_SELF_USER_INFO_REQ};
+use crate::sim::Sim;
+use crate::state::User;
+
+/// §3.5: same as the manager route, but the operator is replaced by the
+/// first admin, so any valid token sees real statuses.
+pub fn get_users_online_status(sim: &mut Sim, call: &Call) -> Reply {
+    let req = bind_or_400!(call, GET_USERS_ONLINE_STATUS_REQ);
+    let _op = operator_or_500!(sim, call);
+    if sim.config.admins.is_empty() {
+        return Reply::json(500, gin_h(500, "Manager == 0", vec![]));
+    }
+    online_status(sim, &req.strs("userIDList"), true)
+}
+
+/// §3.6: the public fields of each known user, as a jsonpb map (sorted keys,
+/// zero values left out); unknown IDs are skipped.
+pub fn get_users_info(sim: &mut Sim, call: &Call) -> Reply {
+    let req = bind_or_400!(call, GET_USERS_INFO_REQ);
+    let _op = operator_or_500!(sim, call);
+    let ids = req.strs("userIDList");
+    if ids.is_empty() {
+        return Reply::with_data(803, "args failed", Go::Arr(vec![]));
+    }
+    let items = ids
+        .iter()
+        .filter_map(|id| sim.state.user(id))
+        .map(public_user_info)
+        .collect();
+    Reply::with_data(0, "", Go::Arr(items))
+}
+
+fn public_user_info(u: &User) -> Go {
+    let mut fields = Vec::new();
+    let mut put = |k: &str, v: Go| fields.push((k.to_string(), v));
+    if !u.user_id.is_empty() {
+        put("userID", Go::str(&u.user_id));
+    }
+    if !u.nickname.is_empty() {
+        put("nickname", Go::str(&u.nickname));
+    }
+    if !u.face_url.is_empty() {
+        put("faceURL", Go::str(&u.face_url));
+    }
+    if u.gender != 0 {
+        put("gender", Go::Int(u.gender as i64));
+    }
+    if !u.ex.is_empty() {
+        put("ex", Go::str(&u.ex));
+    }
+    Go::map(fields)
+}
+
+/// §3.7: admin or self; gorm updates only the non-zero fields, and an
+/// unknown userID updates nothing without error.
+pub fn update_user_info(sim: &mut Sim, call: &Call) -> Reply {
+    let req = bind_or_400!(call, UPDATE_SELF_USER_INFO_REQ);
+    let op = operator_or_500!(sim, call);
+    let user_id = req.str("userID");
+    if !sim.check_access(&op, &user_id) {
+        return Reply::comm(801, "no permission");
+    }
+    if let Some(u) = sim.state.user_mut(&user_id) {
+        let set = |field: &mut String, v: String| {
+            if !v.is_empty() {
+                *field = v;
+            }
+        };
+        set(&mut u.nickname, req.str("nickname"));
+        set(&mut u.face_url, req.str("faceURL"));
+        set(&mut u.phone_number, req.str("phoneNumber"));
+        set(&mut u.email, req.str("email"));
+        set(&mut u.ex, req.str("ex"));
+        if req.int("gender") != 0 {
+            u.gender = req.int("gender") as i32;
+        }
+        if req.int("birth") != 0 {
+            u.birth = req.int("birth") as u32;
+        }
+        // Group-member rows keep their own copy of nickname/faceURL; v2.0.8
+        // does not propagate updates to them.
+    }
+    Reply::comm(0, "")
+}

@@ -1,0 +1,195 @@
+//! The HTTP layer: one fallback handler that routes like gin v1.7.0 with
+//! `r.Use(CorsHandler())` (contract §2): CORS headers on every answer,
+//! OPTIONS on any path answered with `"Options Request!"`, unknown paths
+//! with `404 page not found`, and POST to a route plus `/` redirected (307).
+
+use crate::control;
+use crate::handlers::{route, Call};
+use crate::reply::Reply;
+use crate::sim::Sim;
+use crate::static_files::{self, percent_decode};
+use axum::body::{to_bytes, Body};
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, Method, Response, StatusCode};
+use serde_json::{json, Value};
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+pub type Shared = Arc<Mutex<Sim>>;
+
+const BODY_LIMIT: usize = 64 * 1024 * 1024;
+
+/// `CorsHandler` in pkg/utils/cors_middleware.go, verbatim values.
+const CORS: [(&str, &str); 6] = [
+    ("access-control-allow-origin", "*"),
+    ("access-control-allow-methods", "*"),
+    ("access-control-allow-headers", "*"),
+    (
+        "access-control-expose-headers",
+        "Content-Length, Access-Control-Allow-Origin, Access-Control-Allow-Headers,Cache-Control,Content-Language,Content-Type,Expires,Last-Modified,Pragma,FooBar",
+    ),
+    ("access-control-max-age", "172800"),
+    ("access-control-allow-credentials", "false"),
+];
+
+/// Body of gin's default 404 (served as text/plain, which overrides the
+/// JSON content type the CORS middleware set).
+const NOT_FOUND: &str = "404 page not found";
+
+pub async fn dispatch(State(shared): State<Shared>, req: Request) -> Response<Body> {
+    let started = Instant::now();
+    let method = req.method().clone();
+    let raw_path = req.uri().path().to_string();
+    let query = req.uri().query().map(str::to_string);
+    let token = req
+        .headers()
+        .get("token")
+        .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
+    let body = to_bytes(req.into_body(), BODY_LIMIT)
+        .await
+        .map(|b| b.to_vec())
+        .unwrap_or_default();
+    let path = percent_decode(&raw_path);
+
+    // CorsHandler answers OPTIONS itself on every path (no route exists).
+    if method == Method::OPTIONS {
+        return respond(200, "application/json", b"\"Options Request!\"".to_vec());
+    }
+
+    let mut sim = match shared.lock() {
+        Ok(guard) => guard,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+
+    if sim.config.control && path.starts_with("/_sim/") {
+        if let Some((status, value)) = control::handle(&mut sim, method.as_str(), &path, &body) {
+            let bytes = serde_json::to_vec(&value).unwrap_or_default();
+            return respond(status, "application/json", bytes);
+        }
+    }
+
+    if method == Method::GET || method == Method::HEAD {
+        if let Some(dir) = sim.config.dashboard.clone() {
+            drop(sim);
+            return serve_static(&dir, &path, method == Method::HEAD);
+        }
+    }
+
+    let handler = if method == Method::POST {
+        route(&path)
+    } else {
+        None
+    };
+    let reply = match handler {
+        Some(h) => {
+            let call = Call {
+                token: token.clone().unwrap_or_default(),
+                body: body.clone(),
+            };
+            h(&mut sim, &call)
+        }
+        None => {
+            let trimmed = path.strip_suffix('/').filter(|p| !p.is_empty());
+            if method == Method::POST && trimmed.and_then(route).is_some() {
+                // gin's RedirectTrailingSlash: 307 for non-GET, no middleware.
+                let location = match &query {
+                    Some(q) => format!("{}?{q}", trimmed.unwrap_or_default()),
+                    None => trimmed.unwrap_or_default().to_string(),
+                };
+                return redirect(&location);
+            }
+            let reply = Reply {
+                status: 404,
+                body: NOT_FOUND.as_bytes().to_vec(),
+            };
+            record(&mut sim, &method, &raw_path, &token, &body, &reply, started);
+            return respond(404, "text/plain", reply.body);
+        }
+    };
+    record(&mut sim, &method, &raw_path, &token, &body, &reply, started);
+    respond(reply.status, "application/json", reply.body)
+}
+
+/// Appends to the request log and prints the access line.
+fn record(
+    sim: &mut Sim,
+    method: &Method,
+    path: &str,
+    token: &Option<String>,
+    body: &[u8],
+    reply: &Reply,
+    started: Instant,
+) {
+    let parsed_body = as_json_or_text(body);
+    let parsed_reply = as_json_or_text(&reply.body);
+    if !sim.config.quiet {
+        let op = parsed_body
+            .get("operationID")
+            .and_then(Value::as_str)
+            .unwrap_or("-");
+        let outcome = match parsed_reply.get("errCode") {
+            Some(code) => format!("errCode={code}"),
+            None => format!("status={}", reply.status),
+        };
+        eprintln!(
+            "{method} {path} operationID={op} {outcome} http={} {:.1}ms",
+            reply.status,
+            started.elapsed().as_secs_f64() * 1000.0
+        );
+    }
+    sim.requests.push(json!({
+        "method": method.as_str(),
+        "path": path,
+        "token": token,
+        "body": parsed_body,
+        "status": reply.status,
+        "response": parsed_reply,
+    }));
+}
+
+fn as_json_or_text(bytes: &[u8]) -> Value {
+    serde_json::from_slice(bytes)
+        .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(bytes).into_owned()))
+}
+
+fn serve_static(dir: &std::path::Path, path: &str, head: bool) -> Response<Body> {
+    match static_files::lookup(dir, path) {
+        Some(file) => {
+            let len = file.body.len();
+            let body = if head { Vec::new() } else { file.body };
+            let mut resp = respond(200, file.content_type, body);
+            let headers = resp.headers_mut();
+            headers.insert(
+                "cache-control",
+                HeaderValue::from_static(file.cache_control),
+            );
+            if head {
+                headers.insert("content-length", HeaderValue::from(len));
+            }
+            resp
+        }
+        None => respond(404, "text/plain", NOT_FOUND.as_bytes().to_vec()),
+    }
+}
+
+fn respond(status: u16, content_type: &str, body: Vec<u8>) -> Response<Body> {
+    let mut resp = Response::new(Body::from(body));
+    *resp.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let headers = resp.headers_mut();
+    for (k, v) in CORS {
+        headers.insert(k, HeaderValue::from_static(v));
+    }
+    if let Ok(v) = HeaderValue::from_str(content_type) {
+        headers.insert("content-type", v);
+    }
+    resp
+}
+
+fn redirect(location: &str) -> Response<Body> {
+    let mut resp = Response::new(Body::empty());
+    *resp.status_mut() = StatusCode::TEMPORARY_REDIRECT;
+    if let Ok(v) = HeaderValue::from_str(location) {
+        resp.headers_mut().insert("location", v);
+    }
+    resp
+}

@@ -1,0 +1,67 @@
+//! The bodies gin writes for the API (contract §1.2, §1.4).
+
+use crate::gojson::{Go, ObjBuilder};
+
+/// An API answer: HTTP status and the exact body bytes.
+#[derive(Clone, Debug)]
+pub struct Reply {
+    pub status: u16,
+    pub body: Vec<u8>,
+}
+
+impl Reply {
+    pub fn json(status: u16, value: Go) -> Reply {
+        Reply {
+            status,
+            body: value.encode(),
+        }
+    }
+
+    /// gin's Recovery after a handler panic: 500 with no body.
+    pub fn panic() -> Reply {
+        Reply {
+            status: 500,
+            body: Vec::new(),
+        }
+    }
+
+    /// `c.JSON(400, gin.H{"errCode": 400, "errMsg": err.Error()})` after a
+    /// failed `BindJSON` (§1.1).
+    pub fn bind_error(msg: String) -> Reply {
+        Reply::json(400, gin_h(400, &msg, vec![]))
+    }
+
+    /// Token failure on every endpoint except user_token and send_msg
+    /// (§1.4, v2.0.0–v2.0.9 text).
+    pub fn token_error() -> Reply {
+        Reply::json(500, gin_h(500, "GetUserIDFromToken failed", vec![]))
+    }
+
+    /// `{errCode, errMsg}` of a `CommResp`, HTTP 200.
+    pub fn comm(code: i64, msg: &str) -> Reply {
+        Reply::json(200, comm(code, msg).build())
+    }
+
+    /// `{errCode, errMsg, data}`, HTTP 200.
+    pub fn with_data(code: i64, msg: &str, data: Go) -> Reply {
+        Reply::json(200, comm(code, msg).field("data", data).build())
+    }
+}
+
+/// The start of a response struct that embeds `CommResp`.
+pub fn comm(code: i64, msg: &str) -> ObjBuilder {
+    Go::obj()
+        .field("errCode", Go::Int(code))
+        .field("errMsg", Go::str(msg))
+}
+
+/// A `gin.H` literal: a Go map, so its keys come out sorted (which puts an
+/// upper-case `MsgID` first).
+pub fn gin_h(code: i64, msg: &str, extra: Vec<(&str, Go)>) -> Go {
+    let mut fields = vec![
+        ("errCode".to_string(), Go::Int(code)),
+        ("errMsg".to_string(), Go::str(msg)),
+    ];
+    fields.extend(extra.into_iter().map(|(k, v)| (k.to_string(), v)));
+    Go::map(fields)
+}

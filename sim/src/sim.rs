@@ -1,0 +1,75 @@
+//! The server's whole mutable world behind one lock: settings, tables,
+//! issued tokens, the request log and the ID generator.
+
+use crate::config::Config;
+use crate::demo;
+use crate::rng::{md5_hex, now_nanos, now_secs, Rng};
+use crate::state::State;
+
+pub struct Sim {
+    pub config: Config,
+    pub state: State,
+    /// Every API request so far, for `GET /_sim/requests`.
+    pub requests: Vec<serde_json::Value>,
+    ids: Rng,
+}
+
+impl Sim {
+    pub fn new(config: Config) -> Sim {
+        let state = demo::build(&config);
+        Sim {
+            config,
+            state,
+            requests: Vec::new(),
+            ids: Rng::from_time(),
+        }
+    }
+
+    /// Admin status depends only on the userID (§1.5).
+    pub fn is_admin(&self, user_id: &str) -> bool {
+        self.config.admins.iter().any(|a| a == user_id)
+    }
+
+    /// `CheckAccess`: an admin, or the user acting on themself.
+    pub fn check_access(&self, op: &str, owner: &str) -> bool {
+        self.is_admin(op) || op == owner
+    }
+
+    /// `GetUserIDFromToken` (§1.4).
+    pub fn user_id_from_token(&self, token: &str) -> Option<String> {
+        self.state
+            .tokens
+            .verify(&self.config.access_secret, token, now_secs())
+            .map(|c| c.uid)
+    }
+
+    /// v2.0.8 group IDs: md5 of the nanosecond clock, 32 hex chars (§3.10).
+    pub fn new_group_id(&mut self) -> String {
+        loop {
+            let id = md5_hex(&format!("{}{}", now_nanos(), self.ids.next_u64()));
+            if self.state.group(&id).is_none() {
+                return id;
+            }
+        }
+    }
+
+    /// `utils.GetMsgID(sendID)`: md5(nanotime + sendID + rand) (§4.4).
+    pub fn new_client_msg_id(&mut self, send_id: &str) -> String {
+        md5_hex(&format!(
+            "{}{}{}",
+            now_nanos(),
+            send_id,
+            self.ids.next_u64()
+        ))
+    }
+
+    /// The RPC's serverMsgID: md5(formatted time + "-" + sendID + "-" + rand).
+    pub fn new_server_msg_id(&mut self, send_id: &str) -> String {
+        md5_hex(&format!(
+            "{}-{}-{}",
+            now_nanos(),
+            send_id,
+            self.ids.next_u64()
+        ))
+    }
+}

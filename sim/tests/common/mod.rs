@@ -1,0 +1,228 @@
+//! Helpers shared by the integration tests: an in-process server driven with
+//! `Router::oneshot`, fixture loading, and JSON shape comparison.
+#![allow(dead_code)]
+
+use axum::body::Body;
+use axum::http::{HeaderMap, Request};
+use axum::Router;
+use http_body_util::BodyExt;
+use openim_sim::Config;
+use serde_json::{json, Value};
+use tower::ServiceExt;
+
+pub const ADMIN: &str = "openIM123456";
+
+pub const CORS_EXPOSE: &str = "Content-Length, Access-Control-Allow-Origin, Access-Control-Allow-Headers,Cache-Control,Content-Language,Content-Type,Expires,Last-Modified,Pragma,FooBar";
+
+pub struct Resp {
+    pub status: u16,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl Resp {
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+
+    pub fn json(&self) -> Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {:?}", self.text()))
+    }
+
+    pub fn header(&self, name: &str) -> Option<String> {
+        self.headers
+            .get(name)
+            .map(|v| v.to_str().unwrap_or_default().to_string())
+    }
+
+    /// Asserts status and the exact body bytes.
+    pub fn assert(&self, status: u16, body: &str) {
+        assert_eq!(
+            (self.status, self.text().as_str()),
+            (status, body),
+            "unexpected answer"
+        );
+    }
+}
+
+pub struct Server {
+    pub router: Router,
+}
+
+/// A server with only the admin users and the control endpoints on.
+pub fn bare() -> Server {
+    with(Config {
+        users: 0,
+        control: true,
+        quiet: true,
+        ..Config::default()
+    })
+}
+
+pub fn with(config: Config) -> Server {
+    Server {
+        router: openim_sim::app(config),
+    }
+}
+
+impl Server {
+    pub async fn call(&self, method: &str, path: &str, token: Option<&str>, body: &str) -> Resp {
+        let mut req = Request::builder().method(method).uri(path);
+        if let Some(t) = token {
+            req = req.header("token", t);
+        }
+        let req = req.body(Body::from(body.to_string())).unwrap();
+        let resp = self.router.clone().oneshot(req).await.unwrap();
+        let status = resp.status().as_u16();
+        let headers = resp.headers().clone();
+        let body = resp
+            .into_body()
+            .collect()
+            .await
+            .unwrap()
+            .to_bytes()
+            .to_vec();
+        Resp {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    pub async fn post(&self, path: &str, token: Option<&str>, body: &str) -> Resp {
+        self.call("POST", path, token, body).await
+    }
+
+    /// POST with a JSON value body.
+    pub async fn post_json(&self, path: &str, token: &str, body: Value) -> Resp {
+        self.post(path, Some(token), &body.to_string()).await
+    }
+
+    pub async fn login_on(&self, user_id: &str, platform: i64) -> Resp {
+        let body = json!({"secret": "tuoyun", "platform": platform, "userID": user_id, "operationID": "login"});
+        self.post("/auth/user_token", None, &body.to_string()).await
+    }
+
+    /// A fresh token for `user_id` (which must exist).
+    pub async fn login(&self, user_id: &str) -> String {
+        let r = self.login_on(user_id, 1).await;
+        assert_eq!(r.status, 200, "login failed: {}", r.text());
+        r.json()["data"]["token"]
+            .as_str()
+            .expect("token in data")
+            .to_string()
+    }
+
+    pub async fn admin(&self) -> String {
+        self.login(ADMIN).await
+    }
+
+    pub async fn control(&self, path: &str, body: Value) -> Value {
+        let r = self.post(path, None, &body.to_string()).await;
+        assert_eq!(r.status, 200, "{path}: {}", r.text());
+        r.json()
+    }
+
+    /// Creates users with a nickname derived from the ID.
+    pub async fn add_users(&self, ids: &[&str]) {
+        let users: Vec<Value> = ids
+            .iter()
+            .map(|id| json!({"userID": id, "nickname": format!("nick-{id}")}))
+            .collect();
+        self.control("/_sim/users", json!(users)).await;
+    }
+
+    pub async fn add_group(&self, group: Value) -> String {
+        let r = self.control("/_sim/groups", group).await;
+        r["groups"][0].as_str().unwrap().to_string()
+    }
+
+    pub async fn set_online(&self, user_id: &str, platforms: &[i64]) {
+        self.control(
+            "/_sim/online",
+            json!({"userID": user_id, "platforms": platforms}),
+        )
+        .await;
+    }
+
+    pub async fn state(&self) -> Value {
+        let r = self.call("GET", "/_sim/state", None, "").await;
+        assert_eq!(r.status, 200);
+        r.json()
+    }
+}
+
+pub fn fixture(name: &str) -> String {
+    let path = format!(
+        "{}/../tests/fixtures/spec/{name}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+pub fn fixture_json(name: &str) -> Value {
+    serde_json::from_str(&fixture(name)).unwrap()
+}
+
+/// Same keys at every level and the same JSON types; array element i is
+/// compared with the fixture's element i (or its first, past the end).
+pub fn assert_same_shape(actual: &Value, expected: &Value) {
+    if let Err(e) = shape(actual, expected, "$") {
+        panic!("shape mismatch at {e}\nactual:   {actual}\nexpected: {expected}");
+    }
+}
+
+fn shape(a: &Value, e: &Value, at: &str) -> Result<(), String> {
+    match (a, e) {
+        (Value::Object(ao), Value::Object(eo)) => {
+            let mut ak: Vec<&String> = ao.keys().collect();
+            let mut ek: Vec<&String> = eo.keys().collect();
+            ak.sort();
+            ek.sort();
+            if ak != ek {
+                return Err(format!("{at}: keys {ak:?} vs {ek:?}"));
+            }
+            for (k, v) in eo {
+                shape(&ao[k], v, &format!("{at}.{k}"))?;
+            }
+            Ok(())
+        }
+        (Value::Array(aa), Value::Array(ea)) => {
+            if let Some(first) = ea.first() {
+                if aa.is_empty() {
+                    return Err(format!("{at}: empty array, expected elements"));
+                }
+                for (i, item) in aa.iter().enumerate() {
+                    shape(item, ea.get(i).unwrap_or(first), &format!("{at}[{i}]"))?;
+                }
+            }
+            Ok(())
+        }
+        (Value::String(_), Value::String(_))
+        | (Value::Number(_), Value::Number(_))
+        | (Value::Bool(_), Value::Bool(_))
+        | (Value::Null, Value::Null) => Ok(()),
+        _ => Err(format!("{at}: {a} vs {e}")),
+    }
+}
+
+pub fn is_hex32(s: &str) -> bool {
+    s.len() == 32
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+pub fn now_secs() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64
+}
+
+pub fn now_millis() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as i64
+}
