@@ -65,6 +65,18 @@ async fn sign_in_shows_who_and_stores_only_the_token() {
         stored["expiredTime"],
         token_call["response"]["data"]["expiredTime"]
     );
+
+    // The language switch applies at once and is remembered.
+    s.find(".lang-select")
+        .await
+        .select_by_value("zh-CN")
+        .await
+        .unwrap();
+    s.wait_text("h1", "用户查询").await;
+    s.screenshot("users-zh").await;
+    s.open("/users").await;
+    s.wait_text("h1", "用户查询").await;
+    assert_eq!(s.text(".logout").await, "退出登录");
     s.close().await;
 }
 
@@ -206,6 +218,36 @@ async fn lookup_of_250_ids_matches_the_servers_state() {
         .iter()
         .chain(&online_calls)
         .all(|r| r["status"] == 200 && r["token"].is_string()));
+
+    // The CSV export holds every row with the API's own values.
+    s.script(
+        "window.__csv = null; const real = URL.createObjectURL; \
+         URL.createObjectURL = (blob) => { blob.text().then(t => window.__csv = t); return real(blob); };",
+        vec![],
+    )
+    .await;
+    s.click(".export").await;
+    s.until("the CSV export", || async {
+        s.script("return window.__csv;", vec![]).await.is_string()
+    })
+    .await;
+    let csv = s.script("return window.__csv;", vec![]).await;
+    let csv = csv
+        .as_str()
+        .unwrap()
+        .trim_start_matches('\u{feff}')
+        .to_string();
+    let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(
+        lines[0],
+        "userID,accountStatus,nickname,faceURL,gender,ex,status,platforms"
+    );
+    assert_eq!(lines.len(), 251);
+    assert!(lines[2].starts_with("ghost-000,unregistered,"));
+    assert_eq!(
+        lines.iter().filter(|l| l.contains(",online,")).count(),
+        online_count
+    );
 
     // One online user, found with the filter, shows the server's platforms
     // and profile.
