@@ -2,7 +2,7 @@
 //!
 //! It answers the admin routes with the real server's status codes, bodies
 //! (byte for byte, Go-style JSON), binding errors, token rules and CORS, as
-//! recorded in `spec/openim-v2-contract.md`, and can serve a built dashboard
+//! the v2.0.8 server's source defines them, and can serve a built dashboard
 //! on the same origin.
 
 pub mod bind;
