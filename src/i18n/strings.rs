@@ -39,7 +39,7 @@ strings! {
     registered, unregistered, unknown, online, offline,
     gender_male, gender_female, gender_unset,
     filter_label, filter_placeholder, show_label, show_all, show_registered,
-    show_unregistered, show_online, show_unknown, export_csv, results_summary,
+    show_unregistered, show_online, show_incomplete, export_csv, results_summary,
     rows_shown, failed_requests, retry_failed, no_matches, no_face,
 }
 

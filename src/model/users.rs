@@ -11,6 +11,9 @@ pub struct UserRow {
     /// None until account_check answered (or when its request failed).
     pub registered: Option<bool>,
     pub info: Option<UserInfo>,
+    /// get_users_info answered for this ID (a registered user may still have
+    /// no profile fields).
+    pub profile_checked: bool,
     pub online: Option<OnlineStatus>,
 }
 
@@ -20,6 +23,11 @@ impl UserRow {
             user_id: user_id.to_string(),
             ..Default::default()
         }
+    }
+
+    /// Every request about this user has been answered.
+    pub fn is_complete(&self) -> bool {
+        self.registered.is_some() && self.profile_checked && self.online.is_some()
     }
 
     pub fn is_online(&self) -> bool {
@@ -78,8 +86,13 @@ impl Lookup {
     }
 
     /// get_users_info silently omits unknown IDs (contract §3.6), so a
-    /// missing profile is not an error.
-    pub fn apply_infos(&mut self, infos: Vec<UserInfo>) {
+    /// missing profile is not an error: every asked ID counts as checked.
+    pub fn apply_infos(&mut self, asked: &[String], infos: Vec<UserInfo>) {
+        for id in asked {
+            if let Some(row) = self.row(id) {
+                row.profile_checked = true;
+            }
+        }
         for info in infos {
             if let Some(row) = self.row(&info.user_id.clone()) {
                 row.info = Some(info);
@@ -104,7 +117,10 @@ impl Lookup {
             match r.registered {
                 Some(true) => s.registered += 1,
                 Some(false) => s.unregistered += 1,
-                None => s.unknown += 1,
+                None => {}
+            }
+            if !r.is_complete() {
+                s.incomplete += 1;
             }
             if r.is_online() {
                 s.online += 1;
@@ -119,7 +135,8 @@ pub struct Summary {
     pub total: usize,
     pub registered: usize,
     pub unregistered: usize,
-    pub unknown: usize,
+    /// Rows with at least one unanswered request.
+    pub incomplete: usize,
     pub online: usize,
 }
 
@@ -130,7 +147,7 @@ pub enum Show {
     Registered,
     Unregistered,
     Online,
-    Unknown,
+    Incomplete,
 }
 
 impl Show {
@@ -139,7 +156,7 @@ impl Show {
         Show::Registered,
         Show::Unregistered,
         Show::Online,
-        Show::Unknown,
+        Show::Incomplete,
     ];
 
     pub fn key(self) -> &'static str {
@@ -148,7 +165,7 @@ impl Show {
             Show::Registered => "registered",
             Show::Unregistered => "unregistered",
             Show::Online => "online",
-            Show::Unknown => "unknown",
+            Show::Incomplete => "incomplete",
         }
     }
 
@@ -165,7 +182,7 @@ impl Show {
             Show::Registered => row.registered == Some(true),
             Show::Unregistered => row.registered == Some(false),
             Show::Online => row.is_online(),
-            Show::Unknown => row.registered.is_none(),
+            Show::Incomplete => !row.is_complete(),
         }
     }
 }
@@ -265,12 +282,15 @@ mod tests {
                 account_status: "registered".into(),
             },
         ]);
-        l.apply_infos(vec![UserInfo {
-            user_id: "a".into(),
-            nickname: "Alice 张".into(),
-            gender: 2,
-            ..Default::default()
-        }]);
+        l.apply_infos(
+            &ids(&["a", "b", "c"]),
+            vec![UserInfo {
+                user_id: "a".into(),
+                nickname: "Alice 张".into(),
+                gender: 2,
+                ..Default::default()
+            }],
+        );
         l.apply_online(vec![
             OnlineStatus {
                 user_id: "a".into(),
@@ -305,6 +325,9 @@ mod tests {
         assert_eq!(l.rows[0].nickname(), "Alice 张");
         assert_eq!(l.rows[0].platforms(), "IOS, Web");
         assert!(!l.rows[2].is_online());
+        assert!(l.rows[0].is_complete() && l.rows[2].is_complete());
+        assert!(!l.rows[1].is_complete(), "no online status yet");
+        assert!(!l.rows[3].is_complete());
     }
 
     #[test]
@@ -315,7 +338,7 @@ mod tests {
                 total: 4,
                 registered: 2,
                 unregistered: 1,
-                unknown: 1,
+                incomplete: 2,
                 online: 1
             }
         );
@@ -329,7 +352,7 @@ mod tests {
         assert_eq!(ids_of(filter(&l.rows, "", Show::Registered)), ["a", "c"]);
         assert_eq!(ids_of(filter(&l.rows, "", Show::Unregistered)), ["b"]);
         assert_eq!(ids_of(filter(&l.rows, "", Show::Online)), ["a"]);
-        assert_eq!(ids_of(filter(&l.rows, "", Show::Unknown)), ["d"]);
+        assert_eq!(ids_of(filter(&l.rows, "", Show::Incomplete)), ["b", "d"]);
         assert_eq!(ids_of(filter(&l.rows, "张", Show::All)), ["a"]);
         assert_eq!(ids_of(filter(&l.rows, " ALICE ", Show::Registered)), ["a"]);
         assert!(filter(&l.rows, "alice", Show::Unregistered).is_empty());

@@ -73,7 +73,7 @@ async fn run_step(
                 user_id_list: ids.clone(),
             };
             let r: Vec<UserInfo> = post(conn, scope, endpoints::GET_USERS_INFO, &req).await?;
-            lookup.update(|l| l.apply_infos(r));
+            lookup.update(|l| l.apply_infos(ids, r));
         }
         Step::Online(ids) => {
             let req = GetUsersOnlineStatusReq {
@@ -295,7 +295,7 @@ fn ResultsToolbar(
             Show::Registered => t.show_registered,
             Show::Unregistered => t.show_unregistered,
             Show::Online => t.show_online,
-            Show::Unknown => t.show_unknown,
+            Show::Incomplete => t.show_incomplete,
         }
     };
     view! {
@@ -304,7 +304,7 @@ fn ResultsToolbar(
                 let s = lookup.with(|l| l.summary());
                 fill(app.t().results_summary, &[
                     ("total", &s.total), ("registered", &s.registered), ("unregistered", &s.unregistered),
-                    ("online", &s.online), ("unknown", &s.unknown),
+                    ("online", &s.online), ("incomplete", &s.incomplete),
                 ])
             }}
         </p>

@@ -183,8 +183,9 @@ async fn lookup_of_250_ids_matches_the_servers_state() {
         .filter(|id| online.contains_key(*id))
         .count();
     assert!(online_count > 0, "the demo has users online");
-    let summary =
-        format!("250 users: 200 registered, 50 not registered, {online_count} online, 0 unknown");
+    let summary = format!(
+        "250 users: 200 registered, 50 not registered, {online_count} online, 0 not fully known"
+    );
     s.wait_text(".summary", &summary).await;
     s.wait_text(".progress-label", "8 of 8 requests").await;
     s.screenshot("lookup-250").await;
@@ -330,5 +331,70 @@ async fn logout_clears_session_storage() {
     // Back after logout: still signed out.
     s.open("/users").await;
     s.wait_path("/login?next=%2Fusers").await;
+    s.close().await;
+}
+
+#[tokio::test]
+async fn a_failed_request_is_reported_and_can_be_retried() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let s = signed_in("retry").await;
+    // The network drops the first online-status request.
+    s.script(
+        "window.__dropped = 0; const real = window.fetch; \
+         window.fetch = (req, ...rest) => { \
+           const url = typeof req === 'string' ? req : req.url; \
+           if (window.__dropped === 0 && url.includes('get_users_online_status')) { \
+             window.__dropped = 1; return Promise.reject(new TypeError('Failed to fetch')); } \
+           return real.call(window, req, ...rest); };",
+        vec![],
+    )
+    .await;
+    // 17396220460 is online on OSX and Web in the demo data.
+    s.paste_into("#user-ids", "17396220460\nopenIM333\nnobody")
+        .await;
+    s.click(".lookup-form button[type=submit]").await;
+    s.wait_text(".failures", "Requests that failed: 1.").await;
+    assert!(s
+        .text(".failures .error-box")
+        .await
+        .contains("Could not reach the server"));
+    let op = s.text(".failures .operation-id").await;
+    assert!(op.starts_with("oa-"), "operationID shown: {op}");
+    s.wait_text(
+        ".summary",
+        "3 users: 2 registered, 1 not registered, 0 online, 3 not fully known",
+    )
+    .await;
+    assert_eq!(
+        s.text("tr[data-user-id='17396220460'] .online").await,
+        "Unknown"
+    );
+    s.screenshot("failed").await;
+    let requests = s.requests().await;
+    assert!(api_calls(&requests, "/manager/get_users_online_status").is_empty());
+
+    s.click(".retry").await;
+    s.wait_text("tr[data-user-id='17396220460'] .online", "Online")
+        .await;
+    assert_eq!(
+        s.text("tr[data-user-id='17396220460'] .platforms").await,
+        "OSX, Web"
+    );
+    assert!(
+        !s.exists(".failures").await,
+        "the failure is gone after a good retry"
+    );
+    s.wait_text(
+        ".summary",
+        "3 users: 2 registered, 1 not registered, 1 online, 0 not fully known",
+    )
+    .await;
+    let requests = s.requests().await;
+    let retried = api_calls(&requests, "/manager/get_users_online_status");
+    assert_eq!(retried.len(), 1);
+    assert_eq!(
+        retried[0]["body"]["userIDList"].as_array().unwrap().len(),
+        3
+    );
     s.close().await;
 }
