@@ -245,6 +245,7 @@ async fn result_rows_render_server_data_as_text_and_only_http_faces() {
             gender: 2,
             ex: "{\"vip\":true}".into(),
         }),
+        profile_checked: true,
         online: Some(OnlineStatus {
             user_id: "u<1>".into(),
             status: "online".into(),
@@ -289,6 +290,7 @@ async fn result_rows_render_server_data_as_text_and_only_http_faces() {
             face_url: "https://cdn.example/f.png".into(),
             ..Default::default()
         }),
+        profile_checked: true,
         online: Some(OnlineStatus {
             user_id: "u2".into(),
             status: "offline".into(),
