@@ -49,8 +49,10 @@ pub fn ErrorBox(error: ApiError) -> impl IntoView {
                     <dt>{move || app.t().err_msg_label}</dt>
                     <dd class="err-msg">{m}</dd>
                 })}
-                <dt>{move || app.t().operation_id_label}</dt>
-                <dd class="operation-id"><code>{op}</code></dd>
+                {(!op.is_empty()).then(|| view! {
+                    <dt>{move || app.t().operation_id_label}</dt>
+                    <dd class="operation-id"><code>{op}</code></dd>
+                })}
             </dl>
         </div>
     }

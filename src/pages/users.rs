@@ -5,6 +5,7 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
+use futures::StreamExt;
 use leptos::prelude::*;
 
 use crate::api::endpoints::{self, ACCOUNT_CHECK_MAX, ONLINE_STATUS_MAX};
@@ -14,7 +15,7 @@ use crate::api::user::{
     safe_url, AccountCheckReq, AccountStatus, GetAllUsersUidReq, GetUsersInfoReq,
     GetUsersOnlineStatusReq, OnlineStatus, UserInfo, GENDER_FEMALE, GENDER_MALE,
 };
-use crate::api::ApiError;
+use crate::api::{ApiError, ErrorKind};
 use crate::components::download::save_text;
 use crate::components::error_box::ErrorBox;
 use crate::components::id_list_input::IdListInput;
@@ -29,6 +30,10 @@ const DRAFT: &str = "users.ids";
 const INFO_MAX: usize = 100;
 const ROW_HEIGHT: f64 = 44.0;
 const VIEWPORT: f64 = 560.0;
+/// Requests in flight at once: quick for big lists, gentle on the server.
+const PARALLEL: usize = 3;
+/// Failed requests shown in full; the rest are counted.
+const ERRORS_SHOWN: usize = 3;
 
 /// One request of a lookup; kept so a failed one can be sent again.
 #[derive(Clone, Debug, PartialEq)]
@@ -108,22 +113,37 @@ impl Run {
         self.done.set(0);
         self.total.set(steps.len());
         self.running.set(true);
+        let session_lost = Arc::new(AtomicBool::new(false));
         leptos::task::spawn_local(async move {
-            for step in steps {
-                if stop.load(Ordering::Relaxed) {
-                    break;
-                }
-                if let Err(error) = run_step(&conn, &scope, &step, self.lookup).await {
-                    if error.is_session() {
-                        self.running.set(false);
-                        app.session_refused();
-                        return;
+            let (conn, scope, lost) = (&conn, &scope, &session_lost);
+            futures::stream::iter(steps)
+                .for_each_concurrent(PARALLEL, |step| {
+                    let stop = stop.clone();
+                    async move {
+                        // Stopped: what was not sent is kept as failed, so
+                        // "retry" resumes where the operator stopped.
+                        let result = if stop.load(Ordering::Relaxed) {
+                            Err(ApiError::new("", ErrorKind::Aborted))
+                        } else {
+                            run_step(conn, scope, &step, self.lookup).await
+                        };
+                        match result {
+                            Ok(()) => {}
+                            Err(e) if e.is_session() => {
+                                lost.store(true, Ordering::Relaxed);
+                                scope.abort_all();
+                            }
+                            Err(_) if lost.load(Ordering::Relaxed) => {}
+                            Err(error) => self.failed.update(|f| f.push(Failed { step, error })),
+                        }
+                        self.done.update(|d| *d += 1);
                     }
-                    self.failed.update(|f| f.push(Failed { step, error }));
-                }
-                self.done.update(|d| *d += 1);
-            }
+                })
+                .await;
             self.running.set(false);
+            if session_lost.load(Ordering::Relaxed) {
+                app.session_refused();
+            }
         });
     }
 }
@@ -156,6 +176,16 @@ pub fn UsersPage() -> impl IntoView {
     let text_filter = RwSignal::new(String::new());
     let show = RwSignal::new(Show::All);
     let scroll_top = RwSignal::new(0.0_f64);
+    let table_ref = NodeRef::<leptos::html::Div>::new();
+    // A new filter starts at the top of its results.
+    Effect::new(move |_| {
+        text_filter.track();
+        show.track();
+        scroll_top.set(0.0);
+        if let Some(el) = table_ref.get_untracked() {
+            el.set_scroll_top(0);
+        }
+    });
 
     let look_up = {
         let (scope, stop) = (scope.clone(), stop.clone());
@@ -268,12 +298,12 @@ pub fn UsersPage() -> impl IntoView {
                 <div class="failures">
                     <p role="alert">{move || fill(app.t().failed_requests, &[("count", &run.failed.get().len())])}</p>
                     <button type="button" class="secondary retry" disabled=move || run.running.get() on:click=retry.clone()>{move || app.t().retry_failed}</button>
-                    {move || run.failed.get().into_iter().map(|f| view! { <ErrorBox error=f.error/> }).collect_view()}
+                    {move || run.failed.get().into_iter().take(ERRORS_SHOWN).map(|f| view! { <ErrorBox error=f.error/> }).collect_view()}
                 </div>
             </Show>
             <Show when=move || run.lookup.with(|l| !l.rows.is_empty())>
                 <ResultsToolbar lookup=run.lookup text_filter show visible export/>
-                <UserTable visible scroll_top/>
+                <UserTable visible scroll_top table_ref/>
             </Show>
         </section>
     }
@@ -332,7 +362,11 @@ fn ResultsToolbar(
 
 /// The results, rendered a screenful at a time so 10 000 rows stay smooth.
 #[component]
-fn UserTable(visible: Memo<Vec<UserRow>>, scroll_top: RwSignal<f64>) -> impl IntoView {
+fn UserTable(
+    visible: Memo<Vec<UserRow>>,
+    scroll_top: RwSignal<f64>,
+    table_ref: NodeRef<leptos::html::Div>,
+) -> impl IntoView {
     let app = use_app();
     let rows = move || {
         let all = visible.get();
@@ -346,7 +380,7 @@ fn UserTable(visible: Memo<Vec<UserRow>>, scroll_top: RwSignal<f64>) -> impl Int
         }
     };
     view! {
-        <div class="table-scroll" style:max-height=format!("{VIEWPORT}px")
+        <div class="table-scroll" node_ref=table_ref style:max-height=format!("{VIEWPORT}px")
             on:scroll:target=move |ev| scroll_top.set(f64::from(ev.target().scroll_top()))>
             <table class="results">
                 <thead>

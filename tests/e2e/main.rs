@@ -194,18 +194,33 @@ async fn lookup_of_250_ids_matches_the_servers_state() {
     // operationID each.
     let requests = s.requests().await;
     let checks = api_calls(&requests, "/manager/account_check");
-    let sizes: Vec<usize> = checks
-        .iter()
-        .skip(1) // the admin probe at sign-in
-        .map(|r| r["body"]["checkUserIDList"].as_array().unwrap().len())
-        .collect();
-    assert_eq!(sizes, [100, 100, 50]);
     let online_calls = api_calls(&requests, "/manager/get_users_online_status");
-    let sizes: Vec<usize> = online_calls
-        .iter()
-        .map(|r| r["body"]["userIDList"].as_array().unwrap().len())
-        .collect();
-    assert_eq!(sizes, [200, 50]);
+    let mut wanted = ids.clone();
+    wanted.sort();
+    for (calls, field, mut expected_sizes) in [
+        (&checks[1..], "checkUserIDList", vec![100, 100, 50]), // [0] is the sign-in probe
+        (&online_calls[..], "userIDList", vec![200, 50]),
+    ] {
+        let lists: Vec<Vec<String>> = calls
+            .iter()
+            .map(|r| {
+                r["body"][field]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|v| v.as_str().unwrap().to_string())
+                    .collect()
+            })
+            .collect();
+        // Requests run a few at a time, so they may arrive in any order.
+        let mut sizes: Vec<usize> = lists.iter().map(Vec::len).collect();
+        sizes.sort_unstable_by(|a, b| b.cmp(a));
+        expected_sizes.sort_unstable_by(|a, b| b.cmp(a));
+        assert_eq!(sizes, expected_sizes, "{field}");
+        let mut asked: Vec<String> = lists.into_iter().flatten().collect();
+        asked.sort();
+        assert_eq!(asked, wanted, "each ID asked exactly once in {field}");
+    }
     let ops: HashSet<&str> = requests
         .iter()
         .map(|r| r["body"]["operationID"].as_str().unwrap())
