@@ -187,17 +187,20 @@ impl Show {
     }
 }
 
-/// Rows matching the text (in userID or nickname, case-insensitive) and the
-/// status choice.
-pub fn filter<'a>(rows: &'a [UserRow], text: &str, show: Show) -> Vec<&'a UserRow> {
+/// Positions of the rows matching the text (in userID or nickname,
+/// case-insensitive) and the status choice. Positions, not copies: the list
+/// is recomputed on every answer and may hold 10 000 rows.
+pub fn filter(rows: &[UserRow], text: &str, show: Show) -> Vec<usize> {
     let needle = text.trim().to_lowercase();
     rows.iter()
-        .filter(|r| show.admits(r))
-        .filter(|r| {
+        .enumerate()
+        .filter(|(_, r)| show.admits(r))
+        .filter(|(_, r)| {
             needle.is_empty()
                 || r.user_id.to_lowercase().contains(&needle)
                 || r.nickname().to_lowercase().contains(&needle)
         })
+        .map(|(i, _)| i)
         .collect()
 }
 
@@ -347,7 +350,11 @@ mod tests {
     #[test]
     fn filters_combine_text_and_status() {
         let l = sample();
-        let ids_of = |v: Vec<&UserRow>| v.iter().map(|r| r.user_id.clone()).collect::<Vec<_>>();
+        let ids_of = |v: Vec<usize>| {
+            v.iter()
+                .map(|&i| l.rows[i].user_id.clone())
+                .collect::<Vec<_>>()
+        };
         assert_eq!(ids_of(filter(&l.rows, "", Show::All)), ["a", "b", "c", "d"]);
         assert_eq!(ids_of(filter(&l.rows, "", Show::Registered)), ["a", "c"]);
         assert_eq!(ids_of(filter(&l.rows, "", Show::Unregistered)), ["b"]);

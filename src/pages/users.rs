@@ -260,17 +260,16 @@ pub fn UsersPage() -> impl IntoView {
     };
 
     let visible = Memo::new(move |_| {
-        run.lookup.with(|l| {
-            filter(&l.rows, &text_filter.get(), show.get())
-                .into_iter()
-                .cloned()
-                .collect::<Vec<_>>()
-        })
+        run.lookup
+            .with(|l| filter(&l.rows, &text_filter.get(), show.get()))
     });
 
     let export = move |_| {
-        let rows = visible.get_untracked();
-        let doc = csv::document(&CSV_HEADER, rows.iter().map(csv_row));
+        let doc = run.lookup.with_untracked(|l| {
+            visible.with_untracked(|v| {
+                csv::document(&CSV_HEADER, v.iter().map(|&i| csv_row(&l.rows[i])))
+            })
+        });
         let _ = save_text("openim-users.csv", "text/csv;charset=utf-8", &doc);
     };
 
@@ -303,7 +302,7 @@ pub fn UsersPage() -> impl IntoView {
             </Show>
             <Show when=move || run.lookup.with(|l| !l.rows.is_empty())>
                 <ResultsToolbar lookup=run.lookup text_filter show visible export/>
-                <UserTable visible scroll_top table_ref/>
+                <UserTable lookup=run.lookup visible scroll_top table_ref/>
             </Show>
         </section>
     }
@@ -314,7 +313,7 @@ fn ResultsToolbar(
     lookup: RwSignal<Lookup>,
     text_filter: RwSignal<String>,
     show: RwSignal<Show>,
-    visible: Memo<Vec<UserRow>>,
+    visible: Memo<Vec<usize>>,
     export: impl Fn(leptos::ev::MouseEvent) + 'static,
 ) -> impl IntoView {
     let app = use_app();
@@ -363,7 +362,8 @@ fn ResultsToolbar(
 /// The results, rendered a screenful at a time so 10 000 rows stay smooth.
 #[component]
 fn UserTable(
-    visible: Memo<Vec<UserRow>>,
+    lookup: RwSignal<Lookup>,
+    visible: Memo<Vec<usize>>,
     scroll_top: RwSignal<f64>,
     table_ref: NodeRef<leptos::html::Div>,
 ) -> impl IntoView {
@@ -373,9 +373,11 @@ fn UserTable(
         let (start, end) = window(all.len(), ROW_HEIGHT, scroll_top.get(), VIEWPORT);
         let before = start as f64 * ROW_HEIGHT;
         let after = (all.len() - end) as f64 * ROW_HEIGHT;
+        let shown: Vec<UserRow> =
+            lookup.with(|l| all[start..end].iter().map(|&i| l.rows[i].clone()).collect());
         view! {
             <tr class="spacer" aria-hidden="true" style:height=format!("{before}px")></tr>
-            {all[start..end].iter().cloned().map(|r| view! { <UserRowView row=r/> }).collect_view()}
+            {shown.into_iter().map(|r| view! { <UserRowView row=r/> }).collect_view()}
             <tr class="spacer" aria-hidden="true" style:height=format!("{after}px")></tr>
         }
     };
