@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+results=$(mktemp)
+trap 'rm -f "$results"' EXIT
 
 step "format and lints"
 cargo fmt --all --check
@@ -17,8 +19,12 @@ trunk build --release --offline
 cargo build -p openim-sim
 
 step "native tests: API client, stand-in server, end-to-end"
-cargo test --workspace
+cargo test --workspace 2>&1 | tee -a "$results"
 
 step "browser tests: components and session storage in headless Chromium"
 CHROMEDRIVER=${CHROMEDRIVER:-$(command -v chromedriver)} \
-  cargo test -p openim-admin --target wasm32-unknown-unknown
+  cargo test -p openim-admin --target wasm32-unknown-unknown --test browser 2>&1 | tee -a "$results"
+
+# One line for all layers together (a failed layer has stopped the script already).
+awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
+     END { printf "\ntotal: %d passed, %d failed\n", p, f }' "$results"
