@@ -32,9 +32,20 @@ pub fn IdListInput(
                 aria-invalid=move || error.get().is_some().to_string()
                 prop:value=move || value.get()
                 on:input:target=move |ev| value.set(ev.target().value())
+                on:keydown:target=move |ev| {
+                    // Ctrl+Enter (Cmd+Enter on macOS) submits the form the list is in.
+                    if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
+                        if let Some(form) = ev.target().form() {
+                            ev.prevent_default();
+                            let _ = form.request_submit();
+                        }
+                    }
+                }
             ></textarea>
             <p class="hint" id=hint_id>
                 {move || app.t().ids_hint}
+                " "
+                {move || app.t().ids_submit_hint}
                 " "
                 <span class="id-count" aria-live="polite">
                     {move || {

@@ -53,6 +53,7 @@ pub const EN: Strings = Strings {
     users_intro: "Registration, profile and online status for any number of user IDs.",
     ids_label: "User IDs",
     ids_hint: "One per line, or separated by commas, spaces or tabs. Repeats are removed.",
+    ids_submit_hint: "Ctrl+Enter sends.",
     ids_count: "{count} IDs",
     ids_duplicates: "repeats removed: {count}",
     ids_too_long: "longer than 64 characters, ignored: {count}",

@@ -31,7 +31,7 @@ strings! {
     err_rejected, err_not_admin_call, err_network, err_timeout, err_not_json,
     err_shape, err_aborted, err_server,
 
-    users_title, users_intro, ids_label, ids_hint, ids_count, ids_duplicates,
+    users_title, users_intro, ids_label, ids_hint, ids_submit_hint, ids_count, ids_duplicates,
     ids_too_long, lookup_button, load_all_button, clear_button, stop_button,
     err_ids_empty, progress_label, loaded_all,
     col_user_id, col_account, col_nickname, col_face, col_gender, col_ex,

@@ -53,6 +53,7 @@ pub const ZH: Strings = Strings {
     users_intro: "查询任意数量用户 ID 的注册状态、资料和在线状态。",
     ids_label: "用户 ID",
     ids_hint: "每行一个，或用逗号、空格、制表符分隔。重复的会被去掉。",
+    ids_submit_hint: "按 Ctrl+Enter 发送。",
     ids_count: "{count} 个 ID",
     ids_duplicates: "已去掉 {count} 个重复",
     ids_too_long: "已忽略 {count} 个超过 64 个字符的 ID",

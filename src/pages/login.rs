@@ -63,6 +63,14 @@ pub fn LoginPage() -> impl IntoView {
     let failure = RwSignal::new(None::<Failure>);
     let busy = RwSignal::new(Busy::Idle);
 
+    // Already signed in (a bookmark, the back button): carry on.
+    Effect::new(move |_| {
+        if app.session.get().is_some() {
+            let next = safe_return_path(query.get_untracked().get("next").as_deref());
+            navigate(&next, Default::default());
+        }
+    });
+
     // Preset (or restricted) server from config.json, once it has loaded.
     Effect::new(move |_| server.set(app.config.get().initial_server()));
 
@@ -107,8 +115,6 @@ pub fn LoginPage() -> impl IntoView {
             platform: platform.get_untracked(),
             user_id: user_id.get_untracked().trim().to_string(),
         };
-        let next = safe_return_path(query.get_untracked().get("next").as_deref());
-        let navigate = navigate.clone();
         let scope = scope.clone();
         busy.set(Busy::SigningIn);
         leptos::task::spawn_local(async move {
@@ -118,8 +124,8 @@ pub fn LoginPage() -> impl IntoView {
                 Ok(session) => {
                     secret.set(String::new());
                     crate::session::set_draft(LAST_USER, &session.user_id);
+                    // The effect above takes the operator on from here.
                     app.sign_in(session);
-                    navigate(&next, Default::default());
                 }
                 Err(f) => failure.set(Some(f)),
             }
