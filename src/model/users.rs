@@ -241,16 +241,16 @@ pub fn csv_row(row: &UserRow) -> Vec<String> {
     ]
 }
 
-/// Visible slice of a long list: which rows to render for a scroll offset,
-/// so thousands of rows cost as much as a screenful.
-pub fn window(total: usize, row_height: f64, scroll_top: f64, viewport: f64) -> (usize, usize) {
+/// Visible slice of a long list: which rows to render for a scroll offset
+/// (all in whole pixels), so thousands of rows cost as much as a screenful.
+pub fn window(total: usize, row_height: u32, scroll_top: u32, viewport: u32) -> (usize, usize) {
     const OVERSCAN: usize = 8;
-    if total == 0 || row_height <= 0.0 {
+    if total == 0 || row_height == 0 {
         return (0, 0);
     }
-    let count = (viewport.max(0.0) / row_height).ceil() as usize + 1;
+    let count = viewport.div_ceil(row_height) as usize + 1;
     // A stale offset (the list just got shorter) still shows its last rows.
-    let first = ((scroll_top.max(0.0) / row_height) as usize).min(total.saturating_sub(count));
+    let first = ((scroll_top / row_height) as usize).min(total.saturating_sub(count));
     let start = first.saturating_sub(OVERSCAN).min(total);
     let end = (first + count + OVERSCAN).min(total);
     (start, end)
@@ -388,10 +388,11 @@ mod tests {
 
     #[test]
     fn window_covers_the_viewport_with_overscan() {
-        assert_eq!(window(0, 40.0, 0.0, 400.0), (0, 0));
-        assert_eq!(window(1000, 40.0, 0.0, 400.0), (0, 19));
-        assert_eq!(window(1000, 40.0, 4000.0, 400.0), (92, 119));
-        assert_eq!(window(1000, 40.0, 1e9, 400.0), (981, 1000));
-        assert_eq!(window(5, 40.0, 0.0, 400.0), (0, 5));
+        assert_eq!(window(0, 40, 0, 400), (0, 0));
+        assert_eq!(window(1000, 40, 0, 400), (0, 19));
+        assert_eq!(window(1000, 40, 4000, 400), (92, 119));
+        assert_eq!(window(1000, 40, u32::MAX, 400), (981, 1000));
+        assert_eq!(window(5, 40, 0, 400), (0, 5));
+        assert_eq!(window(1000, 40, 4020, 400), (92, 119));
     }
 }

@@ -2,10 +2,11 @@
 //! split into the server's batch limits, with progress, filtering, export
 //! and retry of failed requests.
 
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-use futures::StreamExt;
 use leptos::prelude::*;
 
 use crate::api::endpoints::{self, ACCOUNT_CHECK_MAX, ONLINE_STATUS_MAX};
@@ -28,10 +29,8 @@ use crate::state::{use_app, AppState};
 const DRAFT: &str = "users.ids";
 /// get_users_info has no documented cap; stay at account_check's.
 const INFO_MAX: usize = 100;
-const ROW_HEIGHT: f64 = 44.0;
-const VIEWPORT: f64 = 560.0;
-/// Requests in flight at once: quick for big lists, gentle on the server.
-const PARALLEL: usize = 3;
+const ROW_HEIGHT: u32 = 44;
+const VIEWPORT: u32 = 560;
 /// Failed requests shown in full; the rest are counted.
 const ERRORS_SHOWN: usize = 3;
 
@@ -102,7 +101,7 @@ struct Run {
 }
 
 impl Run {
-    /// Runs the steps one after another; a failed step is recorded and the
+    /// Runs the steps, three at a time; a failed step is recorded and the
     /// rest go on. A refused token ends the run and the session.
     fn start(self, app: AppState, scope: Scope, stop: Arc<AtomicBool>, steps: Vec<Step>) {
         let Some(conn) = app.connection() else {
@@ -113,35 +112,37 @@ impl Run {
         self.done.set(0);
         self.total.set(steps.len());
         self.running.set(true);
-        let session_lost = Arc::new(AtomicBool::new(false));
+        let session_lost = Cell::new(false);
+        let queue = RefCell::new(VecDeque::from(steps));
         leptos::task::spawn_local(async move {
-            let (conn, scope, lost) = (&conn, &scope, &session_lost);
-            futures::stream::iter(steps)
-                .for_each_concurrent(PARALLEL, |step| {
-                    let stop = stop.clone();
-                    async move {
-                        // Stopped: what was not sent is kept as failed, so
-                        // "retry" resumes where the operator stopped.
-                        let result = if stop.load(Ordering::Relaxed) {
-                            Err(ApiError::new("", ErrorKind::Aborted))
-                        } else {
-                            run_step(conn, scope, &step, self.lookup).await
-                        };
-                        match result {
-                            Ok(()) => {}
-                            Err(e) if e.is_session() => {
-                                lost.store(true, Ordering::Relaxed);
-                                scope.abort_all();
-                            }
-                            Err(_) if lost.load(Ordering::Relaxed) => {}
-                            Err(error) => self.failed.update(|f| f.push(Failed { step, error })),
+            // Each worker takes the next step until none is left.
+            let worker = || async {
+                loop {
+                    let Some(step) = queue.borrow_mut().pop_front() else {
+                        break;
+                    };
+                    // Stopped: what was not sent is kept as failed, so
+                    // "retry" resumes where the operator stopped.
+                    let result = if stop.load(Ordering::Relaxed) {
+                        Err(ApiError::new("", ErrorKind::Aborted))
+                    } else {
+                        run_step(&conn, &scope, &step, self.lookup).await
+                    };
+                    match result {
+                        Ok(()) => {}
+                        Err(e) if e.is_session() => {
+                            session_lost.set(true);
+                            scope.abort_all();
                         }
-                        self.done.update(|d| *d += 1);
+                        Err(_) if session_lost.get() => {}
+                        Err(error) => self.failed.update(|f| f.push(Failed { step, error })),
                     }
-                })
-                .await;
+                    self.done.update(|d| *d += 1);
+                }
+            };
+            futures::join!(worker(), worker(), worker());
             self.running.set(false);
-            if session_lost.load(Ordering::Relaxed) {
+            if session_lost.get() {
                 app.session_refused();
             }
         });
@@ -175,13 +176,13 @@ pub fn UsersPage() -> impl IntoView {
     };
     let text_filter = RwSignal::new(String::new());
     let show = RwSignal::new(Show::All);
-    let scroll_top = RwSignal::new(0.0_f64);
+    let scroll_top = RwSignal::new(0_u32);
     let table_ref = NodeRef::<leptos::html::Div>::new();
     // A new filter starts at the top of its results.
     Effect::new(move |_| {
         text_filter.track();
         show.track();
-        scroll_top.set(0.0);
+        scroll_top.set(0);
         if let Some(el) = table_ref.get_untracked() {
             el.set_scroll_top(0);
         }
@@ -203,7 +204,7 @@ pub fn UsersPage() -> impl IntoView {
             info.set(None);
             run.failed.set(Vec::new());
             run.lookup.set(Lookup::new(&ids));
-            scroll_top.set(0.0);
+            scroll_top.set(0);
             run.start(app, scope.clone(), stop.clone(), plan(&ids));
         }
     };
@@ -364,15 +365,15 @@ fn ResultsToolbar(
 fn UserTable(
     lookup: RwSignal<Lookup>,
     visible: Memo<Vec<usize>>,
-    scroll_top: RwSignal<f64>,
+    scroll_top: RwSignal<u32>,
     table_ref: NodeRef<leptos::html::Div>,
 ) -> impl IntoView {
     let app = use_app();
     let rows = move || {
         let all = visible.get();
         let (start, end) = window(all.len(), ROW_HEIGHT, scroll_top.get(), VIEWPORT);
-        let before = start as f64 * ROW_HEIGHT;
-        let after = (all.len() - end) as f64 * ROW_HEIGHT;
+        let before = start * ROW_HEIGHT as usize;
+        let after = (all.len() - end) * ROW_HEIGHT as usize;
         let shown: Vec<UserRow> =
             lookup.with(|l| all[start..end].iter().map(|&i| l.rows[i].clone()).collect());
         view! {
@@ -383,7 +384,7 @@ fn UserTable(
     };
     view! {
         <div class="table-scroll" node_ref=table_ref style:max-height=format!("{VIEWPORT}px")
-            on:scroll:target=move |ev| scroll_top.set(f64::from(ev.target().scroll_top()))>
+            on:scroll:target=move |ev| scroll_top.set(ev.target().scroll_top().max(0) as u32)>
             <table class="results">
                 <thead>
                     <tr>
