@@ -5,3 +5,4 @@ pub mod error_box;
 pub mod field_error;
 pub mod id_list_input;
 pub mod progress;
+pub mod text_field;

@@ -10,6 +10,7 @@ use crate::api::user::{AccountCheckReq, AccountStatus, PLATFORMS};
 use crate::api::{endpoints, ApiError};
 use crate::components::error_box::ErrorBox;
 use crate::components::field_error::FieldError;
+use crate::components::text_field::TextField;
 use crate::i18n::{fill, Strings};
 use crate::session::{safe_return_path, Session};
 use crate::state::use_app;
@@ -167,36 +168,20 @@ pub fn LoginPage() -> impl IntoView {
                         }.into_any()
                     } else {
                         view! {
-                            <div class="field">
-                                <label for="login-server">{move || app.t().server_label}</label>
-                                <input id="login-server" type="url" inputmode="url" autocomplete="url"
-                                    placeholder="https://im.example.com:10000"
-                                    aria-describedby="login-server-hint login-server-error"
-                                    prop:value=move || server.get()
-                                    on:input:target=move |ev| server.set(ev.target().value())/>
-                                <p class="hint" id="login-server-hint">{move || app.t().server_hint}</p>
-                                <FieldError id="login-server-error" message=problem_for(&[LoginProblem::ServerUrlInvalid])/>
-                            </div>
+                            <TextField id="login-server" kind="url" autocomplete="url"
+                                placeholder="https://im.example.com:10000"
+                                label=Signal::derive(move || app.t().server_label)
+                                hint=Signal::derive(move || app.t().server_hint)
+                                value=server error=problem_for(&[LoginProblem::ServerUrlInvalid])/>
                         }.into_any()
                     }
                 }}
-                <div class="field">
-                    <label for="login-secret">{move || app.t().secret_label}</label>
-                    <input id="login-secret" type="password" autocomplete="current-password"
-                        aria-describedby="login-secret-error"
-                        prop:value=move || secret.get()
-                        on:input:target=move |ev| secret.set(ev.target().value())/>
-                    <FieldError id="login-secret-error" message=problem_for(&[LoginProblem::SecretMissing, LoginProblem::SecretTooLong])/>
-                </div>
-                <div class="field">
-                    <label for="login-user">{move || app.t().user_id_label}</label>
-                    <input id="login-user" type="text" autocomplete="username" spellcheck="false"
-                        placeholder="openIM123456"
-                        aria-describedby="login-user-error"
-                        prop:value=move || user_id.get()
-                        on:input:target=move |ev| user_id.set(ev.target().value())/>
-                    <FieldError id="login-user-error" message=problem_for(&[LoginProblem::UserIdMissing, LoginProblem::UserIdTooLong])/>
-                </div>
+                <TextField id="login-secret" kind="password" autocomplete="current-password"
+                    label=Signal::derive(move || app.t().secret_label)
+                    value=secret error=problem_for(&[LoginProblem::SecretMissing, LoginProblem::SecretTooLong])/>
+                <TextField id="login-user" autocomplete="username" placeholder="openIM123456"
+                    label=Signal::derive(move || app.t().user_id_label)
+                    value=user_id error=problem_for(&[LoginProblem::UserIdMissing, LoginProblem::UserIdTooLong])/>
                 <div class="field">
                     <label for="login-platform">{move || app.t().platform_label}</label>
                     <select id="login-platform" aria-describedby="login-platform-hint login-platform-error"
