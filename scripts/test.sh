@@ -23,7 +23,7 @@ cargo test --workspace 2>&1 | tee -a "$results"
 
 step "browser tests: components and session storage in headless Chromium"
 CHROMEDRIVER=${CHROMEDRIVER:-$(command -v chromedriver)} \
-  cargo test -p openim-admin --target wasm32-unknown-unknown --test browser 2>&1 | tee -a "$results"
+  cargo test -p openim-admin --target wasm32-unknown-unknown --test browser --test browser_transport 2>&1 | tee -a "$results"
 
 # One line for all layers together (a failed layer has stopped the script already).
 awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
