@@ -47,14 +47,7 @@ async fn user_token_example() {
 async fn create_group_example() {
     let s = bare();
     s.add_users(&["19828950910", "18666662412"]).await;
-    let token = s.admin().await;
-    let r = s
-        .post(
-            "/group/create_group",
-            Some(&token),
-            &fixture("create_group.request"),
-        )
-        .await;
+    let r = s.example("/group/create_group", "create_group").await;
     let body = r.json();
     assert_same_shape(&body, &fixture_json("create_group.response"));
     let data = &body["data"];
@@ -71,13 +64,8 @@ async fn invite_user_to_group_example() {
     s.add_users(&["19828950910", "18349115126"]).await;
     s.add_group(json!({"groupID": DOC_GROUP, "groupName": "g", "ownerUserID": "19828950910"}))
         .await;
-    let token = s.admin().await;
     let r = s
-        .post(
-            "/group/invite_user_to_group",
-            Some(&token),
-            &fixture("invite_user_to_group.request"),
-        )
+        .example("/group/invite_user_to_group", "invite_user_to_group")
         .await;
     assert_eq!(r.json(), fixture_json("invite_user_to_group.response"));
 }
@@ -92,14 +80,7 @@ async fn kick_group_example() {
         "members": [{"userID": "18666662412", "roleLevel": 1}],
     }))
     .await;
-    let token = s.admin().await;
-    let r = s
-        .post(
-            "/group/kick_group",
-            Some(&token),
-            &fixture("kick_group.request"),
-        )
-        .await;
+    let r = s.example("/group/kick_group", "kick_group").await;
     assert_eq!(r.json(), fixture_json("kick_group.response"));
 }
 
@@ -107,14 +88,7 @@ async fn kick_group_example() {
 async fn import_friend_example() {
     let s = bare();
     s.add_users(&["f732156059eeb5d0", "21979710c3fe454d"]).await;
-    let token = s.admin().await;
-    let r = s
-        .post(
-            "/friend/import_friend",
-            Some(&token),
-            &fixture("import_friend.request"),
-        )
-        .await;
+    let r = s.example("/friend/import_friend", "import_friend").await;
     let body = r.json();
     assert_same_shape(&body, &fixture_json("import_friend.response"));
     assert_eq!(
@@ -126,14 +100,7 @@ async fn import_friend_example() {
 #[tokio::test]
 async fn add_black_example() {
     let s = bare();
-    let token = s.admin().await;
-    let r = s
-        .post(
-            "/friend/add_black",
-            Some(&token),
-            &fixture("add_black.request"),
-        )
-        .await;
+    let r = s.example("/friend/add_black", "add_black").await;
     assert_eq!(r.json(), fixture_json("add_black.response"));
 }
 
@@ -141,13 +108,8 @@ async fn add_black_example() {
 async fn update_user_info_example() {
     let s = bare();
     s.add_users(&["21979710c3fe454d"]).await;
-    let token = s.admin().await;
     let r = s
-        .post(
-            "/user/update_user_info",
-            Some(&token),
-            &fixture("update_user_info.request"),
-        )
+        .example("/user/update_user_info", "update_user_info")
         .await;
     assert_eq!(r.json(), fixture_json("update_user_info.response"));
     let state = s.state().await;
@@ -168,26 +130,12 @@ async fn delete_user_example() {
     // All three exist: nothing fails, data is [].
     let s = bare();
     s.add_users(&["123", "343", "456"]).await;
-    let token = s.admin().await;
-    let r = s
-        .post(
-            "/manager/delete_user",
-            Some(&token),
-            &fixture("delete_user.request"),
-        )
-        .await;
+    let r = s.example("/manager/delete_user", "delete_user").await;
     r.assert(200, r#"{"errCode":0,"errMsg":"","data":[]}"#);
     // One missing: data lists it, in the documented shape.
     let s = bare();
     s.add_users(&["123", "343"]).await;
-    let token = s.admin().await;
-    let r = s
-        .post(
-            "/manager/delete_user",
-            Some(&token),
-            &fixture("delete_user.request"),
-        )
-        .await;
+    let r = s.example("/manager/delete_user", "delete_user").await;
     assert_same_shape(&r.json(), &fixture_json("delete_user.response"));
     r.assert(
         200,
@@ -215,14 +163,7 @@ async fn get_users_info_example() {
         ]),
     )
     .await;
-    let token = s.admin().await;
-    let r = s
-        .post(
-            "/user/get_users_info",
-            Some(&token),
-            &fixture("get_users_info.request"),
-        )
-        .await;
+    let r = s.example("/user/get_users_info", "get_users_info").await;
     assert_same_shape(&r.json(), &fixture_json("get_users_info.response"));
     r.assert(
         200,
@@ -234,12 +175,10 @@ async fn get_users_info_example() {
 async fn get_users_online_status_example() {
     let s = bare();
     s.set_online("17396220460", &[4, 5]).await;
-    let token = s.admin().await;
     let r = s
-        .post(
+        .example(
             "/manager/get_users_online_status",
-            Some(&token),
-            &fixture("get_users_online_status.request"),
+            "get_users_online_status",
         )
         .await;
     assert_eq!(r.json(), fixture_json("get_users_online_status.response"));
@@ -249,14 +188,7 @@ async fn get_users_online_status_example() {
 async fn account_check_example() {
     let s = bare();
     s.add_users(&["18349115126", "17396220460"]).await;
-    let token = s.admin().await;
-    let r = s
-        .post(
-            "/manager/account_check",
-            Some(&token),
-            &fixture("account_check.request"),
-        )
-        .await;
+    let r = s.example("/manager/account_check", "account_check").await;
     assert_eq!(r.json(), fixture_json("account_check.response"));
 }
 

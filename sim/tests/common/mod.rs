@@ -114,6 +114,14 @@ impl Server {
             .to_string()
     }
 
+    /// Signs in as the first admin and posts the API document's example
+    /// request `<name>.request`.
+    pub async fn example(&self, path: &str, name: &str) -> Resp {
+        let token = self.admin().await;
+        self.post(path, Some(&token), &fixture(&format!("{name}.request")))
+            .await
+    }
+
     pub async fn admin(&self) -> String {
         self.login(ADMIN).await
     }
