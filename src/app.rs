@@ -100,19 +100,22 @@ fn LanguageSwitch() -> impl IntoView {
 fn Protected(children: ChildrenFn) -> impl IntoView {
     let app = use_app();
     let location = use_location();
+    // A token past its expiredTime ends the session as a refused one would.
+    Effect::new(move |_| {
+        if app.session.get().is_some() && !app.signed_in() {
+            app.session_refused();
+        }
+    });
     move || {
-        let live = app
-            .session
-            .get()
-            .is_some_and(|s| !s.is_expired(crate::session::now_secs()));
-        if live {
+        if app.signed_in() {
             children().into_any()
         } else {
-            let here = format!(
-                "{}{}",
-                location.pathname.get_untracked(),
-                location.search.get_untracked()
-            );
+            let path = location.pathname.get_untracked();
+            // Already on the way to login (the session ended while leaving).
+            if path.starts_with("/login") {
+                return ().into_any();
+            }
+            let here = crate::session::location_path(&path, &location.search.get_untracked());
             let next = String::from(js_sys::encode_uri_component(&here));
             view! { <Redirect path=format!("/login?next={next}")/> }.into_any()
         }

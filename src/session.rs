@@ -37,6 +37,16 @@ pub fn safe_return_path(next: Option<&str>) -> String {
     }
 }
 
+/// A location as a return path; the router gives the query without `?`.
+pub fn location_path(path: &str, search: &str) -> String {
+    let search = search.trim_start_matches('?');
+    if search.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{search}")
+    }
+}
+
 pub fn draft_key(name: &str) -> String {
     format!("{DRAFT_PREFIX}{name}")
 }
@@ -128,6 +138,13 @@ mod tests {
             r#"{"server":"http://x","userID":"u","token":"t","expiredTime":5}"#
         );
         assert!(!json.contains("secret"));
+    }
+
+    #[test]
+    fn locations_keep_their_query() {
+        assert_eq!(location_path("/users", ""), "/users");
+        assert_eq!(location_path("/users", "x=1&y=2"), "/users?x=1&y=2");
+        assert_eq!(location_path("/users", "?x=1"), "/users?x=1");
     }
 
     #[test]

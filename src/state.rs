@@ -41,6 +41,13 @@ impl AppState {
         self.locale.set(locale);
     }
 
+    /// A session whose token has not yet expired (tracked).
+    pub fn signed_in(&self) -> bool {
+        self.session
+            .get()
+            .is_some_and(|s| !s.is_expired(crate::session::now_secs()))
+    }
+
     /// Connection for API calls, if signed in.
     pub fn connection(&self) -> Option<Connection> {
         self.session.get_untracked().map(|s| Connection {

@@ -66,7 +66,7 @@ pub fn LoginPage() -> impl IntoView {
 
     // Already signed in (a bookmark, the back button): carry on.
     Effect::new(move |_| {
-        if app.session.get().is_some() {
+        if app.signed_in() {
             let next = safe_return_path(query.get_untracked().get("next").as_deref());
             navigate(&next, Default::default());
         }

@@ -240,10 +240,18 @@ impl Session {
     }
 
     pub async fn wait_path(&self, wanted: &str) {
-        self.until(&format!("path {wanted}"), || async {
-            self.path().await == wanted
-        })
-        .await;
+        let start = Instant::now();
+        loop {
+            let now = self.path().await;
+            if now == wanted {
+                return;
+            }
+            if start.elapsed() > PATIENCE {
+                self.screenshot("timeout").await;
+                panic!("timed out waiting for path {wanted}; the page is at {now}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 
     /// Saves a screenshot under target/e2e-screens/ for a person to look at.

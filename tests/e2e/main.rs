@@ -337,6 +337,26 @@ async fn an_expired_token_sends_you_to_login_and_back_with_your_input() {
         .unwrap();
     s.wait_text(".summary", "3 users: 2 registered, 1 not registered")
         .await;
+
+    // A token past its expiredTime counts as signed out, even before the
+    // server is asked: to login and back, once, with the draft kept.
+    s.script(
+        "const k = 'openim-admin.session'; const v = JSON.parse(sessionStorage.getItem(k)); \
+         v.expiredTime = 1; sessionStorage.setItem(k, JSON.stringify(v));",
+        vec![],
+    )
+    .await;
+    s.open("/users").await;
+    s.wait_path("/login?next=%2Fusers").await;
+    s.wait_text(".notice", "Your session ended").await;
+    assert!(!s.exists(".who-id").await, "no one is shown as signed in");
+    let drafts = s
+        .script(
+            "return sessionStorage.getItem('openim-admin.draft.users.ids');",
+            vec![],
+        )
+        .await;
+    assert_eq!(drafts, typed);
     s.close().await;
 }
 
