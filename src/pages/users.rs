@@ -118,6 +118,10 @@ impl Run {
             // Each worker takes the next step until none is left.
             let worker = || async {
                 loop {
+                    // A refused token ends the run: nothing more is sent with it.
+                    if session_lost.get() {
+                        break;
+                    }
                     let Some(step) = queue.borrow_mut().pop_front() else {
                         break;
                     };
