@@ -104,20 +104,25 @@ async fn no_token_header_without_a_session() {
         .ends_with("/manager/account_check"));
 }
 
-#[wasm_bindgen_test]
-async fn a_refused_token_is_a_session_error_with_its_operation_id() {
-    fake_fetch(
-        500,
-        r#"{"errCode":500,"errMsg":"GetUserIDFromToken failed"}"#,
-    );
-    let e = post::<_, Vec<AccountStatus>>(
+/// An account_check that the stand-in fetch makes fail.
+async fn failing_check() -> openim_admin::api::ApiError {
+    post::<_, Vec<AccountStatus>>(
         &conn(),
         &Scope::new(),
         endpoints::ACCOUNT_CHECK,
         &check(&["u"]),
     )
     .await
-    .unwrap_err();
+    .unwrap_err()
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_token_is_a_session_error_with_its_operation_id() {
+    fake_fetch(
+        500,
+        r#"{"errCode":500,"errMsg":"GetUserIDFromToken failed"}"#,
+    );
+    let e = failing_check().await;
     assert!(e.is_session());
     let body: Value = serde_json::from_str(sent()[0]["body"].as_str().unwrap()).unwrap();
     assert_eq!(body["operationID"], e.operation_id.as_str());
@@ -126,14 +131,7 @@ async fn a_refused_token_is_a_session_error_with_its_operation_id() {
 #[wasm_bindgen_test]
 async fn a_proxy_error_page_is_reported_as_not_json() {
     fake_fetch(502, "<html><h1>502 Bad Gateway</h1></html>");
-    let e = post::<_, Vec<AccountStatus>>(
-        &conn(),
-        &Scope::new(),
-        endpoints::ACCOUNT_CHECK,
-        &check(&["u"]),
-    )
-    .await
-    .unwrap_err();
+    let e = failing_check().await;
     assert!(
         matches!(e.kind, ErrorKind::NotJson { status: 502, ref snippet } if snippet.contains("Bad Gateway"))
     );

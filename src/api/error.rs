@@ -57,7 +57,6 @@ impl ApiError {
         match &self.kind {
             ErrorKind::Server { err_code, .. } => Some(*err_code),
             ErrorKind::Rejected { .. } | ErrorKind::NotAdmin { .. } => Some(400),
-            ErrorKind::Session { .. } => None,
             _ => None,
         }
     }

@@ -223,7 +223,8 @@ impl Session {
         while !check().await {
             if start.elapsed() > PATIENCE {
                 self.screenshot("timeout").await;
-                panic!("timed out waiting for {what}");
+                let at = self.path().await;
+                panic!("timed out waiting for {what}; the page is at {at}");
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
@@ -240,18 +241,10 @@ impl Session {
     }
 
     pub async fn wait_path(&self, wanted: &str) {
-        let start = Instant::now();
-        loop {
-            let now = self.path().await;
-            if now == wanted {
-                return;
-            }
-            if start.elapsed() > PATIENCE {
-                self.screenshot("timeout").await;
-                panic!("timed out waiting for path {wanted}; the page is at {now}");
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        self.until(&format!("path {wanted}"), || async {
+            self.path().await == wanted
+        })
+        .await;
     }
 
     /// Saves a screenshot under target/e2e-screens/ for a person to look at.
