@@ -4,6 +4,7 @@
 //! with `404 page not found`, and POST to a route plus `/` redirected (307).
 
 use crate::control;
+use crate::csp;
 use crate::handlers::{route, Call};
 use crate::reply::Reply;
 use crate::sim::Sim;
@@ -41,10 +42,8 @@ pub async fn dispatch(State(shared): State<Shared>, req: Request) -> Response<Bo
     let method = req.method().clone();
     let raw_path = req.uri().path().to_string();
     let query = req.uri().query().map(str::to_string);
-    let token = req
-        .headers()
-        .get("token")
-        .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
+    let token = header(&req, "token");
+    let accept_encoding = header(&req, "accept-encoding");
     let body = to_bytes(req.into_body(), BODY_LIMIT)
         .await
         .map(|b| b.to_vec())
@@ -71,7 +70,8 @@ pub async fn dispatch(State(shared): State<Shared>, req: Request) -> Response<Bo
     if method == Method::GET || method == Method::HEAD {
         if let Some(dir) = sim.config.dashboard.clone() {
             drop(sim);
-            return serve_static(&dir, &path, method == Method::HEAD);
+            let head = method == Method::HEAD;
+            return serve_static(&dir, &path, accept_encoding.as_deref(), head);
         }
     }
 
@@ -108,6 +108,12 @@ pub async fn dispatch(State(shared): State<Shared>, req: Request) -> Response<Bo
     };
     record(&mut sim, &method, &raw_path, &token, &body, &reply, started);
     respond(reply.status, "application/json", reply.body)
+}
+
+fn header(req: &Request, name: &str) -> Option<String> {
+    req.headers()
+        .get(name)
+        .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
 }
 
 /// Appends to the request log and prints the access line.
@@ -152,24 +158,39 @@ fn as_json_or_text(bytes: &[u8]) -> Value {
         .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(bytes).into_owned()))
 }
 
-fn serve_static(dir: &std::path::Path, path: &str, head: bool) -> Response<Body> {
-    match static_files::lookup(dir, path) {
-        Some(file) => {
-            let len = file.body.len();
-            let body = if head { Vec::new() } else { file.body };
-            let mut resp = respond(200, file.content_type, body);
-            let headers = resp.headers_mut();
-            headers.insert(
-                "cache-control",
-                HeaderValue::from_static(file.cache_control),
-            );
-            if head {
-                headers.insert("content-length", HeaderValue::from(len));
-            }
-            resp
-        }
-        None => respond(404, "text/plain", NOT_FOUND.as_bytes().to_vec()),
+fn serve_static(
+    dir: &std::path::Path,
+    path: &str,
+    accept_encoding: Option<&str>,
+    head: bool,
+) -> Response<Body> {
+    let Some(file) = static_files::lookup(dir, path, accept_encoding) else {
+        return respond(404, "text/plain", NOT_FOUND.as_bytes().to_vec());
+    };
+    let len = file.body.len();
+    let body = if head { Vec::new() } else { file.body };
+    let mut resp = respond(200, file.content_type, body);
+    let headers = resp.headers_mut();
+    headers.insert(
+        "cache-control",
+        HeaderValue::from_static(file.cache_control),
+    );
+    if let Some(coding) = file.content_encoding {
+        headers.insert("content-encoding", HeaderValue::from_static(coding));
     }
+    if file.varies {
+        headers.insert("vary", HeaderValue::from_static("Accept-Encoding"));
+    }
+    if let Ok(policy) = HeaderValue::from_str(&csp::policy(dir)) {
+        headers.insert("content-security-policy", policy);
+    }
+    for (k, v) in csp::FIXED_HEADERS {
+        headers.insert(k, HeaderValue::from_static(v));
+    }
+    if head {
+        headers.insert("content-length", HeaderValue::from(len));
+    }
+    resp
 }
 
 fn respond(status: u16, content_type: &str, body: Vec<u8>) -> Response<Body> {

@@ -1,22 +1,38 @@
 //! Serves a built dashboard (`--dashboard DIR`) for GET and HEAD: the file
 //! itself when it exists under DIR, `index.html` for extension-less paths
 //! (client-side routes), 404 otherwise. Paths that try to leave DIR are
-//! refused.
+//! refused. A `.br` or `.gz` file beside the one asked for is sent instead
+//! when the client accepts that coding.
 
 use std::path::{Component, Path, PathBuf};
 
+use crate::negotiate;
+
 pub struct StaticFile {
     pub content_type: &'static str,
+    /// `Content-Encoding` of `body`, when a precompressed variant was chosen.
+    pub content_encoding: Option<&'static str>,
+    /// The answer depends on `Accept-Encoding` (variants exist).
+    pub varies: bool,
     pub body: Vec<u8>,
     pub cache_control: &'static str,
 }
 
+/// Hashed names change with their content, so they may be kept forever;
+/// everything else (index.html, config.json) is checked on every use.
+const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+const REVALIDATE: &str = "no-cache";
+
 /// `None` means 404.
-pub fn lookup(root: &Path, decoded_path: &str) -> Option<StaticFile> {
+pub fn lookup(
+    root: &Path,
+    decoded_path: &str,
+    accept_encoding: Option<&str>,
+) -> Option<StaticFile> {
     let rel = safe_relative(decoded_path)?;
     let root = root.canonicalize().ok()?;
     if !rel.as_os_str().is_empty() {
-        if let Some(file) = read_inside(&root, &root.join(&rel)) {
+        if let Some(file) = read_inside(&root, &root.join(&rel), accept_encoding) {
             return Some(file);
         }
     }
@@ -24,7 +40,20 @@ pub fn lookup(root: &Path, decoded_path: &str) -> Option<StaticFile> {
     if last.contains('.') {
         return None;
     }
-    read_inside(&root, &root.join("index.html"))
+    read_inside(&root, &root.join("index.html"), accept_encoding)
+}
+
+/// Trunk names built assets `name-<16 hex digits>.ext` (wasm:
+/// `name-<hash>_bg.wasm`).
+pub fn is_hashed(file_name: &str) -> bool {
+    let stem = file_name.split('.').next().unwrap_or("");
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    match stem.rsplit_once('-') {
+        Some((name, hash)) => {
+            !name.is_empty() && hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit())
+        }
+        None => false,
+    }
 }
 
 /// The request path as a relative path with only normal components; `None`
@@ -50,24 +79,43 @@ fn safe_relative(path: &str) -> Option<PathBuf> {
     Some(out)
 }
 
-/// Reads `candidate` if it is a regular file whose real path stays under
+/// The real path of `candidate` if it is a regular file that stays under
 /// `root` (so symlinks cannot point outside either).
-fn read_inside(root: &Path, candidate: &Path) -> Option<StaticFile> {
+fn inside(root: &Path, candidate: &Path) -> Option<PathBuf> {
     let real = candidate.canonicalize().ok()?;
-    if !real.starts_with(root) || !real.is_file() {
-        return None;
-    }
-    let body = std::fs::read(&real).ok()?;
-    let content_type = content_type(&real);
-    let cache_control = if content_type.starts_with("text/html") {
-        "no-cache"
-    } else {
-        "public, max-age=300"
-    };
+    (real.starts_with(root) && real.is_file()).then_some(real)
+}
+
+/// Reads `candidate`, or the precompressed variant beside it that the
+/// client's `Accept-Encoding` prefers.
+fn read_inside(root: &Path, candidate: &Path, accept_encoding: Option<&str>) -> Option<StaticFile> {
+    let real = inside(root, candidate)?;
+    let variants: Vec<(&'static str, PathBuf)> = negotiate::CODINGS
+        .iter()
+        .filter_map(|(coding, suffix)| {
+            let mut name = real.file_name()?.to_os_string();
+            name.push(suffix);
+            Some((*coding, inside(root, &real.with_file_name(name))?))
+        })
+        .collect();
+    let available: Vec<&'static str> = variants.iter().map(|(c, _)| *c).collect();
+    let chosen = negotiate::choose(accept_encoding, &available);
+    let source = variants
+        .iter()
+        .find(|(c, _)| Some(*c) == chosen)
+        .map_or(&real, |(_, p)| p);
+    let body = std::fs::read(source).ok()?;
+    let name = real.file_name().and_then(|n| n.to_str()).unwrap_or("");
     Some(StaticFile {
-        content_type,
+        content_type: content_type(&real),
+        content_encoding: chosen,
+        varies: !variants.is_empty(),
         body,
-        cache_control,
+        cache_control: if is_hashed(name) {
+            IMMUTABLE
+        } else {
+            REVALIDATE
+        },
     })
 }
 
@@ -126,6 +174,19 @@ mod tests {
         assert!(safe_relative("/a/../../b").is_none());
         assert!(safe_relative("/a\\..\\b").is_none());
         assert_eq!(safe_relative("/a/./b.js"), Some(PathBuf::from("a/b.js")));
+    }
+
+    #[test]
+    fn trunk_hashed_names_are_recognised() {
+        assert!(is_hashed("openim-admin-0123456789abcdef_bg.wasm"));
+        assert!(is_hashed("openim-admin-0123456789abcdef.js"));
+        assert!(is_hashed("base-fedcba9876543210.css"));
+        assert!(!is_hashed("index.html"));
+        assert!(!is_hashed("config.json"));
+        assert!(!is_hashed("boot.js"));
+        assert!(!is_hashed("-0123456789abcdef.js"));
+        assert!(!is_hashed("app-0123456789abcdeg.js"));
+        assert!(!is_hashed("app-0123456789abcde.js"));
     }
 
     #[test]

@@ -90,6 +90,34 @@ impl Server {
         }
     }
 
+    /// A bodiless request with extra headers (e.g. `Accept-Encoding`).
+    pub async fn call_with(&self, method: &str, path: &str, headers: &[(&str, &str)]) -> Resp {
+        let mut req = Request::builder().method(method).uri(path);
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        let resp = self
+            .router
+            .clone()
+            .oneshot(req.body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        let status = resp.status().as_u16();
+        let headers = resp.headers().clone();
+        let body = resp
+            .into_body()
+            .collect()
+            .await
+            .unwrap()
+            .to_bytes()
+            .to_vec();
+        Resp {
+            status,
+            headers,
+            body,
+        }
+    }
+
     pub async fn post(&self, path: &str, token: Option<&str>, body: &str) -> Resp {
         self.call("POST", path, token, body).await
     }
