@@ -43,14 +43,19 @@ pub fn lookup(
     read_inside(&root, &root.join("index.html"), accept_encoding)
 }
 
-/// Trunk names built assets `name-<16 hex digits>.ext` (wasm:
-/// `name-<hash>_bg.wasm`).
+/// Trunk names built assets `name-<hash>.ext` (wasm: `name-<hash>_bg.wasm`),
+/// the hash a 64-bit number in hex without leading zeros: up to 16 digits,
+/// and fewer than 12 only once in millions of builds.
 pub fn is_hashed(file_name: &str) -> bool {
     let stem = file_name.split('.').next().unwrap_or("");
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
     match stem.rsplit_once('-') {
         Some((name, hash)) => {
-            !name.is_empty() && hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit())
+            !name.is_empty()
+                && (12..=16).contains(&hash.len())
+                && hash
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
         }
         None => false,
     }
@@ -186,7 +191,9 @@ mod tests {
         assert!(!is_hashed("boot.js"));
         assert!(!is_hashed("-0123456789abcdef.js"));
         assert!(!is_hashed("app-0123456789abcdeg.js"));
-        assert!(!is_hashed("app-0123456789abcde.js"));
+        assert!(is_hashed("favicon-43e50de0b376af3.svg"), "15 digits");
+        assert!(!is_hashed("app-0123456789a.js"));
+        assert!(!is_hashed("app-0123456789ABCDEF.js"));
     }
 
     #[test]
