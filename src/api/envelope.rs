@@ -16,8 +16,14 @@ pub fn decode<T: DeserializeOwned + Default>(
     body: &str,
     operation_id: &str,
 ) -> Result<T, ApiError> {
+    data_as(data(status, body, operation_id)?, operation_id)
+}
+
+/// The answer's `data` (`Null` when absent), or the error the status and
+/// errCode mean. Not generic: one copy serves every endpoint.
+pub fn data(status: u16, body: &str, operation_id: &str) -> Result<Value, ApiError> {
     let fail = |kind| Err(ApiError::new(operation_id, kind));
-    let value: Value = match serde_json::from_str(body) {
+    let mut value: Value = match serde_json::from_str(body) {
         Ok(v) => v,
         Err(_) => {
             return fail(ErrorKind::NotJson {
@@ -48,26 +54,34 @@ pub fn decode<T: DeserializeOwned + Default>(
             _ => ErrorKind::Rejected { err_msg },
         });
     }
+    let data = value.get_mut("data").map(Value::take).unwrap_or_default();
     if err_code != 0 || !(200..300).contains(&status) {
-        let data = value.get("data").filter(|d| !d.is_null()).cloned();
         return fail(ErrorKind::Server {
             err_code,
             err_msg,
-            data,
+            data: (!data.is_null()).then_some(data),
         });
     }
-    match value.get("data") {
-        None | Some(Value::Null) => Ok(T::default()),
-        Some(data) => T::deserialize(data).map_err(|e| {
-            ApiError::new(
-                operation_id,
-                ErrorKind::Shape {
-                    status,
-                    detail: e.to_string(),
-                },
-            )
-        }),
+    Ok(data)
+}
+
+/// `data` as the endpoint's answer type; `null` is the type's default.
+pub fn data_as<T: DeserializeOwned + Default>(
+    data: Value,
+    operation_id: &str,
+) -> Result<T, ApiError> {
+    if data.is_null() {
+        return Ok(T::default());
     }
+    T::deserialize(data).map_err(|e| {
+        ApiError::new(
+            operation_id,
+            ErrorKind::Shape {
+                status: 200,
+                detail: e.to_string(),
+            },
+        )
+    })
 }
 
 fn snippet(body: &str) -> String {

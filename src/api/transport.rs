@@ -10,6 +10,7 @@ use gloo_net::http::Request;
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use serde_json::Value;
 use web_sys::AbortController;
 
 use super::{endpoints, envelope, opid, ApiError, ErrorKind};
@@ -56,15 +57,9 @@ impl Scope {
     }
 }
 
-#[derive(Serialize)]
-struct WithOperationId<'a, T> {
-    #[serde(rename = "operationID")]
-    operation_id: &'a str,
-    #[serde(flatten)]
-    body: &'a T,
-}
-
 /// Posts `body` (plus a new operationID) to `path` and decodes `data`.
+/// Only the JSON conversions depend on the types; the exchange itself is
+/// one function for every endpoint.
 pub async fn post<Req, Resp>(
     conn: &Connection,
     scope: &Scope,
@@ -75,13 +70,29 @@ where
     Req: Serialize,
     Resp: DeserializeOwned + Default,
 {
+    let body = serde_json::to_value(body);
+    let (data, operation_id) = post_value(conn, scope, path, body).await?;
+    envelope::data_as(data, &operation_id)
+}
+
+/// The exchange behind [`post`]: adds the operationID, sends, waits at most
+/// [`TIMEOUT_MS`], and returns the answer's `data` with the operationID.
+async fn post_value(
+    conn: &Connection,
+    scope: &Scope,
+    path: &str,
+    body: Result<Value, serde_json::Error>,
+) -> Result<(Value, String), ApiError> {
     let operation_id = opid::next_operation_id();
-    let fail = |kind| ApiError::new(&operation_id, kind);
-    let controller = AbortController::new().map_err(|_| {
-        fail(ErrorKind::Network {
-            message: "AbortController unavailable".into(),
-        })
-    })?;
+    let fail = |message: String| ApiError::new(&operation_id, ErrorKind::Network { message });
+    let mut body = match body {
+        Ok(Value::Object(map)) => map,
+        Ok(_) => return Err(fail("request body is not an object".into())),
+        Err(e) => return Err(fail(e.to_string())),
+    };
+    body.insert("operationID".into(), Value::String(operation_id.clone()));
+    let controller =
+        AbortController::new().map_err(|_| fail("AbortController unavailable".into()))?;
     scope.track(&controller);
 
     let mut request =
@@ -90,15 +101,9 @@ where
         request = request.header("token", token);
     }
     let request = request
-        .json(&WithOperationId {
-            operation_id: &operation_id,
-            body,
-        })
-        .map_err(|e| {
-            fail(ErrorKind::Network {
-                message: e.to_string(),
-            })
-        })?;
+        .header("content-type", "application/json")
+        .body(Value::Object(body).to_string())
+        .map_err(|e| fail(e.to_string()))?;
 
     let exchange = Box::pin(async move {
         let response = request.send().await?;
@@ -111,16 +116,21 @@ where
         Either::Left((outcome, _)) => outcome,
         Either::Right(_) => {
             controller.abort();
-            return Err(fail(ErrorKind::Timeout {
-                after_ms: TIMEOUT_MS,
-            }));
+            return Err(ApiError::new(
+                &operation_id,
+                ErrorKind::Timeout {
+                    after_ms: TIMEOUT_MS,
+                },
+            ));
         }
     };
     match outcome {
-        Ok((status, text)) => envelope::decode(status, &text, &operation_id),
-        Err(_) if controller.signal().aborted() => Err(fail(ErrorKind::Aborted)),
-        Err(e) => Err(fail(ErrorKind::Network {
-            message: e.to_string(),
-        })),
+        Ok((status, text)) => {
+            envelope::data(status, &text, &operation_id).map(|data| (data, operation_id))
+        }
+        Err(_) if controller.signal().aborted() => {
+            Err(ApiError::new(&operation_id, ErrorKind::Aborted))
+        }
+        Err(e) => Err(fail(e.to_string())),
     }
 }
