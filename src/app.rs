@@ -8,7 +8,7 @@ use leptos_router::path;
 
 use crate::i18n::Locale;
 use crate::pages::{login::LoginPage, not_found::NotFound, users::UsersPage};
-use crate::state::{use_app, AppState};
+use crate::state::{tr, use_app, AppState};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -29,7 +29,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Router>
-            <a class="skip-link" href="#main">{move || app.t().skip_to_content}</a>
+            <a class="skip-link" href="#main">{tr(|t| t.skip_to_content)}</a>
             <Header/>
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
@@ -47,10 +47,10 @@ fn Header() -> impl IntoView {
     let app = use_app();
     view! {
         <header class="topbar">
-            <span class="brand">{move || app.t().app_name}</span>
+            <span class="brand">{tr(|t| t.app_name)}</span>
             <Show when=move || app.session.get().is_some()>
-                <nav aria-label=move || app.t().nav_label>
-                    <A href="/users">{move || app.t().nav_users}</A>
+                <nav aria-label=tr(|t| t.nav_label)>
+                    <A href="/users">{tr(|t| t.nav_users)}</A>
                 </nav>
             </Show>
             <div class="topbar-end">
@@ -59,12 +59,12 @@ fn Header() -> impl IntoView {
                     let expires = format_expiry(s.expired_time, app.locale.get());
                     view! {
                         <span class="who">
-                            {move || app.t().signed_in_as} " "
+                            {tr(|t| t.signed_in_as)} " "
                             <strong class="who-id">{s.user_id.clone()}</strong>
-                            <span class="expiry">" · " {move || app.t().token_expires} " " {expires}</span>
+                            <span class="expiry">" · " {tr(|t| t.token_expires)} " " {expires}</span>
                         </span>
                         <button type="button" class="logout secondary" on:click=move |_| app.logout()>
-                            {move || app.t().logout}
+                            {tr(|t| t.logout)}
                         </button>
                     }
                 })}
@@ -78,7 +78,7 @@ fn LanguageSwitch() -> impl IntoView {
     let app = use_app();
     view! {
         <label class="lang">
-            <span class="visually-hidden">{move || app.t().language}</span>
+            <span class="visually-hidden">{tr(|t| t.language)}</span>
             <select
                 class="lang-select"
                 on:change:target=move |ev| {

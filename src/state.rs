@@ -103,3 +103,13 @@ fn stored_or_browser_locale() -> Locale {
 pub fn use_app() -> AppState {
     expect_context::<AppState>()
 }
+
+/// A text of the current language as a reactive view or attribute value:
+/// `{tr(|t| t.logout)}`. Every call returns the same closure type, so the
+/// renderer is compiled once for all texts instead of once per text.
+pub fn tr(
+    pick: fn(&'static Strings) -> &'static str,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let app = use_app();
+    move || pick(app.t())
+}

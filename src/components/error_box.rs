@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::api::{ApiError, ErrorKind};
 use crate::i18n::{fill, Strings};
-use crate::state::use_app;
+use crate::state::{tr, use_app};
 
 /// The operator-facing sentence for an error, in the current language.
 pub fn describe(t: &Strings, e: &ApiError) -> String {
@@ -33,7 +33,7 @@ pub fn ErrorBox(error: ApiError) -> impl IntoView {
     view! {
         <div class="error-box" role="alert">
             <p class="error-title">
-                <strong>{move || app.t().err_title}</strong>
+                <strong>{tr(|t| t.err_title)}</strong>
                 ": "
                 {
                     let error = error.clone();
@@ -42,15 +42,15 @@ pub fn ErrorBox(error: ApiError) -> impl IntoView {
             </p>
             <dl class="error-details">
                 {code.map(|c| view! {
-                    <dt>{move || app.t().err_code_label}</dt>
+                    <dt>{tr(|t| t.err_code_label)}</dt>
                     <dd class="err-code">{c}</dd>
                 })}
                 {msg.map(|m| view! {
-                    <dt>{move || app.t().err_msg_label}</dt>
+                    <dt>{tr(|t| t.err_msg_label)}</dt>
                     <dd class="err-msg">{m}</dd>
                 })}
                 {(!op.is_empty()).then(|| view! {
-                    <dt>{move || app.t().operation_id_label}</dt>
+                    <dt>{tr(|t| t.operation_id_label)}</dt>
                     <dd class="operation-id"><code>{op}</code></dd>
                 })}
             </dl>

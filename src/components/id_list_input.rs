@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::api::ids::parse_id_list;
 use crate::components::field_error::FieldError;
 use crate::i18n::fill;
-use crate::state::use_app;
+use crate::state::{tr, use_app};
 
 /// A textarea for pasted ID lists that says, as you type, how many IDs it
 /// found and what it dropped.
@@ -43,9 +43,9 @@ pub fn IdListInput(
                 }
             ></textarea>
             <p class="hint" id=hint_id>
-                {move || app.t().ids_hint}
+                {tr(|t| t.ids_hint)}
                 " "
-                {move || app.t().ids_submit_hint}
+                {tr(|t| t.ids_submit_hint)}
                 " "
                 <span class="id-count" aria-live="polite">
                     {move || {

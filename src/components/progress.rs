@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::fill;
-use crate::state::use_app;
+use crate::state::{tr, use_app};
 
 /// Progress of a batch of requests.
 #[component]
@@ -12,7 +12,7 @@ pub fn Progress(
     let app = use_app();
     view! {
         <div class="progress">
-            <progress max=move || total.get().max(1) value=move || done.get() aria-label=move || app.t().progress_label></progress>
+            <progress max=move || total.get().max(1) value=move || done.get() aria-label=tr(|t| t.progress_label)></progress>
             <span class="progress-label" aria-live="polite">
                 {move || fill(app.t().progress_label, &[("done", &done.get()), ("total", &total.get())])}
             </span>

@@ -13,7 +13,7 @@ use crate::components::field_error::FieldError;
 use crate::components::text_field::TextField;
 use crate::i18n::{fill, Strings};
 use crate::session::{safe_return_path, Session};
-use crate::state::use_app;
+use crate::state::{tr, use_app};
 
 /// Draft key of the last admin ID signed in with in this tab.
 const LAST_USER: &str = "login.user";
@@ -148,18 +148,18 @@ pub fn LoginPage() -> impl IntoView {
 
     view! {
         <section class="page narrow login">
-            <h1>{move || app.t().login_title}</h1>
+            <h1>{tr(|t| t.login_title)}</h1>
             <Show when=move || app.session_ended.get()>
-                <p class="notice" role="status">{move || app.t().session_ended}</p>
+                <p class="notice" role="status">{tr(|t| t.session_ended)}</p>
             </Show>
-            <p class="intro">{move || app.t().login_intro}</p>
+            <p class="intro">{tr(|t| t.login_intro)}</p>
             <form class="login-form" novalidate on:submit=submit>
                 {move || {
                     let config = app.config.get();
                     if config.is_restricted() {
                         view! {
                             <div class="field">
-                                <label for="login-server">{move || app.t().server_choice_label}</label>
+                                <label for="login-server">{tr(|t| t.server_choice_label)}</label>
                                 <select id="login-server" prop:value=move || server.get()
                                     on:change:target=move |ev| server.set(ev.target().value())>
                                     {config.servers.iter().map(|s| view! { <option value=s.clone()>{s.clone()}</option> }).collect_view()}
@@ -170,26 +170,26 @@ pub fn LoginPage() -> impl IntoView {
                         view! {
                             <TextField id="login-server" kind="url" autocomplete="url"
                                 placeholder="https://im.example.com:10000"
-                                label=Signal::derive(move || app.t().server_label)
-                                hint=Signal::derive(move || app.t().server_hint)
+                                label=Signal::derive(tr(|t| t.server_label))
+                                hint=Signal::derive(tr(|t| t.server_hint))
                                 value=server error=problem_for(&[LoginProblem::ServerUrlInvalid])/>
                         }.into_any()
                     }
                 }}
                 <TextField id="login-secret" kind="password" autocomplete="current-password"
-                    label=Signal::derive(move || app.t().secret_label)
+                    label=Signal::derive(tr(|t| t.secret_label))
                     value=secret error=problem_for(&[LoginProblem::SecretMissing, LoginProblem::SecretTooLong])/>
                 <TextField id="login-user" autocomplete="username" placeholder="openIM123456"
-                    label=Signal::derive(move || app.t().user_id_label)
+                    label=Signal::derive(tr(|t| t.user_id_label))
                     value=user_id error=problem_for(&[LoginProblem::UserIdMissing, LoginProblem::UserIdTooLong])/>
                 <div class="field">
-                    <label for="login-platform">{move || app.t().platform_label}</label>
+                    <label for="login-platform">{tr(|t| t.platform_label)}</label>
                     <select id="login-platform" aria-describedby="login-platform-hint login-platform-error"
                         prop:value=move || platform.get().to_string()
                         on:change:target=move |ev| platform.set(ev.target().value().parse().unwrap_or(0))>
                         {platform_options}
                     </select>
-                    <p class="hint" id="login-platform-hint">{move || app.t().platform_hint}</p>
+                    <p class="hint" id="login-platform-hint">{tr(|t| t.platform_hint)}</p>
                     <FieldError id="login-platform-error" message=problem_for(&[LoginProblem::PlatformOutOfRange])/>
                 </div>
                 <button type="submit" class="primary" disabled=move || busy.get() != Busy::Idle>

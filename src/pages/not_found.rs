@@ -1,16 +1,15 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::state::use_app;
+use crate::state::tr;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
-    let app = use_app();
     view! {
         <section class="page narrow">
             <h1>"404"</h1>
-            <p>{move || app.t().not_found}</p>
-            <A href="/users">{move || app.t().go_home}</A>
+            <p>{tr(|t| t.not_found)}</p>
+            <A href="/users">{tr(|t| t.go_home)}</A>
         </section>
     }
 }

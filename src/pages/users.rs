@@ -24,7 +24,7 @@ use crate::components::progress::Progress;
 use crate::i18n::fill;
 use crate::model::csv;
 use crate::model::users::{csv_row, filter, window, Lookup, Show, UserRow, CSV_HEADER};
-use crate::state::{use_app, AppState};
+use crate::state::{tr, use_app, AppState};
 
 const DRAFT: &str = "users.ids";
 /// get_users_info has no documented cap; stay at account_check's.
@@ -280,16 +280,16 @@ pub fn UsersPage() -> impl IntoView {
 
     view! {
         <section class="page users">
-            <h1>{move || app.t().users_title}</h1>
-            <p class="intro">{move || app.t().users_intro}</p>
+            <h1>{tr(|t| t.users_title)}</h1>
+            <p class="intro">{tr(|t| t.users_intro)}</p>
             <form class="lookup-form" novalidate on:submit=look_up>
-                <IdListInput id="user-ids" label=Signal::derive(move || app.t().ids_label) value=ids_text error=ids_error/>
+                <IdListInput id="user-ids" label=Signal::derive(tr(|t| t.ids_label)) value=ids_text error=ids_error/>
                 <div class="actions">
-                    <button type="submit" class="primary" disabled=move || run.running.get()>{move || app.t().lookup_button}</button>
-                    <button type="button" class="secondary load-all" disabled=move || run.running.get() on:click=load_all>{move || app.t().load_all_button}</button>
-                    <button type="button" class="secondary" disabled=move || run.running.get() on:click=move |_| ids_text.set(String::new())>{move || app.t().clear_button}</button>
+                    <button type="submit" class="primary" disabled=move || run.running.get()>{tr(|t| t.lookup_button)}</button>
+                    <button type="button" class="secondary load-all" disabled=move || run.running.get() on:click=load_all>{tr(|t| t.load_all_button)}</button>
+                    <button type="button" class="secondary" disabled=move || run.running.get() on:click=move |_| ids_text.set(String::new())>{tr(|t| t.clear_button)}</button>
                     <Show when=move || run.running.get()>
-                        <button type="button" class="danger stop" on:click=stop_run.clone()>{move || app.t().stop_button}</button>
+                        <button type="button" class="danger stop" on:click=stop_run.clone()>{tr(|t| t.stop_button)}</button>
                     </Show>
                 </div>
             </form>
@@ -301,7 +301,7 @@ pub fn UsersPage() -> impl IntoView {
             <Show when=move || !run.failed.get().is_empty()>
                 <div class="failures">
                     <p role="alert">{move || fill(app.t().failed_requests, &[("count", &run.failed.get().len())])}</p>
-                    <button type="button" class="secondary retry" disabled=move || run.running.get() on:click=retry.clone()>{move || app.t().retry_failed}</button>
+                    <button type="button" class="secondary retry" disabled=move || run.running.get() on:click=retry.clone()>{tr(|t| t.retry_failed)}</button>
                     {move || run.failed.get().into_iter().take(ERRORS_SHOWN).map(|f| view! { <ErrorBox error=f.error/> }).collect_view()}
                 </div>
             </Show>
@@ -344,13 +344,13 @@ fn ResultsToolbar(
         </p>
         <div class="toolbar">
             <div class="field inline">
-                <label for="users-filter">{move || app.t().filter_label}</label>
-                <input id="users-filter" type="search" placeholder=move || app.t().filter_placeholder
+                <label for="users-filter">{tr(|t| t.filter_label)}</label>
+                <input id="users-filter" type="search" placeholder=tr(|t| t.filter_placeholder)
                     prop:value=move || text_filter.get()
                     on:input:target=move |ev| text_filter.set(ev.target().value())/>
             </div>
             <div class="field inline">
-                <label for="users-show">{move || app.t().show_label}</label>
+                <label for="users-show">{tr(|t| t.show_label)}</label>
                 <select id="users-show" prop:value=move || show.get().key()
                     on:change:target=move |ev| show.set(Show::from_key(&ev.target().value()))>
                     {Show::ALL.map(|s| view! { <option value=s.key()>{move || show_label(s)}</option> })}
@@ -359,7 +359,7 @@ fn ResultsToolbar(
             <span class="rows-shown">
                 {move || fill(app.t().rows_shown, &[("shown", &visible.with(Vec::len)), ("total", &lookup.with(|l| l.rows.len()))])}
             </span>
-            <button type="button" class="secondary export" on:click=export>{move || app.t().export_csv}</button>
+            <button type="button" class="secondary export" on:click=export>{tr(|t| t.export_csv)}</button>
         </div>
     }
 }
@@ -372,7 +372,6 @@ fn UserTable(
     scroll_top: RwSignal<u32>,
     table_ref: NodeRef<leptos::html::Div>,
 ) -> impl IntoView {
-    let app = use_app();
     let rows = move || {
         let all = visible.get();
         let (start, end) = window(all.len(), ROW_HEIGHT, scroll_top.get(), VIEWPORT);
@@ -392,20 +391,20 @@ fn UserTable(
             <table class="results">
                 <thead>
                     <tr>
-                        <th scope="col" class="c-user-id">{move || app.t().col_user_id}</th>
-                        <th scope="col" class="c-account">{move || app.t().col_account}</th>
-                        <th scope="col" class="c-face">{move || app.t().col_face}</th>
-                        <th scope="col" class="c-nickname">{move || app.t().col_nickname}</th>
-                        <th scope="col" class="c-gender">{move || app.t().col_gender}</th>
-                        <th scope="col" class="c-ex">{move || app.t().col_ex}</th>
-                        <th scope="col" class="c-online">{move || app.t().col_online}</th>
-                        <th scope="col" class="c-platforms">{move || app.t().col_platforms}</th>
+                        <th scope="col" class="c-user-id">{tr(|t| t.col_user_id)}</th>
+                        <th scope="col" class="c-account">{tr(|t| t.col_account)}</th>
+                        <th scope="col" class="c-face">{tr(|t| t.col_face)}</th>
+                        <th scope="col" class="c-nickname">{tr(|t| t.col_nickname)}</th>
+                        <th scope="col" class="c-gender">{tr(|t| t.col_gender)}</th>
+                        <th scope="col" class="c-ex">{tr(|t| t.col_ex)}</th>
+                        <th scope="col" class="c-online">{tr(|t| t.col_online)}</th>
+                        <th scope="col" class="c-platforms">{tr(|t| t.col_platforms)}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
             <Show when=move || visible.with(Vec::is_empty)>
-                <p class="empty">{move || app.t().no_matches}</p>
+                <p class="empty">{tr(|t| t.no_matches)}</p>
             </Show>
         </div>
     }
@@ -420,7 +419,7 @@ pub fn UserRowView(row: UserRow) -> impl IntoView {
     let is_online = row.is_online();
     let face = match safe_url(&info.face_url) {
         Some(url) => view! { <img class="face" src=url.to_string() alt="" width="28" height="28" loading="lazy" referrerpolicy="no-referrer"/> }.into_any(),
-        None if info.face_url.is_empty() => view! { <span class="muted">{move || app.t().no_face}</span> }.into_any(),
+        None if info.face_url.is_empty() => view! { <span class="muted">{tr(|t| t.no_face)}</span> }.into_any(),
         None => view! { <span class="muted raw">{info.face_url.clone()}</span> }.into_any(),
     };
     let gender = info.gender;
