@@ -25,6 +25,11 @@ apt_packages=()
 command -v chromium >/dev/null || apt_packages+=(chromium)
 command -v chromedriver >/dev/null || apt_packages+=(chromium-driver)
 command -v npm >/dev/null || apt_packages+=(npm)
+# brotli precompresses the release build; nginx (with the brotli static
+# module) serves it in the end-to-end test of deploy/nginx.conf.
+command -v brotli >/dev/null || apt_packages+=(brotli)
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || apt_packages+=(nginx)
+[ -e /etc/nginx/modules-enabled/50-mod-http-brotli-static.conf ] || apt_packages+=(libnginx-mod-http-brotli-static)
 if [ ${#apt_packages[@]} -gt 0 ]; then
   say "installing ${apt_packages[*]} from Debian"
   as_root apt-get update -qq
