@@ -18,6 +18,9 @@ step "release build of the dashboard (served by the end-to-end tests)"
 trunk build --release --offline
 cargo build -p openim-sim
 
+step "size budget of the release build"
+scripts/sizes.sh
+
 step "native tests: API client, stand-in server, end-to-end"
 cargo test --workspace 2>&1 | tee -a "$results"
 

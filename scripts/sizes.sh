@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Prints every file of a release dist/ with its raw, gzip and brotli size
+# (the .gz/.br files the build left beside it, as servers send them), and
+# fails when wasm+js+css after brotli is over the budget. Sizes are
+# deterministic, so this is a test; scripts/test.sh runs it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# The whole finished dashboard must fit in this (bytes of wasm+js+css after
+# brotli). Raise it only with a measurement showing why, in its own commit.
+BUDGET_BROTLI=200000
+
+dist=${1:-dist}
+[ -f "$dist/index.html" ] || { echo "no $dist/index.html: run trunk build --release --offline" >&2; exit 1; }
+
+size() { if [ -f "$1" ]; then stat -c %s "$1"; else echo -; fi; }
+
+printf '%-52s %10s %10s %10s\n' file raw gzip brotli
+raw_all=0 gz_counted=0 br_counted=0 missing=0
+while read -r f; do
+  name=${f#"$dist"/}
+  raw=$(size "$f") gz=$(size "$f.gz") br=$(size "$f.br")
+  printf '%-52s %10s %10s %10s\n' "$name" "$raw" "$gz" "$br"
+  raw_all=$((raw_all + raw))
+  case "$name" in
+    *.wasm|*.js|*.css)
+      if [ "$gz" = - ] || [ "$br" = - ]; then
+        echo "  ^ no precompressed .gz/.br beside it" >&2
+        missing=1
+      else
+        gz_counted=$((gz_counted + gz)) br_counted=$((br_counted + br))
+      fi ;;
+  esac
+done < <(find "$dist" -type f ! -name '*.gz' ! -name '*.br' | sort)
+
+printf '%-52s %10s %10s %10s\n' "total (all files raw; wasm+js+css compressed)" "$raw_all" "$gz_counted" "$br_counted"
+echo "wasm+js+css after brotli: $br_counted B of a $BUDGET_BROTLI B budget"
+[ "$missing" = 0 ] || { echo "FAIL: the release build did not precompress every wasm, js and css file" >&2; exit 1; }
+if [ "$br_counted" -gt "$BUDGET_BROTLI" ]; then
+  echo "FAIL: $((br_counted - BUDGET_BROTLI)) B over the size budget" >&2
+  exit 1
+fi
