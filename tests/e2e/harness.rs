@@ -21,6 +21,28 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// openim-sim as cargo built it for this test run: beside the test binary's
+/// `deps/` folder, wherever `CARGO_TARGET_DIR` put it (`OPENIM_SIM_BIN`
+/// overrides).
+pub fn sim_binary() -> PathBuf {
+    let path = std::env::var_os("OPENIM_SIM_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            let exe = std::env::current_exe().expect("test binary path");
+            let profile_dir = exe
+                .parent()
+                .and_then(|deps| deps.parent())
+                .expect("test binary inside <target>/<profile>/deps");
+            profile_dir.join(format!("openim-sim{}", std::env::consts::EXE_SUFFIX))
+        });
+    assert!(
+        path.exists(),
+        "{} is missing: run `cargo build -p openim-sim` with the same target directory",
+        path.display()
+    );
+    path
+}
+
 fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .unwrap()
@@ -44,7 +66,7 @@ fn wait_for_port(port: u16, what: &str, child: &mut Child) {
 }
 
 /// Kills a child process when the test ends, however it ends.
-struct Process(Child);
+pub struct Process(Child);
 
 impl Drop for Process {
     fn drop(&mut self) {
@@ -58,50 +80,86 @@ pub struct Session {
     pub base: String,
     name: String,
     shots: std::cell::Cell<usize>,
-    _server: Process,
-    _driver: Process,
+    /// Servers and the driver, stopped when the session ends.
+    _processes: Vec<Process>,
+}
+
+/// A running openim-sim serving `dist/`.
+pub struct Sim {
+    pub port: u16,
+    pub process: Process,
+}
+
+/// The built dashboard the tests serve.
+pub fn dist() -> PathBuf {
+    let dist = root().join("dist");
+    assert!(
+        dist.join("index.html").exists(),
+        "dist/ is missing: run `trunk build --release --offline` first (scripts/test.sh does)"
+    );
+    dist
+}
+
+/// Starts `openim-sim` serving `dist/` with the control endpoints and
+/// `args` (default: 240 demo users, seed 7).
+pub fn start_sim(args: &[&str]) -> Sim {
+    let dist = dist();
+    let port = free_port();
+    let args: Vec<&str> = if args.is_empty() {
+        vec!["--users", "240", "--seed", "7"]
+    } else {
+        args.to_vec()
+    };
+    let mut server = Command::new(sim_binary())
+        .args(["--port", &port.to_string()])
+        .args(&args)
+        .arg("--dashboard")
+        .arg(&dist)
+        .args(["--control", "--quiet"])
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("start openim-sim");
+    wait_for_port(port, "openim-sim", &mut server);
+    Sim {
+        port,
+        process: Process(server),
+    }
+}
+
+/// Starts a program that must listen on `port`; it is stopped with the
+/// session that keeps it.
+pub fn start_process(mut command: Command, port: u16, what: &str) -> Process {
+    let mut child = command
+        .spawn()
+        .unwrap_or_else(|e| panic!("start {what}: {e}"));
+    wait_for_port(port, what, &mut child);
+    Process(child)
 }
 
 impl Session {
     /// Starts `openim-sim` with demo data and control endpoints, and a fresh
     /// headless Chromium at its address.
     pub async fn start(name: &str) -> Session {
-        let dist = root().join("dist");
-        assert!(
-            dist.join("index.html").exists(),
-            "dist/ is missing: run `trunk build --release --offline` first (scripts/test.sh does)"
-        );
-        let sim = std::env::var_os("OPENIM_SIM_BIN")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| root().join("target/debug/openim-sim"));
-        assert!(
-            sim.exists(),
-            "{} is missing: run `cargo build -p openim-sim`",
-            sim.display()
-        );
+        let sim = start_sim(&[]);
+        let base = format!("http://127.0.0.1:{}", sim.port);
+        Session::browse(name, &base, vec![sim.process]).await
+    }
 
-        let port = free_port();
-        let mut server = Command::new(&sim)
-            .args(["--port", &port.to_string(), "--users", "240", "--seed", "7"])
-            .arg("--dashboard")
-            .arg(&dist)
-            .args(["--control", "--quiet"])
-            .stdout(Stdio::null())
-            .spawn()
-            .expect("start openim-sim");
-        wait_for_port(port, "openim-sim", &mut server);
-        let server = Process(server);
-
+    /// A fresh headless Chromium (new profile: a cold cache) pointed at
+    /// `base`; `keep` lives as long as the session.
+    pub async fn browse(name: &str, base: &str, mut keep: Vec<Process>) -> Session {
         let driver_port = free_port();
         let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
-        let mut driver = Command::new(chromedriver)
+        let mut driver = Command::new(chromedriver);
+        driver
             .arg(format!("--port={driver_port}"))
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start chromedriver (apt-get install chromium-driver)");
-        wait_for_port(driver_port, "chromedriver", &mut driver);
-        let driver = Process(driver);
+            .stderr(Stdio::null());
+        keep.push(start_process(
+            driver,
+            driver_port,
+            "chromedriver (apt-get install chromium-driver)",
+        ));
 
         let mut caps = serde_json::Map::new();
         caps.insert(
@@ -121,12 +179,23 @@ impl Session {
             .expect("connect to chromedriver");
         Session {
             client,
-            base: format!("http://127.0.0.1:{port}"),
+            base: base.to_string(),
             name: name.to_string(),
             shots: std::cell::Cell::new(0),
-            _server: server,
-            _driver: driver,
+            _processes: keep,
         }
+    }
+
+    /// Runs `js` in every document this browser opens from now on, before
+    /// the page's own scripts (Chrome DevTools Protocol through chromedriver).
+    pub async fn on_new_document(&self, js: &str) {
+        self.client
+            .issue_cmd(Cdp {
+                cmd: "Page.addScriptToEvaluateOnNewDocument",
+                params: json!({ "source": js }),
+            })
+            .await
+            .expect("chromedriver runs CDP commands");
     }
 
     pub async fn open(&self, path: &str) {
@@ -275,5 +344,31 @@ impl Session {
 
     pub async fn close(self) {
         let _ = self.client.close().await;
+    }
+}
+
+/// A Chrome DevTools Protocol command, sent through chromedriver's
+/// `goog/cdp/execute` extension.
+#[derive(Debug)]
+struct Cdp {
+    cmd: &'static str,
+    params: Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({ "cmd": self.cmd, "params": self.params });
+        (http::Method::POST, Some(body.to_string()))
     }
 }

@@ -3,6 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod harness;
+mod serving;
 
 use std::collections::{HashMap, HashSet};
 
@@ -10,8 +11,8 @@ use fantoccini::key::Key;
 use harness::{Session, ONE_AT_A_TIME};
 use serde_json::Value;
 
-const SECRET: &str = "tuoyun";
-const ADMIN: &str = "openIM123456";
+pub(crate) const SECRET: &str = "tuoyun";
+pub(crate) const ADMIN: &str = "openIM123456";
 
 async fn signed_in(name: &str) -> Session {
     let s = Session::start(name).await;

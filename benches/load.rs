@@ -1,0 +1,121 @@
+//! Cold loads of the dashboard in headless Chromium, served by openim-sim
+//! with compression on: the time until the login form's secret field is
+//! visible and typeable, where that time goes, and the bytes transferred.
+//! A benchmark, run by `scripts/bench.sh`; nothing here asserts a time.
+//!
+//! `cargo bench --bench load -- [--loads N]`
+
+#[cfg(not(target_arch = "wasm32"))]
+#[allow(dead_code)]
+#[path = "../tests/e2e/harness.rs"]
+mod harness;
+
+/// Installed before the page's own scripts: records when the secret field
+/// can be typed into (attached, laid out with a size, enabled).
+#[cfg(not(target_arch = "wasm32"))]
+const WATCH_LOGIN: &str = r#"
+new MutationObserver((_, observer) => {
+  const input = document.getElementById('login-secret');
+  if (!input || input.disabled || input.readOnly) return;
+  const box = input.getBoundingClientRect();
+  if (box.width === 0 || box.height === 0) return;
+  window.__loginReady = performance.now();
+  observer.disconnect();
+}).observe(document, { childList: true, subtree: true, attributes: true });
+"#;
+
+/// Milestones of the load (ms after navigation start) and its bytes.
+#[cfg(not(target_arch = "wasm32"))]
+const READ_TIMINGS: &str = r#"
+const nav = performance.getEntriesByType('navigation')[0];
+const res = performance.getEntriesByType('resource');
+const last = (test) => Math.max(-1, ...res
+  .filter(e => test(new URL(e.name).pathname)).map(e => e.responseEnd));
+return {
+  ready: window.__loginReady ?? -1,
+  html: nav.responseEnd,
+  boot: last(p => p.endsWith('/boot.js')),
+  js: last(p => p.endsWith('.js') && !p.endsWith('/boot.js')),
+  wasm: last(p => p.endsWith('.wasm')),
+  css: last(p => p.endsWith('.css')),
+  bytes: nav.transferSize + res.reduce((s, e) => s + e.transferSize, 0),
+  decoded: nav.decodedBodySize + res.reduce((s, e) => s + e.decodedBodySize, 0),
+};
+"#;
+
+#[cfg(not(target_arch = "wasm32"))]
+#[tokio::main]
+async fn main() {
+    use std::time::Duration;
+
+    let mut loads = 9usize;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        if a == "--loads" {
+            loads = args.next().and_then(|n| n.parse().ok()).expect("--loads N");
+        }
+    }
+    let sim = harness::start_sim(&["--users", "240"]);
+    let base = format!("http://127.0.0.1:{}", sim.port);
+
+    let keys = [
+        "ready", "html", "boot", "js", "wasm", "css", "bytes", "decoded",
+    ];
+    let mut samples: Vec<Vec<f64>> = vec![Vec::new(); keys.len()];
+    for i in 0..loads {
+        let s = harness::Session::browse("bench", &base, Vec::new()).await;
+        s.on_new_document(WATCH_LOGIN).await;
+        s.open("/login").await;
+        let mut t = serde_json::Value::Null;
+        for _ in 0..200 {
+            t = s.script(READ_TIMINGS, vec![]).await;
+            if t["ready"].as_f64().unwrap_or(-1.0) >= 0.0 {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let row: Vec<f64> = keys.iter().map(|k| t[k].as_f64().unwrap_or(-1.0)).collect();
+        eprintln!(
+            "load {}: login input {:.0} ms (html {:.0}, boot.js {:.0}, js {:.0}, wasm {:.0}, css {:.0}), {} B transferred",
+            i + 1, row[0], row[1], row[2], row[3], row[4], row[5], row[6]
+        );
+        for (k, v) in row.into_iter().enumerate() {
+            samples[k].push(v);
+        }
+        s.close().await;
+    }
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(|a, b| a.total_cmp(b));
+        v[v.len() / 2]
+    };
+    let mut ready = samples[0].clone();
+    let (min, max) = (
+        ready.iter().cloned().fold(f64::INFINITY, f64::min),
+        ready.iter().cloned().fold(0.0, f64::max),
+    );
+    println!(
+        "login input visible, median of {loads} cold loads: {:.0} ms (min {min:.0}, max {max:.0})",
+        median(&mut ready)
+    );
+    for (k, label) in [
+        (1, "html"),
+        (2, "boot.js"),
+        (3, "wasm-bindgen js"),
+        (4, "wasm"),
+        (5, "last css"),
+    ] {
+        println!(
+            "  of which {label} received by: {:.0} ms (median)",
+            median(&mut samples[k])
+        );
+    }
+    println!(
+        "cold load transferred: {:.0} B ({:.0} B decoded)",
+        median(&mut samples[6]),
+        median(&mut samples[7])
+    );
+    drop(sim);
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}

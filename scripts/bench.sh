@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Benchmarks (not tests: times vary with the machine). Builds what it needs
+# and prints one figure a line:
+#   - dist sizes: every file raw, gzip and brotli, and the totals;
+#   - cold loads in headless Chromium served by openim-sim (compression on):
+#     median time to a visible, typeable login input, where it goes, and
+#     the bytes transferred.
+# LOADS=N sets the number of cold loads (default 9).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/bootstrap.sh >/dev/null
+
+trunk build --release --offline >/dev/null 2>&1 || trunk build --release --offline
+cargo build --release -q -p openim-sim
+
+echo "== dist sizes"
+scripts/sizes.sh
+
+echo "== cold loads"
+target_dir=$(cargo metadata --format-version 1 --no-deps | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
+OPENIM_SIM_BIN="$target_dir/release/openim-sim" \
+CHROMEDRIVER=${CHROMEDRIVER:-$(command -v chromedriver)} \
+  cargo bench -q --bench load -- --loads "${LOADS:-9}"
