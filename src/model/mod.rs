@@ -2,4 +2,5 @@
 //! Kept free of the DOM so it is tested natively.
 
 pub mod csv;
+pub mod text;
 pub mod users;

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use super::text::fold_case;
 use crate::api::user::{AccountStatus, OnlineStatus, UserInfo, ONLINE, REGISTERED};
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -191,14 +192,14 @@ impl Show {
 /// case-insensitive) and the status choice. Positions, not copies: the list
 /// is recomputed on every answer and may hold 10 000 rows.
 pub fn filter(rows: &[UserRow], text: &str, show: Show) -> Vec<usize> {
-    let needle = text.trim().to_lowercase();
+    let needle = fold_case(text.trim());
     rows.iter()
         .enumerate()
         .filter(|(_, r)| show.admits(r))
         .filter(|(_, r)| {
             needle.is_empty()
-                || r.user_id.to_lowercase().contains(&needle)
-                || r.nickname().to_lowercase().contains(&needle)
+                || fold_case(&r.user_id).contains(&needle)
+                || fold_case(r.nickname()).contains(&needle)
         })
         .map(|(i, _)| i)
         .collect()
