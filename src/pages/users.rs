@@ -4,6 +4,7 @@
 
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
+use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
@@ -21,7 +22,7 @@ use crate::components::download::save_text;
 use crate::components::error_box::ErrorBox;
 use crate::components::id_list_input::IdListInput;
 use crate::components::progress::Progress;
-use crate::i18n::fill;
+use crate::i18n::{fill, Strings};
 use crate::model::csv;
 use crate::model::users::{csv_row, filter, window, Lookup, Show, UserRow, CSV_HEADER};
 use crate::state::{tr, use_app, AppState};
@@ -100,6 +101,23 @@ struct Run {
     failed: RwSignal<Vec<Failed>>,
 }
 
+/// What the workers of one run share.
+struct Pool {
+    run: Run,
+    app: AppState,
+    conn: Connection,
+    scope: Scope,
+    stop: Arc<AtomicBool>,
+    queue: RefCell<VecDeque<Step>>,
+    /// A refused token ends the run: nothing more is sent with it.
+    session_lost: Cell<bool>,
+    /// Workers still running; the last one to finish closes the run.
+    workers: Cell<usize>,
+}
+
+/// Requests in flight at once.
+const WORKERS: usize = 3;
+
 impl Run {
     /// Runs the steps, three at a time; a failed step is recorded and the
     /// rest go on. A refused token ends the run and the session.
@@ -112,44 +130,53 @@ impl Run {
         self.done.set(0);
         self.total.set(steps.len());
         self.running.set(true);
-        let session_lost = Cell::new(false);
-        let queue = RefCell::new(VecDeque::from(steps));
-        leptos::task::spawn_local(async move {
-            // Each worker takes the next step until none is left.
-            let worker = || async {
-                loop {
-                    // A refused token ends the run: nothing more is sent with it.
-                    if session_lost.get() {
-                        break;
-                    }
-                    let Some(step) = queue.borrow_mut().pop_front() else {
-                        break;
-                    };
-                    // Stopped: what was not sent is kept as failed, so
-                    // "retry" resumes where the operator stopped.
-                    let result = if stop.load(Ordering::Relaxed) {
-                        Err(ApiError::new("", ErrorKind::Aborted))
-                    } else {
-                        run_step(&conn, &scope, &step, self.lookup).await
-                    };
-                    match result {
-                        Ok(()) => {}
-                        Err(e) if e.is_session() => {
-                            session_lost.set(true);
-                            scope.abort_all();
-                        }
-                        Err(_) if session_lost.get() => {}
-                        Err(error) => self.failed.update(|f| f.push(Failed { step, error })),
-                    }
-                    self.done.update(|d| *d += 1);
-                }
-            };
-            futures::join!(worker(), worker(), worker());
-            self.running.set(false);
-            if session_lost.get() {
-                app.session_refused();
-            }
+        let pool = Rc::new(Pool {
+            run: self,
+            app,
+            conn,
+            scope,
+            stop,
+            queue: RefCell::new(VecDeque::from(steps)),
+            session_lost: Cell::new(false),
+            workers: Cell::new(WORKERS),
         });
+        for _ in 0..WORKERS {
+            leptos::task::spawn_local(work(pool.clone()));
+        }
+    }
+}
+
+/// One worker: takes the next step until none is left.
+async fn work(pool: Rc<Pool>) {
+    let run = pool.run;
+    while !pool.session_lost.get() {
+        let Some(step) = pool.queue.borrow_mut().pop_front() else {
+            break;
+        };
+        // Stopped: what was not sent is kept as failed, so "retry" resumes
+        // where the operator stopped.
+        let result = if pool.stop.load(Ordering::Relaxed) {
+            Err(ApiError::new("", ErrorKind::Aborted))
+        } else {
+            run_step(&pool.conn, &pool.scope, &step, run.lookup).await
+        };
+        match result {
+            Ok(()) => {}
+            Err(e) if e.is_session() => {
+                pool.session_lost.set(true);
+                pool.scope.abort_all();
+            }
+            Err(_) if pool.session_lost.get() => {}
+            Err(error) => run.failed.update(|f| f.push(Failed { step, error })),
+        }
+        run.done.update(|d| *d += 1);
+    }
+    pool.workers.set(pool.workers.get() - 1);
+    if pool.workers.get() == 0 {
+        run.running.set(false);
+        if pool.session_lost.get() {
+            pool.app.session_refused();
+        }
     }
 }
 
@@ -412,44 +439,39 @@ fn UserTable(
 
 #[component]
 pub fn UserRowView(row: UserRow) -> impl IntoView {
-    let app = use_app();
     let info = row.info.clone().unwrap_or_default();
-    let registered = row.registered;
-    let online = row.online.as_ref().map(|o| o.status.clone());
-    let is_online = row.is_online();
     let face = match safe_url(&info.face_url) {
         Some(url) => view! { <img class="face" src=url.to_string() alt="" width="28" height="28" loading="lazy" referrerpolicy="no-referrer"/> }.into_any(),
         None if info.face_url.is_empty() => view! { <span class="muted">{tr(|t| t.no_face)}</span> }.into_any(),
         None => view! { <span class="muted raw">{info.face_url.clone()}</span> }.into_any(),
     };
-    let gender = info.gender;
+    // Texts as picks from the current language, so a language switch
+    // re-renders them without a view per state.
+    let (account_class, account_text): (_, fn(&Strings) -> &'static str) = match row.registered {
+        Some(true) => ("badge ok", |t| t.registered),
+        Some(false) => ("badge warn", |t| t.unregistered),
+        None => ("badge unknown", |t| t.unknown),
+    };
+    let gender_text: fn(&Strings) -> &'static str = match info.gender {
+        GENDER_MALE => |t| t.gender_male,
+        GENDER_FEMALE => |t| t.gender_female,
+        _ => |t| t.gender_unset,
+    };
+    let (online_class, online_text): (_, fn(&Strings) -> &'static str) =
+        match (&row.online, row.is_online()) {
+            (_, true) => ("badge ok", |t| t.online),
+            (Some(_), false) => ("badge", |t| t.offline),
+            (None, _) => ("badge unknown", |t| t.unknown),
+        };
     view! {
         <tr data-user-id=row.user_id.clone()>
             <td class="user-id" title=row.user_id.clone()><code>{row.user_id.clone()}</code></td>
-            <td class="account">
-                {move || match registered {
-                    Some(true) => view! { <span class="badge ok">{app.t().registered}</span> }.into_any(),
-                    Some(false) => view! { <span class="badge warn">{app.t().unregistered}</span> }.into_any(),
-                    None => view! { <span class="badge unknown">{app.t().unknown}</span> }.into_any(),
-                }}
-            </td>
+            <td class="account"><span class=account_class>{tr(account_text)}</span></td>
             <td class="face-cell">{face}</td>
             <td class="nickname" title=info.nickname.clone()>{info.nickname.clone()}</td>
-            <td class="gender">
-                {move || match gender {
-                    GENDER_MALE => app.t().gender_male,
-                    GENDER_FEMALE => app.t().gender_female,
-                    _ => app.t().gender_unset,
-                }}
-            </td>
+            <td class="gender">{tr(gender_text)}</td>
             <td class="ex" title=info.ex.clone()>{info.ex.clone()}</td>
-            <td class="online">
-                {move || match (&online, is_online) {
-                    (_, true) => view! { <span class="badge ok">{app.t().online}</span> }.into_any(),
-                    (Some(_), false) => view! { <span class="badge">{app.t().offline}</span> }.into_any(),
-                    (None, _) => view! { <span class="badge unknown">{app.t().unknown}</span> }.into_any(),
-                }}
-            </td>
+            <td class="online"><span class=online_class>{tr(online_text)}</span></td>
             <td class="platforms" title=row.platforms()>{row.platforms()}</td>
         </tr>
     }
