@@ -1,7 +1,9 @@
 //! Turns an HTTP status and body into `data` or an [`ApiError`], following
 //! how the v2 server really answers (contract §1.2–§1.4).
 
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, IgnoredAny};
+use serde::Deserialize;
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 use super::error::{ApiError, ErrorKind};
@@ -16,33 +18,51 @@ pub fn decode<T: DeserializeOwned + Default>(
     body: &str,
     operation_id: &str,
 ) -> Result<T, ApiError> {
-    data_as(data(status, body, operation_id)?, operation_id)
+    data_as(data(status, body, operation_id)?.as_deref(), operation_id)
 }
 
-/// The answer's `data` (`Null` when absent), or the error the status and
-/// errCode mean. Not generic: one copy serves every endpoint.
-pub fn data(status: u16, body: &str, operation_id: &str) -> Result<Value, ApiError> {
+/// The fields every answer has; `data` is kept as its JSON text, to be
+/// decoded once into the endpoint's own type.
+#[derive(Deserialize)]
+struct Envelope<'a> {
+    #[serde(rename = "errCode")]
+    err_code: Option<i64>,
+    #[serde(rename = "errMsg", default)]
+    err_msg: Option<String>,
+    #[serde(borrow, default)]
+    data: Option<&'a RawValue>,
+}
+
+/// The answer's `data` as JSON text (`None` when absent or `null`), or the
+/// error the status and errCode mean. Not generic: one copy serves every
+/// endpoint.
+pub fn data(status: u16, body: &str, operation_id: &str) -> Result<Option<String>, ApiError> {
     let fail = |kind| Err(ApiError::new(operation_id, kind));
-    let mut value: Value = match serde_json::from_str(body) {
-        Ok(v) => v,
-        Err(_) => {
-            return fail(ErrorKind::NotJson {
-                status,
-                snippet: snippet(body),
-            })
-        }
+    let not_json = || {
+        fail(ErrorKind::NotJson {
+            status,
+            snippet: snippet(body),
+        })
     };
-    let Some(err_code) = value.get("errCode").and_then(Value::as_i64) else {
+    let envelope: Envelope = match serde_json::from_str(body) {
+        Ok(e) => e,
+        Err(e) if e.is_syntax() || e.is_eof() => return not_json(),
+        // Valid JSON of another shape (an array, a string errCode) is
+        // reported as such; text that merely starts like JSON is not JSON.
+        Err(_) if serde_json::from_str::<IgnoredAny>(body).is_err() => return not_json(),
+        Err(_) => Envelope {
+            err_code: None,
+            err_msg: None,
+            data: None,
+        },
+    };
+    let Some(err_code) = envelope.err_code else {
         return fail(ErrorKind::Shape {
             status,
             detail: format!("no errCode in {}", snippet(body)),
         });
     };
-    let err_msg = value
-        .get("errMsg")
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_string();
+    let err_msg = envelope.err_msg.unwrap_or_default();
 
     if status == 500 && err_code == 500 && err_msg.contains("GetUserIDFromToken") {
         return fail(ErrorKind::Session { err_msg });
@@ -54,26 +74,26 @@ pub fn data(status: u16, body: &str, operation_id: &str) -> Result<Value, ApiErr
             _ => ErrorKind::Rejected { err_msg },
         });
     }
-    let data = value.get_mut("data").map(Value::take).unwrap_or_default();
+    let data = envelope.data.map(RawValue::get).filter(|d| *d != "null");
     if err_code != 0 || !(200..300).contains(&status) {
         return fail(ErrorKind::Server {
             err_code,
             err_msg,
-            data: (!data.is_null()).then_some(data),
+            data: data.and_then(|d| serde_json::from_str::<Value>(d).ok()),
         });
     }
-    Ok(data)
+    Ok(data.map(str::to_owned))
 }
 
-/// `data` as the endpoint's answer type; `null` is the type's default.
+/// `data` as the endpoint's answer type; absent is the type's default.
 pub fn data_as<T: DeserializeOwned + Default>(
-    data: Value,
+    data: Option<&str>,
     operation_id: &str,
 ) -> Result<T, ApiError> {
-    if data.is_null() {
+    let Some(data) = data else {
         return Ok(T::default());
-    }
-    T::deserialize(data).map_err(|e| {
+    };
+    serde_json::from_str(data).map_err(|e| {
         ApiError::new(
             operation_id,
             ErrorKind::Shape {

@@ -10,7 +10,6 @@ use gloo_net::http::Request;
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use serde_json::Value;
 use web_sys::AbortController;
 
 use super::{endpoints, envelope, opid, ApiError, ErrorKind};
@@ -70,27 +69,32 @@ where
     Req: Serialize,
     Resp: DeserializeOwned + Default,
 {
-    let body = serde_json::to_value(body);
-    let (data, operation_id) = post_value(conn, scope, path, body).await?;
-    envelope::data_as(data, &operation_id)
+    let body = serde_json::to_string(body);
+    let (data, operation_id) = post_json(conn, scope, path, body).await?;
+    envelope::data_as(data.as_deref(), &operation_id)
 }
 
-/// The exchange behind [`post`]: adds the operationID, sends, waits at most
-/// [`TIMEOUT_MS`], and returns the answer's `data` with the operationID.
-async fn post_value(
+/// The exchange behind [`post`]: adds the operationID to the JSON object
+/// `body`, sends, waits at most [`TIMEOUT_MS`], and returns the answer's
+/// `data` (as JSON text) with the operationID.
+async fn post_json(
     conn: &Connection,
     scope: &Scope,
     path: &str,
-    body: Result<Value, serde_json::Error>,
-) -> Result<(Value, String), ApiError> {
+    body: Result<String, serde_json::Error>,
+) -> Result<(Option<String>, String), ApiError> {
     let operation_id = opid::next_operation_id();
     let fail = |message: String| ApiError::new(&operation_id, ErrorKind::Network { message });
-    let mut body = match body {
-        Ok(Value::Object(map)) => map,
-        Ok(_) => return Err(fail("request body is not an object".into())),
-        Err(e) => return Err(fail(e.to_string())),
-    };
-    body.insert("operationID".into(), Value::String(operation_id.clone()));
+    let fields = match &body {
+        Ok(json) => json
+            .strip_prefix('{')
+            .ok_or("request body is not an object"),
+        Err(_) => Err("request body cannot be written as JSON"),
+    }
+    .map_err(|m| fail(m.into()))?;
+    let separator = if fields.starts_with('}') { "" } else { "," };
+    // operationIDs are letters, digits and dashes: nothing to escape.
+    let body = format!("{{\"operationID\":\"{operation_id}\"{separator}{fields}");
     let controller =
         AbortController::new().map_err(|_| fail("AbortController unavailable".into()))?;
     scope.track(&controller);
@@ -102,7 +106,7 @@ async fn post_value(
     }
     let request = request
         .header("content-type", "application/json")
-        .body(Value::Object(body).to_string())
+        .body(body)
         .map_err(|e| fail(e.to_string()))?;
 
     let exchange = Box::pin(async move {
