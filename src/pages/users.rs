@@ -463,16 +463,32 @@ pub fn UserRowView(row: UserRow) -> impl IntoView {
             (Some(_), false) => ("badge", |t| t.offline),
             (None, _) => ("badge unknown", |t| t.unknown),
         };
+    let badge =
+        |class: &'static str, pick| view! { <span class=class>{tr(pick)}</span> }.into_any();
+    let platforms = row.platforms();
+    // Every column renders through one cell shape, so the table's
+    // rendering code is compiled once rather than once per column.
+    let cells: [(&str, Option<String>, AnyView); 8] = [
+        (
+            "user-id",
+            Some(row.user_id.clone()),
+            view! { <code>{row.user_id.clone()}</code> }.into_any(),
+        ),
+        ("account", None, badge(account_class, account_text)),
+        ("face-cell", None, face),
+        (
+            "nickname",
+            Some(info.nickname.clone()),
+            info.nickname.into_any(),
+        ),
+        ("gender", None, tr(gender_text).into_any()),
+        ("ex", Some(info.ex.clone()), info.ex.into_any()),
+        ("online", None, badge(online_class, online_text)),
+        ("platforms", Some(platforms.clone()), platforms.into_any()),
+    ];
     view! {
-        <tr data-user-id=row.user_id.clone()>
-            <td class="user-id" title=row.user_id.clone()><code>{row.user_id.clone()}</code></td>
-            <td class="account"><span class=account_class>{tr(account_text)}</span></td>
-            <td class="face-cell">{face}</td>
-            <td class="nickname" title=info.nickname.clone()>{info.nickname.clone()}</td>
-            <td class="gender">{tr(gender_text)}</td>
-            <td class="ex" title=info.ex.clone()>{info.ex.clone()}</td>
-            <td class="online"><span class=online_class>{tr(online_text)}</span></td>
-            <td class="platforms" title=row.platforms()>{row.platforms()}</td>
+        <tr data-user-id=row.user_id>
+            {cells.into_iter().map(|(class, title, content)| view! { <td class=class title=title>{content}</td> }).collect::<Vec<_>>()}
         </tr>
     }
 }
