@@ -248,7 +248,7 @@ fn dump(sim: &Sim) -> Value {
         "friends": st.friends,
         "blacks": st.blacks,
         "groups": groups,
-        "members": st.members,
+        "members": st.members().collect::<Vec<_>>(),
         "messages": st.messages,
         "online": online,
         "tokens": tokens,

@@ -345,8 +345,7 @@ fn add_friends_and_blacks(st: &mut State, rng: &mut Rng, ids: &[String]) {
     for a in ids {
         for _ in 0..rng.below(4) {
             let b = rng.pick(ids);
-            if a != b && !st.is_friend(a, b) {
-                st.insert_friend(a, b, t);
+            if a != b && st.insert_friend(a, b, t) {
                 st.insert_friend(b, a, t);
             }
         }

@@ -22,6 +22,7 @@ pub mod rng;
 pub mod sim;
 pub mod state;
 pub mod static_files;
+pub mod table;
 pub mod token;
 
 pub use config::Config;

@@ -1,9 +1,10 @@
 //! The in-memory tables that stand in for MySQL and the gateway's
 //! connection map. Rows are kept in insertion order ("DB order").
 
+use crate::table::Table;
 use crate::token::TokenStore;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// `users` row (§3.6, §3.7).
 #[derive(Clone, Debug, Default, Serialize)]
@@ -126,13 +127,24 @@ pub struct Message {
     pub delivered_to: Vec<String>,
 }
 
+/// A pair key, e.g. (owner, friend) or (groupID, userID).
+type Pair = (String, String);
+
+fn pair(a: &str, b: &str) -> Pair {
+    (a.to_string(), b.to_string())
+}
+
+/// Every table is indexed by its primary key, so each request costs what
+/// its own lists cost, not the size of the tables.
 #[derive(Default, Debug)]
 pub struct State {
-    pub users: Vec<User>,
-    pub friends: Vec<Friend>,
-    pub blacks: Vec<Black>,
-    pub groups: Vec<Group>,
-    pub members: Vec<Member>,
+    pub users: Table<String, User>,
+    pub friends: Table<Pair, Friend>,
+    pub blacks: Table<Pair, Black>,
+    pub groups: Table<String, Group>,
+    members: Table<Pair, Member>,
+    /// groupID → member userIDs in join order.
+    members_by_group: HashMap<String, Vec<String>>,
     pub messages: Vec<Message>,
     pub tokens: TokenStore,
     /// userID → connected platform IDs (1..=8).
@@ -141,94 +153,80 @@ pub struct State {
 
 impl State {
     pub fn user(&self, id: &str) -> Option<&User> {
-        self.users.iter().find(|u| u.user_id == id)
+        self.users.get(&id.to_string())
     }
 
     pub fn user_mut(&mut self, id: &str) -> Option<&mut User> {
-        self.users.iter_mut().find(|u| u.user_id == id)
+        self.users.get_mut(&id.to_string())
     }
 
     /// Insert or replace a user row.
     pub fn put_user(&mut self, user: User) {
-        match self.user_mut(&user.user_id) {
-            Some(existing) => *existing = user,
-            None => self.users.push(user),
-        }
+        self.users.put(user.user_id.clone(), user);
     }
 
     /// `DELETE FROM users WHERE user_id=?`; true if a row went away.
     pub fn delete_user(&mut self, id: &str) -> bool {
-        let before = self.users.len();
-        self.users.retain(|u| u.user_id != id);
-        self.users.len() != before
+        self.users.remove(&id.to_string())
     }
 
     pub fn is_friend(&self, owner: &str, friend: &str) -> bool {
-        self.friends
-            .iter()
-            .any(|f| f.owner == owner && f.friend == friend)
+        self.friends.contains(&pair(owner, friend))
     }
 
     /// Inserts a friend row; false on a duplicate primary key.
     pub fn insert_friend(&mut self, owner: &str, friend: &str, now: i64) -> bool {
-        if self.is_friend(owner, friend) {
-            return false;
-        }
-        self.friends.push(Friend {
+        let row = Friend {
             owner: owner.into(),
             friend: friend.into(),
             create_time: now,
-        });
-        true
+        };
+        self.friends.insert(pair(owner, friend), row)
     }
 
     pub fn is_blocked(&self, owner: &str, blocked: &str) -> bool {
-        self.blacks
-            .iter()
-            .any(|b| b.owner == owner && b.blocked == blocked)
+        self.blacks.contains(&pair(owner, blocked))
     }
 
     /// Inserts a black row; false on a duplicate primary key.
     pub fn insert_black(&mut self, owner: &str, blocked: &str, now: i64) -> bool {
-        if self.is_blocked(owner, blocked) {
-            return false;
-        }
-        self.blacks.push(Black {
+        let row = Black {
             owner: owner.into(),
             blocked: blocked.into(),
             create_time: now,
-        });
-        true
+        };
+        self.blacks.insert(pair(owner, blocked), row)
     }
 
     pub fn group(&self, id: &str) -> Option<&Group> {
-        self.groups.iter().find(|g| g.group_id == id)
+        self.groups.get(&id.to_string())
     }
 
     pub fn put_group(&mut self, group: Group) {
-        match self
-            .groups
-            .iter_mut()
-            .find(|g| g.group_id == group.group_id)
-        {
-            Some(existing) => *existing = group,
-            None => self.groups.push(group),
-        }
+        self.groups.put(group.group_id.clone(), group);
     }
 
     pub fn member(&self, group_id: &str, user_id: &str) -> Option<&Member> {
-        self.members
-            .iter()
-            .find(|m| m.group_id == group_id && m.user_id == user_id)
+        self.members.get(&pair(group_id, user_id))
     }
 
-    pub fn members_of(&self, group_id: &str) -> impl Iterator<Item = &Member> {
+    /// Every member row, in insertion order.
+    pub fn members(&self) -> impl Iterator<Item = &Member> {
+        self.members.iter()
+    }
+
+    /// The group's member rows in join order.
+    pub fn members_of<'a>(&'a self, group_id: &str) -> impl Iterator<Item = &'a Member> + 'a {
         let gid = group_id.to_string();
-        self.members.iter().filter(move |m| m.group_id == gid)
+        self.members_by_group
+            .get(group_id)
+            .into_iter()
+            .flatten()
+            .filter_map(move |uid| self.members.get(&(gid.clone(), uid.clone())))
     }
 
     pub fn member_count(&self, group_id: &str) -> usize {
-        self.members_of(group_id).count()
+        self.members_by_group.get(group_id).map_or(0, Vec::len)
     }
 
     /// The owner's userID, from the member row with role 2.
@@ -248,21 +246,29 @@ impl State {
             .user(user_id)
             .map(|u| (u.nickname.clone(), u.face_url.clone()))
             .unwrap_or_default();
-        self.members.push(Member {
+        let row = Member {
             group_id: group_id.into(),
             user_id: user_id.into(),
             nickname,
             face_url,
             role_level: if role == 0 { 1 } else { role },
             join_time: now,
-        });
+        };
+        self.members.insert(pair(group_id, user_id), row);
+        self.members_by_group
+            .entry(group_id.to_string())
+            .or_default()
+            .push(user_id.to_string());
         true
     }
 
     /// `DELETE FROM group_members WHERE group_id=? AND user_id=?`.
     pub fn delete_member(&mut self, group_id: &str, user_id: &str) {
-        self.members
-            .retain(|m| !(m.group_id == group_id && m.user_id == user_id));
+        if self.members.remove(&pair(group_id, user_id)) {
+            if let Some(list) = self.members_by_group.get_mut(group_id) {
+                list.retain(|u| u != user_id);
+            }
+        }
     }
 
     /// Platform IDs 1..=7 the user is connected on, in ID order.
