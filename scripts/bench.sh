@@ -4,7 +4,9 @@
 #   - dist sizes: every file raw, gzip and brotli, and the totals;
 #   - cold loads in headless Chromium served by openim-sim (compression on):
 #     median time to a visible, typeable login input, where it goes, and
-#     the bytes transferred.
+#     the bytes transferred;
+#   - openim-sim at scale: start-up with 100,000 users and the median
+#     100-ID account_check and get_users_info call.
 # LOADS=N sets the number of cold loads (default 9).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,3 +23,6 @@ target_dir=$(cargo metadata --format-version 1 --no-deps | sed -n 's/.*"target_d
 OPENIM_SIM_BIN="$target_dir/release/openim-sim" \
 CHROMEDRIVER=${CHROMEDRIVER:-$(command -v chromedriver)} \
   cargo bench -q --bench load -- --loads "${LOADS:-9}"
+
+echo "== openim-sim at scale"
+OPENIM_SIM_BIN="$target_dir/release/openim-sim" cargo bench -q --bench sim_calls -- --users 100000

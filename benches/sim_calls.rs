@@ -1,0 +1,95 @@
+//! openim-sim at scale: the median time of 100-ID account_check and
+//! get_users_info calls for the last IDs of a 100,000-user table, over 100
+//! calls each. A benchmark, run by `scripts/bench.sh`; nothing asserts a time.
+//!
+//! `cargo bench --bench sim_calls -- [--users N] [--calls N]`
+
+#[cfg(not(target_arch = "wasm32"))]
+#[allow(dead_code)]
+#[path = "../tests/e2e/harness.rs"]
+mod harness;
+
+/// One POST over a fresh loopback connection; the answer's body.
+#[cfg(not(target_arch = "wasm32"))]
+fn post(port: u16, path: &str, token: &str, body: &str) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        s,
+        "POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\ntoken: {token}\r\n\
+         Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).unwrap();
+    let at = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+    raw.split_off(at + 4)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    use serde_json::{json, Value};
+    use std::time::Instant;
+
+    let (mut users, mut calls) = (100_000usize, 100usize);
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        let n = args.next().and_then(|n| n.parse().ok());
+        match a.as_str() {
+            "--users" => users = n.expect("--users N"),
+            "--calls" => calls = n.expect("--calls N"),
+            _ => {}
+        }
+    }
+    let started = Instant::now();
+    let sim = harness::start_sim(&["--users", &users.to_string()]);
+    let login = json!({"secret": "tuoyun", "platform": 8, "userID": "openIM123456", "operationID": "bench"});
+    // The sim builds its tables once listening; the first answer waits for them.
+    let token: Value =
+        serde_json::from_slice(&post(sim.port, "/auth/user_token", "", &login.to_string()))
+            .unwrap();
+    println!(
+        "openim-sim with {users} demo users answering after {:.2} s",
+        started.elapsed().as_secs_f64()
+    );
+    let token = token["data"]["token"].as_str().unwrap().to_string();
+    let all: Value = serde_json::from_slice(&post(
+        sim.port,
+        "/manager/get_all_users_uid",
+        &token,
+        r#"{"operationID":"bench"}"#,
+    ))
+    .unwrap();
+    let ids: Vec<Value> = all["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .rev()
+        .take(100)
+        .cloned()
+        .collect();
+    for (path, field) in [
+        ("/manager/account_check", "checkUserIDList"),
+        ("/user/get_users_info", "userIDList"),
+    ] {
+        let body = json!({ "operationID": "bench", field: ids }).to_string();
+        let mut times: Vec<f64> = (0..calls)
+            .map(|_| {
+                let t = Instant::now();
+                let answer = post(sim.port, path, &token, &body);
+                assert!(answer.starts_with(br#"{"errCode":0"#), "{path} failed");
+                t.elapsed().as_secs_f64() * 1000.0
+            })
+            .collect();
+        times.sort_by(|a, b| a.total_cmp(b));
+        println!(
+            "{path} with 100 IDs at {users} users: median {:.2} ms over {calls} calls (p90 {:.2} ms)",
+            times[calls / 2],
+            times[calls * 9 / 10]
+        );
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
