@@ -68,40 +68,22 @@ pub fn with(config: Config) -> Server {
 
 impl Server {
     pub async fn call(&self, method: &str, path: &str, token: Option<&str>, body: &str) -> Resp {
-        let mut req = Request::builder().method(method).uri(path);
-        if let Some(t) = token {
-            req = req.header("token", t);
-        }
-        let req = req.body(Body::from(body.to_string())).unwrap();
-        let resp = self.router.clone().oneshot(req).await.unwrap();
-        let status = resp.status().as_u16();
-        let headers = resp.headers().clone();
-        let body = resp
-            .into_body()
-            .collect()
-            .await
-            .unwrap()
-            .to_bytes()
-            .to_vec();
-        Resp {
-            status,
-            headers,
-            body,
-        }
+        let headers: Vec<(&str, &str)> = token.map(|t| ("token", t)).into_iter().collect();
+        self.send(method, path, &headers, body).await
     }
 
     /// A bodiless request with extra headers (e.g. `Accept-Encoding`).
     pub async fn call_with(&self, method: &str, path: &str, headers: &[(&str, &str)]) -> Resp {
+        self.send(method, path, headers, "").await
+    }
+
+    async fn send(&self, method: &str, path: &str, headers: &[(&str, &str)], body: &str) -> Resp {
         let mut req = Request::builder().method(method).uri(path);
         for (k, v) in headers {
             req = req.header(*k, *v);
         }
-        let resp = self
-            .router
-            .clone()
-            .oneshot(req.body(Body::empty()).unwrap())
-            .await
-            .unwrap();
+        let req = req.body(Body::from(body.to_string())).unwrap();
+        let resp = self.router.clone().oneshot(req).await.unwrap();
         let status = resp.status().as_u16();
         let headers = resp.headers().clone();
         let body = resp
