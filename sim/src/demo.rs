@@ -8,7 +8,7 @@
 use crate::config::Config;
 use crate::rng::{md5_hex, now_secs, Rng};
 use crate::state::{Group, Message, State, User};
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Demo timestamps start here (2022-04-24, the v2.0.8 release) so the data
 /// does not depend on the clock.
@@ -178,7 +178,6 @@ fn add_fixed_users(st: &mut State) {
 }
 
 fn add_random_users(st: &mut State, rng: &mut Rng, n: usize) -> Vec<String> {
-    let mut taken: HashSet<String> = st.users.iter().map(|u| u.user_id.clone()).collect();
     let mut ids = Vec::with_capacity(n);
     while ids.len() < n {
         let chinese = rng.chance(45);
@@ -202,7 +201,8 @@ fn add_random_users(st: &mut State, rng: &mut Rng, n: usize) -> Vec<String> {
         } else {
             format!("{handle}{}", rng.below(1000))
         };
-        if !taken.insert(id.clone()) {
+        // The users table is its own index of taken IDs.
+        if st.user(&id).is_some() {
             continue;
         }
         let face_url = if rng.chance(80) {

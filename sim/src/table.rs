@@ -11,7 +11,8 @@ use std::hash::Hash;
 /// outnumber rows, when the table is compacted (amortised O(1)).
 #[derive(Debug)]
 pub struct Table<K, T> {
-    rows: Vec<Option<(K, T)>>,
+    rows: Vec<Option<T>>,
+    /// Key → position in `rows`; the only copy of each key.
     index: HashMap<K, usize>,
 }
 
@@ -24,7 +25,7 @@ impl<K, T> Default for Table<K, T> {
     }
 }
 
-impl<K: Hash + Eq + Clone, T> Table<K, T> {
+impl<K: Hash + Eq, T> Table<K, T> {
     pub fn len(&self) -> usize {
         self.index.len()
     }
@@ -39,12 +40,12 @@ impl<K: Hash + Eq + Clone, T> Table<K, T> {
 
     pub fn get(&self, key: &K) -> Option<&T> {
         let slot = *self.index.get(key)?;
-        self.rows[slot].as_ref().map(|(_, row)| row)
+        self.rows[slot].as_ref()
     }
 
     pub fn get_mut(&mut self, key: &K) -> Option<&mut T> {
         let slot = *self.index.get(key)?;
-        self.rows[slot].as_mut().map(|(_, row)| row)
+        self.rows[slot].as_mut()
     }
 
     /// Appends a row; false (and no change) when the key exists.
@@ -52,8 +53,8 @@ impl<K: Hash + Eq + Clone, T> Table<K, T> {
         if self.index.contains_key(&key) {
             return false;
         }
-        self.index.insert(key.clone(), self.rows.len());
-        self.rows.push(Some((key, row)));
+        self.index.insert(key, self.rows.len());
+        self.rows.push(Some(row));
         true
     }
 
@@ -81,21 +82,28 @@ impl<K: Hash + Eq + Clone, T> Table<K, T> {
 
     /// Rows in insertion order.
     pub fn iter(&self) -> impl Iterator<Item = &T> {
-        self.rows.iter().flatten().map(|(_, row)| row)
+        self.rows.iter().flatten()
     }
 
+    /// Drops the holes; each row moves up by the holes before it.
     fn compact(&mut self) {
-        self.rows.retain(Option::is_some);
-        for (slot, (key, _)) in self.rows.iter().flatten().enumerate() {
-            self.index.insert(key.clone(), slot);
+        let mut holes_before = Vec::with_capacity(self.rows.len());
+        let mut holes = 0;
+        for row in &self.rows {
+            holes_before.push(holes);
+            holes += usize::from(row.is_none());
         }
+        for slot in self.index.values_mut() {
+            *slot -= holes_before[*slot];
+        }
+        self.rows.retain(Option::is_some);
     }
 }
 
 impl<K, T: serde::Serialize> serde::Serialize for Table<K, T> {
     /// As a JSON array of rows, in insertion order.
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.rows.iter().flatten().map(|(_, row)| row))
+        s.collect_seq(self.rows.iter().flatten())
     }
 }
 
