@@ -9,22 +9,11 @@
 #[path = "../tests/e2e/harness.rs"]
 mod harness;
 
-/// One POST over a fresh loopback connection; the answer's body.
+/// One POST with the token; the answer's body.
 #[cfg(not(target_arch = "wasm32"))]
 fn post(port: u16, path: &str, token: &str, body: &str) -> Vec<u8> {
-    use std::io::{Read, Write};
-    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
-    write!(
-        s,
-        "POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\ntoken: {token}\r\n\
-         Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
-        body.len()
-    )
-    .unwrap();
-    let mut raw = Vec::new();
-    s.read_to_end(&mut raw).unwrap();
-    let at = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
-    raw.split_off(at + 4)
+    let headers = [("token", token), ("Content-Type", "application/json")];
+    harness::http(port, "POST", path, &headers, body).body
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -2,15 +2,12 @@
 //! Content-Security-Policy, by openim-sim and by the nginx recipe in
 //! `deploy/nginx.conf` (a real nginx), each signed in to and used.
 
-use std::collections::HashMap;
-use std::io::{Read, Write};
-use std::net::TcpStream;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
 use serde_json::{json, Value};
 
-use crate::harness::{dist, start_process, start_sim, Session, ONE_AT_A_TIME};
+use crate::harness::{dist, http, start_process, start_sim, Answer, Session, ONE_AT_A_TIME};
 use crate::{ADMIN, SECRET};
 
 /// Collects every CSP violation the page reports, from its first script on.
@@ -21,60 +18,13 @@ document.addEventListener('securitypolicyviolation', (e) => {
 });
 "#;
 
-struct Answer {
-    status: u16,
-    headers: HashMap<String, String>,
-    body: Vec<u8>,
-}
-
-impl Answer {
-    fn header(&self, name: &str) -> &str {
-        self.headers.get(name).map_or("", String::as_str)
-    }
-}
-
-/// A plain HTTP/1.1 GET that closes the connection, so the headers are
-/// exactly what the server sent (every answer here has a known length, so
-/// nothing is chunked). HTTP/1.1 because nginx's gzip_static ignores 1.0.
+/// A GET as a browser would send it, `Accept-Encoding` optional.
 fn get(port: u16, path: &str, accept_encoding: Option<&str>) -> Answer {
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    let extra = accept_encoding
-        .map(|a| format!("Accept-Encoding: {a}\r\n"))
-        .unwrap_or_default();
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n{extra}\r\n"
-    )
-    .unwrap();
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).unwrap();
-    let split = raw
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .expect("end of headers");
-    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
-    let mut lines = head.lines();
-    let status = lines
-        .next()
-        .unwrap()
-        .split(' ')
-        .nth(1)
-        .unwrap()
-        .parse()
-        .unwrap();
-    let headers: HashMap<String, String> = lines
-        .filter_map(|l| l.split_once(':'))
-        .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
+    let headers: Vec<(&str, &str)> = accept_encoding
+        .map(|a| ("Accept-Encoding", a))
+        .into_iter()
         .collect();
-    assert!(
-        !headers.contains_key("transfer-encoding"),
-        "{path}: chunked"
-    );
-    Answer {
-        status,
-        headers,
-        body: raw[split + 4..].to_vec(),
-    }
+    http(port, "GET", path, &headers, "")
 }
 
 /// Names of the built files with the given extension.
