@@ -104,20 +104,8 @@ async fn imported_friends_appear_in_both_directions() {
         json!({"operationID": "o", "fromUserID": "a", "friendUserIDList": ["b"]}),
     )
     .await;
-    let st = s.state().await;
-    let pairs: Vec<(String, String)> = st["friends"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            (
-                f["ownerUserID"].as_str().unwrap().into(),
-                f["friendUserID"].as_str().unwrap().into(),
-            )
-        })
-        .collect();
     assert_eq!(
-        pairs,
+        friend_pairs(&s.state().await),
         vec![("a".into(), "b".into()), ("b".into(), "a".into())]
     );
 }

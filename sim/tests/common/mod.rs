@@ -244,3 +244,19 @@ pub fn now_millis() -> i64 {
         .unwrap()
         .as_millis() as i64
 }
+
+/// The friends table of a `/_sim/state` dump as (owner, friend) pairs, in
+/// table order.
+pub fn friend_pairs(state: &Value) -> Vec<(String, String)> {
+    state["friends"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["ownerUserID"].as_str().unwrap().into(),
+                f["friendUserID"].as_str().unwrap().into(),
+            )
+        })
+        .collect()
+}
