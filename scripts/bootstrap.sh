@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
+# Minifies the JS glue of release builds; pinned, as sizes are a test.
+TERSER_VERSION=5.51.4
 # wasm-opt older than this cannot read what current rustc emits.
 MIN_WASM_OPT=116
 
@@ -40,6 +42,11 @@ wasm_opt_version() { wasm-opt --version 2>/dev/null | sed -n 's/.*version_\([0-9
 if [ "$(wasm_opt_version || echo 0)" -lt "$MIN_WASM_OPT" ] 2>/dev/null || ! command -v wasm-opt >/dev/null; then
   say "installing wasm-opt (npm package binaryen)"
   as_root npm install -g --silent binaryen
+fi
+
+if [ "$(terser --version 2>/dev/null)" != "terser $TERSER_VERSION" ]; then
+  say "installing terser $TERSER_VERSION (npm)"
+  as_root npm install -g --silent "terser@$TERSER_VERSION"
 fi
 
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then

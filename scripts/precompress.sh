@@ -6,6 +6,9 @@
 set -euo pipefail
 [ "${TRUNK_PROFILE:-release}" = release ] || exit 0
 dir=${TRUNK_STAGING_DIR:?run by trunk build}
+# Trunk starts the hooks of one stage together, so the glue is minified
+# from here, before anything is compressed.
+bash "$(dirname "$0")/minify-glue.sh"
 find "$dir" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' -o -name '*.svg' \) |
   while read -r f; do
     brotli --best --force --keep --output="$f.br" "$f"

@@ -7,8 +7,10 @@ use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use crate::i18n::Locale;
-use crate::pages::{login::LoginPage, not_found::NotFound, users::UsersPage};
-use crate::state::{tr, use_app, AppState};
+use crate::pages::{
+    directory::DirectoryPage, login::LoginPage, not_found::NotFound, users::UsersPage,
+};
+use crate::state::{flag, tr, use_app, AppState, When};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -33,13 +35,34 @@ pub fn App() -> impl IntoView {
             <Header/>
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
-                    <Route path=path!("/login") view=LoginPage/>
-                    <Route path=path!("/users") view=|| view! { <Protected><UsersPage/></Protected> }/>
-                    <Route path=path!("/") view=|| view! { <Redirect path="/users"/> }/>
+                    <Route path=path!("/login") view={login as Page}/>
+                    <Route path=path!("/directory") view={directory as Page}/>
+                    <Route path=path!("/users") view={users as Page}/>
+                    <Route path=path!("/") view={home as Page}/>
                 </Routes>
             </main>
         </Router>
     }
+}
+
+/// Every route's view has this one type, so the router's matching code is
+/// compiled once rather than once per route.
+type Page = fn() -> AnyView;
+
+fn login() -> AnyView {
+    view! { <LoginPage/> }.into_any()
+}
+
+fn directory() -> AnyView {
+    view! { <Protected><DirectoryPage/></Protected> }.into_any()
+}
+
+fn users() -> AnyView {
+    view! { <Protected><UsersPage/></Protected> }.into_any()
+}
+
+fn home() -> AnyView {
+    view! { <Redirect path="/users"/> }.into_any()
 }
 
 #[component]
@@ -48,11 +71,12 @@ fn Header() -> impl IntoView {
     view! {
         <header class="topbar">
             <span class="brand">{tr(|t| t.app_name)}</span>
-            <Show when=move || app.session.get().is_some()>
+            <When when=flag(move || app.session.with(Option::is_some))>
                 <nav aria-label=tr(|t| t.nav_label)>
+                    <A href="/directory">{tr(|t| t.nav_directory)}</A>
                     <A href="/users">{tr(|t| t.nav_users)}</A>
                 </nav>
-            </Show>
+            </When>
             <div class="topbar-end">
                 <LanguageSwitch/>
                 {move || app.session.get().map(|s| {

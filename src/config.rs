@@ -1,6 +1,7 @@
 //! Deployment settings from an optional `config.json` beside `index.html`:
 //! `{"server": "https://im.example.com"}` presets the server URL;
-//! `{"servers": ["https://a", "https://b"]}` restricts the choice to a list.
+//! `{"servers": ["https://a", "https://b"]}` restricts the choice to a list;
+//! `{"admins": ["id", ...]}` names the server's `manager.appManagerUid`.
 
 use serde::Deserialize;
 
@@ -12,11 +13,31 @@ pub struct Config {
     /// When non-empty, the only servers an operator may sign in to.
     #[serde(default)]
     pub servers: Vec<String>,
+    /// The server's admin accounts (`manager.appManagerUid`); empty means
+    /// the ones v2 ships with.
+    #[serde(default)]
+    pub admins: Vec<String>,
 }
+
+/// `manager.appManagerUid` in v2's shipped config (contract §1.5).
+pub const DEFAULT_ADMINS: [&str; 4] = ["openIM123456", "openIM654321", "openIM333", "openIMAdmin"];
 
 impl Config {
     pub fn parse(text: &str) -> Result<Config, serde_json::Error> {
         serde_json::from_str(text)
+    }
+
+    /// The admin accounts, plus `signed_in` (the server accepted it as one).
+    pub fn admin_ids(&self, signed_in: &str) -> Vec<String> {
+        let mut ids: Vec<String> = if self.admins.is_empty() {
+            DEFAULT_ADMINS.map(String::from).to_vec()
+        } else {
+            self.admins.clone()
+        };
+        if !signed_in.is_empty() && !ids.iter().any(|a| a == signed_in) {
+            ids.push(signed_in.to_string());
+        }
+        ids
     }
 
     pub fn is_restricted(&self) -> bool {
@@ -74,5 +95,15 @@ mod tests {
         let c =
             Config::parse(r#"{"server":"https://b","servers":["https://a","https://b"]}"#).unwrap();
         assert_eq!(c.initial_server(), "https://b");
+    }
+
+    #[test]
+    fn admins_default_to_the_shipped_list_plus_the_signed_in_id() {
+        let c = Config::parse("{}").unwrap();
+        assert_eq!(c.admin_ids("openIMAdmin"), DEFAULT_ADMINS);
+        assert_eq!(c.admin_ids("boss").last().map(String::as_str), Some("boss"));
+        let c = Config::parse(r#"{"admins":["root"]}"#).unwrap();
+        assert_eq!(c.admin_ids("boss"), ["root", "boss"]);
+        assert_eq!(c.admin_ids(""), ["root"]);
     }
 }

@@ -22,7 +22,10 @@ pub mod model;
 /// Starts the dashboard in the page's `<body>`.
 #[cfg(target_arch = "wasm32")]
 pub fn mount() {
-    console_error_panic_hook::set_once();
+    // A panic aborts the app; say why in the console first.
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&info.to_string().into());
+    }));
     leptos::mount::mount_to_body(app::App);
 }
 

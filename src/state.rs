@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::api::transport::Connection;
+use crate::api::transport::{Connection, Scope};
 use crate::config::Config;
 use crate::i18n::{Locale, Strings};
 use crate::session::Session;
@@ -100,6 +100,16 @@ fn stored_or_browser_locale() -> Locale {
     Locale::from_preferences(langs.iter().map(String::as_str))
 }
 
+/// A scope for the current page's calls: leaving the page aborts them.
+pub fn page_scope() -> Scope {
+    let scope = Scope::new();
+    on_cleanup({
+        let scope = scope.clone();
+        move || scope.abort_all()
+    });
+    scope
+}
+
 pub fn use_app() -> AppState {
     expect_context::<AppState>()
 }
@@ -112,4 +122,43 @@ pub fn tr(
 ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let app = use_app();
     move || pick(app.t())
+}
+
+/// The server's admin accounts as this dashboard knows them.
+pub fn admin_ids(app: AppState) -> Vec<String> {
+    let me = app
+        .session
+        .with_untracked(|s| s.as_ref().map(|s| s.user_id.clone()));
+    app.config
+        .with_untracked(|c| c.admin_ids(me.as_deref().unwrap_or_default()))
+}
+
+/// A reactive text. Each is a `Signal<String>`, so the renderer is
+/// compiled once for all of them rather than once per closure.
+pub fn text(f: impl Fn() -> String + Send + Sync + 'static) -> Signal<String> {
+    Signal::derive(f)
+}
+
+/// A text of the current language with its `{count}` filled in.
+pub fn counted(
+    pick: fn(&'static Strings) -> &'static str,
+    count: impl Fn() -> usize + Send + Sync + 'static,
+) -> Signal<String> {
+    let app = use_app();
+    text(move || crate::i18n::fill(pick(app.t()), &[("count", &count())]))
+}
+
+/// A reactive condition (one renderer for every `disabled=`, `when=`).
+pub fn flag(f: impl Fn() -> bool + Send + Sync + 'static) -> Signal<bool> {
+    Signal::derive(f)
+}
+
+/// Renders its children while `when` holds: one instantiation for every
+/// use, where each `<Show>` would compile its own.
+#[component]
+pub fn When(when: Signal<bool>, children: ChildrenFn) -> impl IntoView {
+    // Memoised: the children are rebuilt when the condition flips, not
+    // whenever something it reads changes.
+    let when = Memo::new(move |_| when.get());
+    move || when.get().then(|| children())
 }

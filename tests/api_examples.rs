@@ -191,6 +191,7 @@ fn contract_bodies() {
     else {
         panic!("{black:?}")
     };
+    let d: serde_json::Value = serde_json::from_str(&d).unwrap();
     assert_eq!(d["clientMsgID"].as_str().unwrap().len(), 32);
     let deleted = decode::<Vec<String>>(
         200,

@@ -7,12 +7,13 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 
-use openim_admin::api::user::{OnlineStatus, PlatformStatus, UserInfo};
+use openim_admin::api::user::{AccountStatus, OnlineStatus, PlatformStatus, UserInfo};
+use openim_admin::components::bulk::Run;
 use openim_admin::components::id_list_input::IdListInput;
+use openim_admin::components::user_table::{UserResults, LOOKUP_COLUMNS};
 use openim_admin::i18n::Locale;
-use openim_admin::model::users::UserRow;
+use openim_admin::model::users::Lookup;
 use openim_admin::pages::login::LoginPage;
-use openim_admin::pages::users::UserRowView;
 use openim_admin::session::{self, Session};
 use openim_admin::state::AppState;
 
@@ -24,7 +25,10 @@ fn document() -> web_sys::Document {
 
 /// A fresh element to mount into, so tests do not see each other's DOM.
 fn container() -> HtmlElement {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
     let el: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    el.set_id(&format!("t{}", NEXT.fetch_add(1, Ordering::Relaxed)));
     document().body().unwrap().append_child(&el).unwrap();
     el
 }
@@ -223,30 +227,62 @@ async fn id_list_input_counts_ids_as_they_are_typed() {
     );
 }
 
-fn render_row(row: UserRow) -> HtmlElement {
+/// Mounts the shared users table over `lookup`, signed in as an admin.
+fn render_table(lookup: Lookup) -> (HtmlElement, Run) {
+    session::save(&sample_session());
     let root = container();
+    let (tx, rx) = std::sync::mpsc::channel();
     let handle = leptos::mount::mount_to(root.clone(), move || {
-        provide_context(english_app());
-        view! { <table><tbody><UserRowView row=row.clone()/></tbody></table> }
+        let app = english_app();
+        provide_context(app);
+        let run = Run::new(app, true);
+        run.lookup.set(lookup.clone());
+        tx.send(run).unwrap();
+        view! { <Router><UserResults run columns=LOOKUP_COLUMNS summary=|t| t.results_summary/></Router> }
     });
     handle.forget();
-    root
+    (root, rx.recv().unwrap())
+}
+
+fn ids(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| s.to_string()).collect()
+}
+
+fn status(id: &str, registered: bool) -> AccountStatus {
+    AccountStatus {
+        user_id: id.into(),
+        account_status: if registered {
+            "registered"
+        } else {
+            "unregistered"
+        }
+        .into(),
+    }
 }
 
 #[wasm_bindgen_test]
 async fn result_rows_render_server_data_as_text_and_only_http_faces() {
-    let hostile = UserRow {
-        user_id: "u<1>".into(),
-        registered: Some(true),
-        info: Some(UserInfo {
-            user_id: "u<1>".into(),
-            nickname: "<img src=x onerror=alert(1)>".into(),
-            face_url: "javascript:alert(1)".into(),
-            gender: 2,
-            ex: "{\"vip\":true}".into(),
-        }),
-        profile_checked: true,
-        online: Some(OnlineStatus {
+    let mut l = Lookup::new(&ids(&["u<1>", "u2", "u3"]), &[]);
+    l.apply_accounts(&[status("u<1>", true), status("u2", false)]);
+    l.apply_infos(
+        &ids(&["u<1>", "u2"]),
+        vec![
+            UserInfo {
+                user_id: "u<1>".into(),
+                nickname: "<img src=x onerror=alert(1)>".into(),
+                face_url: "javascript:alert(1)".into(),
+                gender: 2,
+                ex: "{\"vip\":true}".into(),
+            },
+            UserInfo {
+                user_id: "u2".into(),
+                face_url: "https://cdn.example/f.png".into(),
+                ..Default::default()
+            },
+        ],
+    );
+    l.apply_online(vec![
+        OnlineStatus {
             user_id: "u<1>".into(),
             status: "online".into(),
             detail_platform_status: vec![
@@ -259,63 +295,189 @@ async fn result_rows_render_server_data_as_text_and_only_http_faces() {
                     status: "online".into(),
                 },
             ],
-        }),
-    };
-    let root = render_row(hostile);
-    leptos::task::tick().await;
-    assert_eq!(
-        text_of(&root, ".nickname").as_deref(),
-        Some("<img src=x onerror=alert(1)>")
-    );
-    assert!(root.query_selector(".nickname img").unwrap().is_none());
-    assert!(
-        root.query_selector("img").unwrap().is_none(),
-        "a javascript: face must not become an image"
-    );
-    assert_eq!(
-        text_of(&root, ".face-cell").as_deref(),
-        Some("javascript:alert(1)")
-    );
-    assert_eq!(text_of(&root, ".account").as_deref(), Some("Registered"));
-    assert_eq!(text_of(&root, ".gender").as_deref(), Some("Female"));
-    assert_eq!(text_of(&root, ".online").as_deref(), Some("Online"));
-    assert_eq!(text_of(&root, ".platforms").as_deref(), Some("IOS, Web"));
-    assert_eq!(text_of(&root, ".ex").as_deref(), Some("{\"vip\":true}"));
-
-    let plain = UserRow {
-        user_id: "u2".into(),
-        registered: Some(false),
-        info: Some(UserInfo {
-            user_id: "u2".into(),
-            face_url: "https://cdn.example/f.png".into(),
-            ..Default::default()
-        }),
-        profile_checked: true,
-        online: Some(OnlineStatus {
+        },
+        OnlineStatus {
             user_id: "u2".into(),
             status: "offline".into(),
             ..Default::default()
-        }),
-    };
-    let root = render_row(plain);
+        },
+    ]);
+    let (root, _) = render_table(l);
     leptos::task::tick().await;
+    let cell =
+        |id: &str, class: &str| text_of(&root, &format!("tr[data-user-id='{id}'] td.{class}"));
+
+    assert_eq!(
+        cell("u<1>", "nickname").as_deref(),
+        Some("<img src=x onerror=alert(1)>")
+    );
+    assert!(root.query_selector(".nickname img").unwrap().is_none());
+    assert_eq!(
+        count(&root, "img"),
+        1,
+        "only the https face becomes an image"
+    );
+    assert_eq!(
+        cell("u<1>", "face-cell").as_deref(),
+        Some("javascript:alert(1)")
+    );
+    assert_eq!(cell("u<1>", "account").as_deref(), Some("Registered"));
+    assert_eq!(cell("u<1>", "gender").as_deref(), Some("Female"));
+    assert_eq!(cell("u<1>", "online").as_deref(), Some("Online"));
+    assert_eq!(cell("u<1>", "platforms").as_deref(), Some("IOS, Web"));
+    assert_eq!(cell("u<1>", "ex").as_deref(), Some("{\"vip\":true}"));
+    let link = root
+        .query_selector("tr[data-user-id='u<1>'] td.user-id a")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("/users/u%3C1%3E")
+    );
+
     let img = root
-        .query_selector("img.face")
+        .query_selector("tr[data-user-id='u2'] img.face")
         .unwrap()
         .expect("https face is shown");
     assert_eq!(
         img.get_attribute("src").as_deref(),
         Some("https://cdn.example/f.png")
     );
-    assert_eq!(
-        text_of(&root, ".account").as_deref(),
-        Some("Not registered")
-    );
-    assert_eq!(text_of(&root, ".online").as_deref(), Some("Offline"));
-    assert_eq!(text_of(&root, ".gender").as_deref(), Some("Not set"));
+    assert_eq!(cell("u2", "account").as_deref(), Some("Not registered"));
+    assert_eq!(cell("u2", "online").as_deref(), Some("Offline"));
+    assert_eq!(cell("u2", "gender").as_deref(), Some("Not set"));
 
-    let unknown = render_row(UserRow::new("u3"));
+    assert_eq!(cell("u3", "account").as_deref(), Some("Unknown"));
+    assert_eq!(cell("u3", "online").as_deref(), Some("Unknown"));
+    session::clear_all();
+}
+
+fn input(root: &HtmlElement, selector: &str) -> HtmlInputElement {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap()
+        .unchecked_into()
+}
+
+/// Clicks the element as a person would (a checkbox toggles first).
+fn click(root: &HtmlElement, selector: &str, shift: bool) {
+    let selector = format!("#{} {selector}", root.id());
+    js_sys::eval(&format!(
+        "document.querySelector({selector:?}).dispatchEvent(new MouseEvent('click', {{bubbles: true, cancelable: true, shiftKey: {shift}}}))"
+    ))
+    .unwrap();
+}
+
+fn count(root: &HtmlElement, selector: &str) -> u32 {
+    let selector = format!("#{} {selector}", root.id());
+    js_sys::eval(&format!("document.querySelectorAll({selector:?}).length"))
+        .unwrap()
+        .as_f64()
+        .unwrap() as u32
+}
+
+#[wasm_bindgen_test]
+async fn the_list_renders_a_screenful_of_ten_thousand_rows_and_selects_ranges() {
+    let all: Vec<String> = (0..10_000).map(|i| format!("user{i:05}")).collect();
+    let (root, run) = render_table(Lookup::new(&all, &ids(&["user00002"])));
     leptos::task::tick().await;
-    assert_eq!(text_of(&unknown, ".account").as_deref(), Some("Unknown"));
-    assert_eq!(text_of(&unknown, ".online").as_deref(), Some("Unknown"));
+    let rows = || count(&root, "tbody tr[data-user-id]");
+    assert!(rows() < 40, "only a screenful is in the DOM: {}", rows());
+    assert_eq!(
+        text_of(&root, ".rows-shown").as_deref(),
+        Some("10000 of 10000 shown")
+    );
+    assert_eq!(
+        text_of(&root, "tr[data-user-id='user00002'] .badge.admin").as_deref(),
+        Some("admin")
+    );
+
+    // Scrolling far down renders those rows instead.
+    let scroller: HtmlElement = root
+        .query_selector(".table-scroll")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    // The test page has no stylesheet: give the scroller its overflow.
+    scroller
+        .set_attribute("style", "overflow: auto; max-height: 560px")
+        .unwrap();
+    scroller.set_scroll_top(44 * 5000);
+    scroller
+        .dispatch_event(&web_sys::Event::new("scroll").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    assert!(root
+        .query_selector("tr[data-user-id='user05000']")
+        .unwrap()
+        .is_some());
+    assert!(root
+        .query_selector("tr[data-user-id='user00000']")
+        .unwrap()
+        .is_none());
+    assert!(rows() < 40);
+
+    // Filtering finds one row among all.
+    let filter = input(&root, "#users-filter");
+    filter.set_value("USER0999");
+    filter
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    assert_eq!(
+        text_of(&root, ".rows-shown").as_deref(),
+        Some("10 of 10000 shown")
+    );
+    assert!(root
+        .query_selector("tr[data-user-id='user09990']")
+        .unwrap()
+        .is_some());
+
+    // A click and a shift-click select the range between them.
+    click(&root, "tr[data-user-id='user09991'] input.pick", false);
+    leptos::task::tick().await;
+    click(&root, "tr[data-user-id='user09995'] input.pick", true);
+    leptos::task::tick().await;
+    assert_eq!(
+        text_of(&root, ".selected-count").as_deref(),
+        Some("5 selected")
+    );
+    assert_eq!(
+        run.lookup.with_untracked(|l| l.selected_ids()),
+        ids(&[
+            "user09991",
+            "user09992",
+            "user09993",
+            "user09994",
+            "user09995"
+        ])
+    );
+    assert!(input(&root, "tr[data-user-id='user09993'] input.pick").checked());
+
+    // Delete asks for the count typed out before it can be confirmed.
+    click(&root, "button.delete", false);
+    leptos::task::tick().await;
+    let confirm: HtmlElement = root
+        .query_selector("button.confirm-delete")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert!(confirm.has_attribute("disabled"));
+    let typed = input(&root, "#delete-typed");
+    typed.set_value("4");
+    typed
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    assert!(
+        confirm.has_attribute("disabled"),
+        "the wrong count does not unlock it"
+    );
+    typed.set_value("5");
+    typed
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    assert!(!confirm.has_attribute("disabled"));
+    session::clear_all();
 }

@@ -4,7 +4,6 @@
 use serde::de::{DeserializeOwned, IgnoredAny};
 use serde::Deserialize;
 use serde_json::value::RawValue;
-use serde_json::Value;
 
 use super::error::{ApiError, ErrorKind};
 
@@ -79,7 +78,7 @@ pub fn data(status: u16, body: &str, operation_id: &str) -> Result<Option<String
         return fail(ErrorKind::Server {
             err_code,
             err_msg,
-            data: data.and_then(|d| serde_json::from_str::<Value>(d).ok()),
+            data: data.map(str::to_string),
         });
     }
     Ok(data.map(str::to_owned))
@@ -152,7 +151,7 @@ mod tests {
             ErrorKind::Server {
                 err_code: 201,
                 err_msg: "some uid deleted failed".into(),
-                data: Some(serde_json::json!(["ghost"])),
+                data: Some(r#"["ghost"]"#.into()),
             }
         );
         assert!(e.to_string().contains("op-9"));

@@ -1,8 +1,6 @@
 //! One error type for every call, so each page can tell the operator exactly
 //! what happened and hand them the operationID to look up in server logs.
 
-use serde_json::Value;
-
 #[derive(Clone, Debug, PartialEq)]
 pub struct ApiError {
     /// The operationID sent with the failed call (always present).
@@ -13,12 +11,13 @@ pub struct ApiError {
 #[derive(Clone, Debug, PartialEq)]
 pub enum ErrorKind {
     /// The server answered with `errCode` != 0 (business error). `data` is kept
-    /// because some failures carry results (delete_user's failed IDs,
-    /// send_msg's clientMsgID).
+    /// as JSON text because some failures carry results (delete_user's
+    /// failed IDs, send_msg's clientMsgID); the caller decodes it into its
+    /// own type.
     Server {
         err_code: i64,
         err_msg: String,
-        data: Option<Value>,
+        data: Option<String>,
     },
     /// HTTP 400 with errCode 400: the server refused the request body.
     Rejected { err_msg: String },

@@ -21,7 +21,7 @@ fn is_separator(c: char) -> bool {
 /// full-width), trims, drops empties and repeats, keeps the order.
 pub fn parse_id_list(text: &str) -> IdList {
     let mut out = IdList::default();
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = rustc_hash::FxHashSet::default();
     for raw in text.split(is_separator) {
         let id = raw.trim_matches(|c: char| c == '"' || c == '\'');
         if id.is_empty() {

@@ -5,7 +5,6 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use futures::future::{select, Either};
 use gloo_net::http::Request;
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
@@ -57,32 +56,55 @@ impl Scope {
 }
 
 /// Posts `body` (plus a new operationID) to `path` and decodes `data`.
-/// Only the JSON conversions depend on the types; the exchange itself is
-/// one function for every endpoint.
-pub async fn post<Req, Resp>(
+/// Only the JSON conversions depend on the types: the exchange is one boxed
+/// future for every endpoint, so each endpoint adds a small wrapper rather
+/// than a copy of the whole request.
+pub fn post<Req, Resp>(
     conn: &Connection,
     scope: &Scope,
     path: &str,
     body: &Req,
-) -> Result<Resp, ApiError>
+) -> impl std::future::Future<Output = Result<Resp, ApiError>>
 where
     Req: Serialize,
     Resp: DeserializeOwned + Default,
 {
-    let body = serde_json::to_string(body);
-    let (data, operation_id) = post_json(conn, scope, path, body).await?;
-    envelope::data_as(data.as_deref(), &operation_id)
+    let exchange = post_text(conn, scope, path, serde_json::to_string(body));
+    async move {
+        let (data, operation_id) = exchange.await?;
+        envelope::data_as(data.as_deref(), &operation_id)
+    }
+}
+
+/// An answer's `data` as JSON text (`None` when absent or null), with the
+/// operationID it was sent with.
+pub type Answer = Result<(Option<String>, String), ApiError>;
+
+/// The exchange of [`post`] for a body already written as JSON, for
+/// callers that decode `data` themselves.
+pub fn post_text(
+    conn: &Connection,
+    scope: &Scope,
+    path: &str,
+    body: Result<String, serde_json::Error>,
+) -> std::pin::Pin<Box<dyn std::future::Future<Output = Answer>>> {
+    Box::pin(post_json(
+        conn.clone(),
+        scope.clone(),
+        path.to_string(),
+        body,
+    ))
 }
 
 /// The exchange behind [`post`]: adds the operationID to the JSON object
 /// `body`, sends, waits at most [`TIMEOUT_MS`], and returns the answer's
 /// `data` (as JSON text) with the operationID.
 async fn post_json(
-    conn: &Connection,
-    scope: &Scope,
-    path: &str,
+    conn: Connection,
+    scope: Scope,
+    path: String,
     body: Result<String, serde_json::Error>,
-) -> Result<(Option<String>, String), ApiError> {
+) -> Answer {
     let operation_id = opid::next_operation_id();
     let fail = |message: String| ApiError::new(&operation_id, ErrorKind::Network { message });
     let fields = match &body {
@@ -99,8 +121,8 @@ async fn post_json(
         AbortController::new().map_err(|_| fail("AbortController unavailable".into()))?;
     scope.track(&controller);
 
-    let mut request =
-        Request::post(&endpoints::url(&conn.server, path)).abort_signal(Some(&controller.signal()));
+    let mut request = Request::post(&endpoints::url(&conn.server, &path))
+        .abort_signal(Some(&controller.signal()));
     if let Some(token) = &conn.token {
         request = request.header("token", token);
     }
@@ -109,29 +131,33 @@ async fn post_json(
         .body(body)
         .map_err(|e| fail(e.to_string()))?;
 
-    let exchange = Box::pin(async move {
+    // Past the time limit the request is aborted like a cancelled one; the
+    // flag tells the two apart. Dropping the timer (on any answer) clears it.
+    let timed_out = Rc::new(std::cell::Cell::new(false));
+    let _timer = gloo_timers::callback::Timeout::new(TIMEOUT_MS, {
+        let (timed_out, controller) = (timed_out.clone(), controller.clone());
+        move || {
+            timed_out.set(true);
+            controller.abort();
+        }
+    });
+    let outcome = async {
         let response = request.send().await?;
         let status = response.status();
         let text = response.text().await?;
         Ok::<_, gloo_net::Error>((status, text))
-    });
-    let timer = Box::pin(gloo_timers::future::TimeoutFuture::new(TIMEOUT_MS));
-    let outcome = match select(exchange, timer).await {
-        Either::Left((outcome, _)) => outcome,
-        Either::Right(_) => {
-            controller.abort();
-            return Err(ApiError::new(
-                &operation_id,
-                ErrorKind::Timeout {
-                    after_ms: TIMEOUT_MS,
-                },
-            ));
-        }
-    };
+    }
+    .await;
     match outcome {
         Ok((status, text)) => {
             envelope::data(status, &text, &operation_id).map(|data| (data, operation_id))
         }
+        Err(_) if timed_out.get() => Err(ApiError::new(
+            &operation_id,
+            ErrorKind::Timeout {
+                after_ms: TIMEOUT_MS,
+            },
+        )),
         Err(_) if controller.signal().aborted() => {
             Err(ApiError::new(&operation_id, ErrorKind::Aborted))
         }

@@ -21,7 +21,7 @@ pub fn IdListInput(
     let described = format!("{hint_id} {error_id}");
     view! {
         <div class="field">
-            <label for=id.clone()>{move || label.get()}</label>
+            <label for=id.clone()>{label}</label>
             <textarea
                 id=id.clone()
                 class="id-list"
@@ -30,7 +30,7 @@ pub fn IdListInput(
                 autocomplete="off"
                 aria-describedby=described
                 aria-invalid=move || error.get().is_some().to_string()
-                prop:value=move || value.get()
+                prop:value=value
                 on:input:target=move |ev| value.set(ev.target().value())
                 on:keydown:target=move |ev| {
                     // Ctrl+Enter (Cmd+Enter on macOS) submits the form the list is in.

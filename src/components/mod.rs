@@ -1,8 +1,10 @@
 //! Widgets shared by pages.
 
+pub mod bulk;
 pub mod download;
 pub mod error_box;
 pub mod field_error;
 pub mod id_list_input;
 pub mod progress;
 pub mod text_field;
+pub mod user_table;

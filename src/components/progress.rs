@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::fill;
-use crate::state::{tr, use_app};
+use crate::state::{text, tr, use_app};
 
 /// Progress of a batch of requests.
 #[component]
@@ -14,7 +14,7 @@ pub fn Progress(
         <div class="progress">
             <progress max=move || total.get().max(1) value=move || done.get() aria-label=tr(|t| t.progress_label)></progress>
             <span class="progress-label" aria-live="polite">
-                {move || fill(app.t().progress_label, &[("done", &done.get()), ("total", &total.get())])}
+                {text(move || fill(app.t().progress_label, &[("done", &done.get()), ("total", &total.get())]))}
             </span>
         </div>
     }

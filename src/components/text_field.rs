@@ -23,7 +23,7 @@ pub fn TextField(
     };
     view! {
         <div class="field">
-            <label for=id.clone()>{move || label.get()}</label>
+            <label for=id.clone()>{label}</label>
             <input
                 id=id
                 type=kind
@@ -32,10 +32,10 @@ pub fn TextField(
                 spellcheck="false"
                 aria-describedby=described
                 aria-invalid=move || error.get().is_some().to_string()
-                prop:value=move || value.get()
+                prop:value=value
                 on:input:target=move |ev| value.set(ev.target().value())
             />
-            {hint.map(|h| view! { <p class="hint" id=hint_id>{move || h.get()}</p> })}
+            {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
             <FieldError id=error_id message=error/>
         </div>
     }

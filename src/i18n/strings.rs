@@ -41,6 +41,8 @@ strings! {
     filter_label, filter_placeholder, show_label, show_all, show_registered,
     show_unregistered, show_online, show_incomplete, export_csv, results_summary,
     rows_shown, failed_requests, retry_failed, no_matches, no_face,
+
+    nav_directory, directory_title, directory_intro, directory_summary, reload_button, col_select, select_row, admin_badge, sort_label, sort_listed, sort_user_id, sort_nickname, show_offline, show_selected, selection_label, selected_count, select_shown, clear_selection, check_online, open_in_lookup, delete_button, delete_title, delete_warning, delete_admins_left_out, delete_type_count, delete_confirm, cancel, deleted_summary, not_deleted,
 }
 
 impl Strings {
@@ -52,5 +54,6 @@ impl Strings {
         "operation_id_label",
         "col_user_id",
         "col_ex",
+        "sort_user_id",
     ];
 }

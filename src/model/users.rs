@@ -1,7 +1,9 @@
-//! The user-lookup table: one row per requested ID, filled in as the
-//! account_check, get_users_info and online-status answers arrive.
+//! The users table shared by the lookup page and the directory: one row per
+//! user ID, filled in as account_check, get_users_info and online-status
+//! answers arrive, with selection, sorting and an incremental filter that
+//! stay fast at 100,000 rows.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::text::fold_case;
 use crate::api::user::{AccountStatus, OnlineStatus, UserInfo, ONLINE, REGISTERED};
@@ -16,12 +18,19 @@ pub struct UserRow {
     /// no profile fields).
     pub profile_checked: bool,
     pub online: Option<OnlineStatus>,
+    /// One of the server's app-manager accounts: never deleted from here.
+    pub admin: bool,
+    pub selected: bool,
+    /// What the text filter searches: userID and nickname, case-folded once
+    /// here instead of on every keystroke.
+    key: String,
 }
 
 impl UserRow {
     pub fn new(user_id: &str) -> Self {
         Self {
             user_id: user_id.to_string(),
+            key: fold_case(user_id),
             ..Default::default()
         }
     }
@@ -52,24 +61,48 @@ impl UserRow {
             })
             .unwrap_or_default()
     }
+
+    fn set_info(&mut self, info: UserInfo) {
+        // A newline cannot occur in what the operator types into the filter,
+        // so no match spans the two parts.
+        self.key = fold_case(&format!("{}\n{}", self.user_id, info.nickname));
+        self.info = Some(info);
+    }
 }
 
-/// Rows in request order plus an index by userID.
+/// Rows in request (or server) order plus an index by userID.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Lookup {
     pub rows: Vec<UserRow>,
-    index: HashMap<String, usize>,
+    index: FxHashMap<String, usize>,
+    /// Bumped by every change, so derived lists know when to recompute.
+    pub version: u64,
+    /// Bumped when rows are added or removed (positions change).
+    pub layout: u64,
+    selected: usize,
 }
 
 impl Lookup {
-    pub fn new(ids: &[String]) -> Self {
-        Self {
+    /// One row per ID; `admins` are marked as such.
+    pub fn new(ids: &[String], admins: &[String]) -> Self {
+        let mut l = Self {
             rows: ids.iter().map(|id| UserRow::new(id)).collect(),
-            index: ids
-                .iter()
-                .enumerate()
-                .map(|(i, id)| (id.clone(), i))
-                .collect(),
+            ..Default::default()
+        };
+        l.index_rows();
+        for a in admins {
+            if let Some(row) = l.row(a) {
+                row.admin = true;
+            }
+        }
+        l
+    }
+
+    fn index_rows(&mut self) {
+        if self.index.len() != self.rows.len() {
+            self.index = (self.rows.iter().enumerate())
+                .map(|(i, r)| (r.user_id.clone(), i))
+                .collect();
         }
     }
 
@@ -78,12 +111,21 @@ impl Lookup {
         self.rows.get_mut(i)
     }
 
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
+    fn changed(&mut self) {
+        self.version += 1;
+    }
+
     pub fn apply_accounts(&mut self, results: &[AccountStatus]) {
         for r in results {
             if let Some(row) = self.row(&r.user_id) {
                 row.registered = Some(r.account_status == REGISTERED);
             }
         }
+        self.changed();
     }
 
     /// get_users_info silently omits unknown IDs (contract §3.6), so a
@@ -96,9 +138,10 @@ impl Lookup {
         }
         for info in infos {
             if let Some(row) = self.row(&info.user_id.clone()) {
-                row.info = Some(info);
+                row.set_info(info);
             }
         }
+        self.changed();
     }
 
     pub fn apply_online(&mut self, statuses: Vec<OnlineStatus>) {
@@ -107,6 +150,72 @@ impl Lookup {
                 row.online = Some(s);
             }
         }
+        self.changed();
+    }
+
+    /// Users the server deleted: dropped from the table (`remove`), or kept
+    /// and shown as no longer registered.
+    pub fn apply_deleted(&mut self, ids: &[String], remove: bool) {
+        for id in ids {
+            let Some(&i) = self.index.get(id.as_str()) else {
+                continue;
+            };
+            let row = &mut self.rows[i];
+            {
+                if row.selected {
+                    row.selected = false;
+                    self.selected -= 1;
+                }
+                row.registered = Some(false);
+                row.info = None;
+                row.online = None;
+                row.key = fold_case(id);
+            }
+        }
+        if remove {
+            let gone: FxHashSet<&str> = ids.iter().map(String::as_str).collect();
+            self.rows.retain(|r| !gone.contains(r.user_id.as_str()));
+            self.index.clear();
+            self.index_rows();
+            self.layout += 1;
+        }
+        self.changed();
+    }
+
+    pub fn selected_count(&self) -> usize {
+        self.selected
+    }
+
+    /// Selects or clears the rows at `positions`.
+    pub fn select(&mut self, positions: impl IntoIterator<Item = usize>, on: bool) {
+        for i in positions {
+            if let Some(row) = self.rows.get_mut(i) {
+                if row.selected != on {
+                    row.selected = on;
+                    if on {
+                        self.selected += 1;
+                    } else {
+                        self.selected -= 1;
+                    }
+                }
+            }
+        }
+        self.changed();
+    }
+
+    pub fn clear_selection(&mut self) {
+        for r in &mut self.rows {
+            r.selected = false;
+        }
+        self.selected = 0;
+        self.changed();
+    }
+
+    /// The selected rows' IDs in table order.
+    pub fn selected_ids(&self) -> Vec<String> {
+        (self.rows.iter().filter(|r| r.selected))
+            .map(|r| r.user_id.clone())
+            .collect()
     }
 
     pub fn summary(&self) -> Summary {
@@ -126,6 +235,12 @@ impl Lookup {
             if r.is_online() {
                 s.online += 1;
             }
+            if r.profile_checked {
+                s.profiles += 1;
+            }
+            if r.admin {
+                s.admins += 1;
+            }
         }
         s
     }
@@ -139,6 +254,9 @@ pub struct Summary {
     /// Rows with at least one unanswered request.
     pub incomplete: usize,
     pub online: usize,
+    /// Rows whose profile request was answered.
+    pub profiles: usize,
+    pub admins: usize,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -148,16 +266,21 @@ pub enum Show {
     Registered,
     Unregistered,
     Online,
+    /// Online status known, and offline.
+    Offline,
     Incomplete,
+    Selected,
 }
 
 impl Show {
-    pub const ALL: [Show; 5] = [
+    pub const ALL: [Show; 7] = [
         Show::All,
         Show::Registered,
         Show::Unregistered,
         Show::Online,
+        Show::Offline,
         Show::Incomplete,
+        Show::Selected,
     ];
 
     pub fn key(self) -> &'static str {
@@ -166,7 +289,9 @@ impl Show {
             Show::Registered => "registered",
             Show::Unregistered => "unregistered",
             Show::Online => "online",
+            Show::Offline => "offline",
             Show::Incomplete => "incomplete",
+            Show::Selected => "selected",
         }
     }
 
@@ -183,26 +308,113 @@ impl Show {
             Show::Registered => row.registered == Some(true),
             Show::Unregistered => row.registered == Some(false),
             Show::Online => row.is_online(),
+            Show::Offline => row.online.is_some() && !row.is_online(),
             Show::Incomplete => !row.is_complete(),
+            Show::Selected => row.selected,
         }
     }
 }
 
-/// Positions of the rows matching the text (in userID or nickname,
-/// case-insensitive) and the status choice. Positions, not copies: the list
-/// is recomputed on every answer and may hold 10 000 rows.
-pub fn filter(rows: &[UserRow], text: &str, show: Show) -> Vec<usize> {
-    let needle = fold_case(text.trim());
-    rows.iter()
-        .enumerate()
-        .filter(|(_, r)| show.admits(r))
-        .filter(|(_, r)| {
-            needle.is_empty()
-                || fold_case(&r.user_id).contains(&needle)
-                || fold_case(r.nickname()).contains(&needle)
-        })
-        .map(|(i, _)| i)
-        .collect()
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Sort {
+    /// As listed: the pasted order, or the server's.
+    #[default]
+    Listed,
+    UserId,
+    /// By nickname, then userID (rows without a profile first).
+    Nickname,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 3] = [Sort::Listed, Sort::UserId, Sort::Nickname];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Sort::Listed => "listed",
+            Sort::UserId => "userID",
+            Sort::Nickname => "nickname",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Sort {
+        Sort::ALL
+            .into_iter()
+            .find(|s| s.key() == key)
+            .unwrap_or_default()
+    }
+}
+
+/// Row positions in a sort order, with what they were computed from: a
+/// userID order survives profile answers, so it is sorted once per table.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Ordered {
+    pub positions: Vec<u32>,
+    sort: Sort,
+    basis: u64,
+}
+
+impl Ordered {
+    pub fn new(l: &Lookup, sort: Sort, prev: Option<&Ordered>) -> Ordered {
+        let by_nick = sort == Sort::Nickname;
+        let basis = if by_nick { l.version } else { l.layout };
+        if let Some(p) = prev.filter(|p| p.sort == sort && p.basis == basis) {
+            return p.clone();
+        }
+        let mut positions: Vec<u32> = (0..l.rows.len() as u32).collect();
+        if sort != Sort::Listed {
+            // One comparator for both orders: one copy of the sort code.
+            let key = |i: &u32| {
+                let r = &l.rows[*i as usize];
+                (if by_nick { r.nickname() } else { "" }, r.user_id.as_str())
+            };
+            positions.sort_unstable_by(|a, b| key(a).cmp(&key(b)));
+        }
+        Ordered {
+            positions,
+            sort,
+            basis,
+        }
+    }
+}
+
+/// The rows matching the text (in userID or nickname, case-insensitive)
+/// and the status choice, as positions in sort order. Typing one more
+/// character narrows the previous result instead of scanning every row.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Filtered {
+    pub positions: Vec<u32>,
+    needle: String,
+    show: Show,
+    basis: (u64, Sort),
+}
+
+impl Filtered {
+    pub fn new(
+        l: &Lookup,
+        order: &Ordered,
+        text: &str,
+        show: Show,
+        prev: Option<&Filtered>,
+    ) -> Filtered {
+        let needle = fold_case(text.trim());
+        let basis = (l.version, order.sort);
+        let admits = |&i: &u32| {
+            let r = &l.rows[i as usize];
+            show.admits(r) && r.key.contains(needle.as_str())
+        };
+        let positions = match prev {
+            Some(p) if p.basis == basis && p.show == show && needle.contains(p.needle.as_str()) => {
+                p.positions.iter().copied().filter(admits).collect()
+            }
+            _ => order.positions.iter().copied().filter(admits).collect(),
+        };
+        Filtered {
+            positions,
+            needle,
+            show,
+            basis,
+        }
+    }
 }
 
 pub const CSV_HEADER: [&str; 8] = [
@@ -267,7 +479,7 @@ mod tests {
     }
 
     fn sample() -> Lookup {
-        let mut l = Lookup::new(&ids(&["a", "b", "c", "d"]));
+        let mut l = Lookup::new(&ids(&["a", "b", "c", "d"]), &[]);
         l.apply_accounts(&[
             AccountStatus {
                 user_id: "a".into(),
@@ -343,27 +555,135 @@ mod tests {
                 registered: 2,
                 unregistered: 1,
                 incomplete: 2,
-                online: 1
+                online: 1,
+                profiles: 3,
+                admins: 0,
             }
         );
+    }
+
+    fn shown(l: &Lookup, sort: Sort, text: &str, show: Show) -> Vec<String> {
+        let order = Ordered::new(l, sort, None);
+        let f = Filtered::new(l, &order, text, show, None);
+        (f.positions.iter())
+            .map(|&i| l.rows[i as usize].user_id.clone())
+            .collect()
     }
 
     #[test]
     fn filters_combine_text_and_status() {
         let l = sample();
-        let ids_of = |v: Vec<usize>| {
-            v.iter()
-                .map(|&i| l.rows[i].user_id.clone())
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(ids_of(filter(&l.rows, "", Show::All)), ["a", "b", "c", "d"]);
-        assert_eq!(ids_of(filter(&l.rows, "", Show::Registered)), ["a", "c"]);
-        assert_eq!(ids_of(filter(&l.rows, "", Show::Unregistered)), ["b"]);
-        assert_eq!(ids_of(filter(&l.rows, "", Show::Online)), ["a"]);
-        assert_eq!(ids_of(filter(&l.rows, "", Show::Incomplete)), ["b", "d"]);
-        assert_eq!(ids_of(filter(&l.rows, "张", Show::All)), ["a"]);
-        assert_eq!(ids_of(filter(&l.rows, " ALICE ", Show::Registered)), ["a"]);
-        assert!(filter(&l.rows, "alice", Show::Unregistered).is_empty());
+        let all = |show| shown(&l, Sort::Listed, "", show);
+        assert_eq!(all(Show::All), ["a", "b", "c", "d"]);
+        assert_eq!(all(Show::Registered), ["a", "c"]);
+        assert_eq!(all(Show::Unregistered), ["b"]);
+        assert_eq!(all(Show::Online), ["a"]);
+        assert_eq!(all(Show::Offline), ["c"]);
+        assert_eq!(all(Show::Incomplete), ["b", "d"]);
+        assert_eq!(shown(&l, Sort::Listed, "张", Show::All), ["a"]);
+        assert_eq!(shown(&l, Sort::Listed, " ALICE ", Show::Registered), ["a"]);
+        assert!(shown(&l, Sort::Listed, "alice", Show::Unregistered).is_empty());
+        // The filter never matches across the userID/nickname boundary.
+        assert!(shown(&l, Sort::Listed, "aalice", Show::All).is_empty());
+    }
+
+    /// A table like the directory's: IDs out of order, some nicknames.
+    fn directory(n: usize) -> Lookup {
+        let list: Vec<String> = (0..n).map(|i| format!("u{:05}", (i * 7919) % n)).collect();
+        let mut l = Lookup::new(&list, &ids(&["u00003", "nobody"]));
+        let infos = (list.iter().step_by(3))
+            .map(|id| UserInfo {
+                user_id: id.clone(),
+                nickname: format!("Nick{}", id.len() + id.as_bytes()[5] as usize % 4),
+                ..Default::default()
+            })
+            .collect();
+        l.apply_infos(&list, infos);
+        l
+    }
+
+    #[test]
+    fn narrowing_a_filter_gives_what_a_full_scan_gives() {
+        let l = directory(2000);
+        let order = Ordered::new(&l, Sort::Nickname, None);
+        let mut prev: Option<Filtered> = None;
+        for text in ["n", "ni", "nick", "nick7", "nick", "u0", "u00", "u001"] {
+            let step = Filtered::new(&l, &order, text, Show::All, prev.as_ref());
+            let full = Filtered::new(&l, &order, text, Show::All, None);
+            assert_eq!(step.positions, full.positions, "filter {text:?}");
+            prev = Some(step);
+        }
+        assert_eq!(prev.unwrap().positions.len(), 100 + 1000 / 1000 - 1);
+    }
+
+    #[test]
+    fn sorts_by_id_and_nickname_and_keeps_listed_order() {
+        let l = directory(50);
+        let listed = shown(&l, Sort::Listed, "", Show::All);
+        assert_eq!(listed[..3], ["u00000", "u00019", "u00038"]);
+        let mut by_id = listed.clone();
+        by_id.sort();
+        assert_eq!(shown(&l, Sort::UserId, "", Show::All), by_id);
+        let by_nick = shown(&l, Sort::Nickname, "", Show::All);
+        let nick = |id: &str| l.rows[l.position(id).unwrap()].nickname().to_string();
+        assert!(by_nick
+            .windows(2)
+            .all(|w| (nick(&w[0]), &w[0]) <= (nick(&w[1]), &w[1])));
+        assert_eq!(nick(&by_nick[0]), "", "rows without a profile come first");
+        assert_eq!(Sort::from_key("nickname"), Sort::Nickname);
+        assert_eq!(Sort::from_key("?"), Sort::Listed);
+    }
+
+    #[test]
+    fn a_userid_order_is_kept_across_profile_answers() {
+        let mut l = directory(30);
+        let first = Ordered::new(&l, Sort::UserId, None);
+        l.apply_infos(&ids(&["u00001"]), vec![]);
+        let again = Ordered::new(&l, Sort::UserId, Some(&first));
+        assert_eq!(again, first);
+        l.apply_deleted(&ids(&["u00001"]), true);
+        let after = Ordered::new(&l, Sort::UserId, Some(&first));
+        assert_eq!(after.positions.len(), 29);
+    }
+
+    #[test]
+    fn selection_is_counted_and_follows_deletes() {
+        let mut l = directory(10);
+        assert!(l.rows[l.position("u00003").unwrap()].admin);
+        assert!(!l.rows[0].admin);
+        l.select([0, 1, 2, 2, 99], true);
+        assert_eq!(l.selected_count(), 3);
+        l.select([1], false);
+        assert_eq!(l.selected_count(), 2);
+        let chosen = l.selected_ids();
+        assert_eq!(
+            chosen,
+            [l.rows[0].user_id.clone(), l.rows[2].user_id.clone()]
+        );
+        assert_eq!(shown(&l, Sort::Listed, "", Show::Selected), chosen);
+
+        // Removing keeps the others in their order and the index right.
+        let before: Vec<String> = l.rows.iter().map(|r| r.user_id.clone()).collect();
+        l.apply_deleted(&chosen[..1], true);
+        assert_eq!(l.selected_count(), 1);
+        let after: Vec<String> = l.rows.iter().map(|r| r.user_id.clone()).collect();
+        let expected: Vec<String> = before.into_iter().filter(|id| *id != chosen[0]).collect();
+        assert_eq!(after, expected);
+        for (i, id) in after.iter().enumerate() {
+            assert_eq!(l.position(id), Some(i));
+        }
+        assert_eq!(l.position(&chosen[0]), None);
+
+        // Kept rows (the lookup page) show the user as gone.
+        l.apply_deleted(&chosen[1..], false);
+        let row = &l.rows[l.position(&chosen[1]).unwrap()];
+        assert_eq!(
+            (row.registered, row.selected, row.info.is_none()),
+            (Some(false), false, true)
+        );
+        l.select([0, 1], true);
+        l.clear_selection();
+        assert_eq!(l.selected_count(), 0);
     }
 
     #[test]

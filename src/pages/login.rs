@@ -13,7 +13,7 @@ use crate::components::field_error::FieldError;
 use crate::components::text_field::TextField;
 use crate::i18n::{fill, Strings};
 use crate::session::{safe_return_path, Session};
-use crate::state::{tr, use_app};
+use crate::state::{flag, page_scope, text, tr, use_app, When};
 
 /// Draft key of the last admin ID signed in with in this tab.
 const LAST_USER: &str = "login.user";
@@ -50,11 +50,7 @@ pub fn LoginPage() -> impl IntoView {
     let app = use_app();
     let navigate = use_navigate();
     let query = use_query_map();
-    let scope = Scope::new();
-    on_cleanup({
-        let scope = scope.clone();
-        move || scope.abort_all()
-    });
+    let scope = page_scope();
 
     let server = RwSignal::new(String::new());
     let secret = RwSignal::new(String::new());
@@ -149,9 +145,9 @@ pub fn LoginPage() -> impl IntoView {
     view! {
         <section class="page narrow login">
             <h1>{tr(|t| t.login_title)}</h1>
-            <Show when=move || app.session_ended.get()>
+            <When when=app.session_ended.into()>
                 <p class="notice" role="status">{tr(|t| t.session_ended)}</p>
-            </Show>
+            </When>
             <p class="intro">{tr(|t| t.login_intro)}</p>
             <form class="login-form" novalidate on:submit=submit>
                 {move || {
@@ -160,7 +156,7 @@ pub fn LoginPage() -> impl IntoView {
                         view! {
                             <div class="field">
                                 <label for="login-server">{tr(|t| t.server_choice_label)}</label>
-                                <select id="login-server" prop:value=move || server.get()
+                                <select id="login-server" prop:value=server
                                     on:change:target=move |ev| server.set(ev.target().value())>
                                     {config.servers.iter().map(|s| view! { <option value=s.clone()>{s.clone()}</option> }).collect_view()}
                                 </select>
@@ -192,7 +188,7 @@ pub fn LoginPage() -> impl IntoView {
                     <p class="hint" id="login-platform-hint">{tr(|t| t.platform_hint)}</p>
                     <FieldError id="login-platform-error" message=problem_for(&[LoginProblem::PlatformOutOfRange])/>
                 </div>
-                <button type="submit" class="primary" disabled=move || busy.get() != Busy::Idle>
+                <button type="submit" class="primary" disabled=flag(move || busy.get() != Busy::Idle)>
                     {move || match busy.get() {
                         Busy::Idle => app.t().login_button,
                         Busy::SigningIn => app.t().logging_in,
@@ -203,7 +199,7 @@ pub fn LoginPage() -> impl IntoView {
             {move || failure.get().map(|f| match f {
                 Failure::Api(e) => view! { <ErrorBox error=e/> }.into_any(),
                 Failure::NotAdmin(user) => view! {
-                    <p class="error-box not-admin" role="alert">{move || fill(app.t().err_not_admin, &[("user", &user)])}</p>
+                    <p class="error-box not-admin" role="alert">{text(move || fill(app.t().err_not_admin, &[("user", &user)]))}</p>
                 }.into_any(),
             })}
         </section>

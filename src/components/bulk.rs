@@ -1,0 +1,252 @@
+//! Bulk runs for the user pages: a queue of requests sent three at a time,
+//! each answer merged into the users table, failed requests kept for a
+//! retry, and at most one re-render per animation frame however fast the
+//! answers come.
+
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+use crate::api::envelope::data_as;
+use crate::api::transport::{post_text, Answer, Connection, Scope};
+use crate::api::user::{AccountStatus, OnlineStatus, UserInfo};
+use crate::api::{ApiError, ErrorKind};
+use crate::model::bulk::{not_deleted, Failed, Step};
+use crate::model::users::Lookup;
+use crate::state::AppState;
+use leptos::prelude::*;
+
+/// Requests in flight at once.
+const WORKERS: usize = 3;
+
+/// What outlives a single run: the calls in flight, the stop flag, the
+/// active queue and whether a re-render is already scheduled.
+#[derive(Default)]
+struct Shared {
+    scope: Scope,
+    stop: Rc<Cell<bool>>,
+    pool: RefCell<Option<Rc<Pool>>>,
+    frame_pending: Cell<bool>,
+}
+
+struct Pool {
+    conn: Connection,
+    queue: RefCell<VecDeque<Step>>,
+    /// A refused token ends the run: nothing more is sent with it.
+    session_lost: Cell<bool>,
+    /// Workers still running; the last one to finish closes the run.
+    workers: Cell<usize>,
+}
+
+/// The state of a page's runs, for its views.
+#[derive(Clone, Copy)]
+pub struct Run {
+    pub lookup: RwSignal<Lookup>,
+    pub done: RwSignal<usize>,
+    pub total: RwSignal<usize>,
+    pub running: RwSignal<bool>,
+    pub failed: RwSignal<Vec<Failed>>,
+    /// Users delete_user removed, and IDs it reported as not deleted.
+    pub deleted: RwSignal<usize>,
+    pub not_deleted: RwSignal<Vec<String>>,
+    /// Deleted rows leave the table (the directory) or stay, marked as
+    /// not registered (the lookup page).
+    remove_deleted: bool,
+    app: AppState,
+    shared: StoredValue<Shared, LocalStorage>,
+}
+
+impl Run {
+    /// A run for the current page; leaving the page cancels what is in flight.
+    pub fn new(app: AppState, remove_deleted: bool) -> Self {
+        let run = Self {
+            lookup: RwSignal::new(Lookup::default()),
+            done: RwSignal::new(0),
+            total: RwSignal::new(0),
+            running: RwSignal::new(false),
+            failed: RwSignal::new(Vec::new()),
+            deleted: RwSignal::new(0),
+            not_deleted: RwSignal::new(Vec::new()),
+            remove_deleted,
+            app,
+            shared: StoredValue::new_local(Shared::default()),
+        };
+        on_cleanup(move || run.stop());
+        run
+    }
+
+    /// Queues `steps` (ahead of what waits when `first`) and starts
+    /// workers unless some are running.
+    pub fn add(self, steps: Vec<Step>, first: bool) {
+        if steps.is_empty() {
+            return;
+        }
+        let Some(conn) = self.app.connection() else {
+            self.app.session_refused();
+            return;
+        };
+        let added = steps.len();
+        let active = self.shared.with_value(|s| {
+            let pool = s.pool.borrow();
+            let pool = pool.as_ref().filter(|p| p.workers.get() > 0)?;
+            let mut queue = pool.queue.borrow_mut();
+            if first {
+                for step in steps.iter().rev() {
+                    queue.push_front(step.clone());
+                }
+            } else {
+                queue.extend(steps.iter().cloned());
+            }
+            Some(())
+        });
+        if active.is_some() {
+            self.total.update(|t| *t += added);
+            return;
+        }
+        self.done.set(0);
+        self.total.set(added);
+        self.running.set(true);
+        let pool = Rc::new(Pool {
+            conn,
+            queue: RefCell::new(VecDeque::from(steps)),
+            session_lost: Cell::new(false),
+            workers: Cell::new(WORKERS),
+        });
+        self.shared.with_value(|s| {
+            s.stop.set(false);
+            *s.pool.borrow_mut() = Some(pool.clone());
+        });
+        for _ in 0..WORKERS {
+            leptos::task::spawn_local(work(self, pool.clone()));
+        }
+    }
+
+    /// Moves the waiting steps that `wanted` picks to the front, keeping
+    /// their order (the rows on screen load first).
+    pub fn prioritise(self, wanted: impl Fn(&Step) -> bool) {
+        self.shared.with_value(|s| {
+            if let Some(pool) = s.pool.borrow().as_ref() {
+                let mut queue = pool.queue.borrow_mut();
+                let (first, rest): (VecDeque<Step>, VecDeque<Step>) =
+                    queue.drain(..).partition(|step| wanted(step));
+                queue.extend(first);
+                queue.extend(rest);
+            }
+        });
+    }
+
+    /// Stops sending; what was not sent is kept as failed, so a retry
+    /// resumes where the operator stopped.
+    pub fn stop(self) {
+        self.shared.try_with_value(|s| {
+            s.stop.set(true);
+            s.scope.abort_all();
+        });
+    }
+
+    /// Sends the failed steps again.
+    pub fn retry(self) {
+        let steps = self.failed.get_untracked().into_iter().map(|f| f.step);
+        self.failed.set(Vec::new());
+        self.add(steps.collect(), false);
+    }
+
+    /// Changes the table without re-rendering now; the views catch up once,
+    /// on the next animation frame.
+    fn apply(self, change: impl FnOnce(&mut Lookup)) {
+        if self.lookup.try_update_untracked(change).is_none() {
+            return;
+        }
+        self.shared.with_value(|s| {
+            if !s.frame_pending.replace(true) {
+                let shared = self.shared;
+                let lookup = self.lookup;
+                request_animation_frame(move || {
+                    shared.try_with_value(|s| s.frame_pending.set(false));
+                    lookup.notify();
+                });
+            }
+        });
+    }
+
+    /// Sends one step and merges its answer into the table.
+    async fn send(self, conn: &Connection, scope: &Scope, step: &Step) -> Result<(), ApiError> {
+        let (path, body) = step.request();
+        let answer = post_text(conn, scope, path, body).await;
+        self.absorb(step, answer)
+    }
+
+    /// Decodes an answer by the kind of its step (not async, so the
+    /// worker's state machine is the same for every kind).
+    fn absorb(self, step: &Step, answer: Answer) -> Result<(), ApiError> {
+        match step {
+            Step::Accounts(_) => {
+                let (data, op) = answer?;
+                let r: Vec<AccountStatus> = data_as(data.as_deref(), &op)?;
+                self.apply(|l| l.apply_accounts(&r));
+            }
+            Step::Infos(ids) => {
+                let (data, op) = answer?;
+                let r: Vec<UserInfo> = data_as(data.as_deref(), &op)?;
+                self.apply(|l| l.apply_infos(ids, r));
+            }
+            Step::Online(_) => {
+                let (data, op) = answer?;
+                let r: Vec<OnlineStatus> = data_as(data.as_deref(), &op)?;
+                self.apply(|l| l.apply_online(r));
+            }
+            Step::Delete(ids) => {
+                let listed = answer.and_then(|(data, op)| data_as(data.as_deref(), &op));
+                let failed = not_deleted(listed)?;
+                let gone: Vec<String> = (ids.iter())
+                    .filter(|id| !failed.contains(id))
+                    .cloned()
+                    .collect();
+                self.deleted.update(|d| *d += gone.len());
+                self.not_deleted.update(|n| n.extend(failed));
+                let remove = self.remove_deleted;
+                self.apply(|l| l.apply_deleted(&gone, remove));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One worker: takes the next step until none is left.
+async fn work(run: Run, pool: Rc<Pool>) {
+    let Some((scope, stop)) = run
+        .shared
+        .try_with_value(|s| (s.scope.clone(), s.stop.clone()))
+    else {
+        return;
+    };
+    while !pool.session_lost.get() {
+        let Some(step) = pool.queue.borrow_mut().pop_front() else {
+            break;
+        };
+        let result = if stop.get() {
+            Err(ApiError::new("", ErrorKind::Aborted))
+        } else {
+            run.send(&pool.conn, &scope, &step).await
+        };
+        match result {
+            Ok(()) => {}
+            Err(e) if e.is_session() => {
+                pool.session_lost.set(true);
+                scope.abort_all();
+            }
+            Err(_) if pool.session_lost.get() => {}
+            Err(error) => {
+                let _ = run.failed.try_update(|f| f.push(Failed { step, error }));
+            }
+        }
+        let _ = run.done.try_update(|d| *d += 1);
+    }
+    pool.workers.set(pool.workers.get() - 1);
+    if pool.workers.get() == 0 {
+        let _ = run.running.try_set(false);
+        if pool.session_lost.get() {
+            run.app.session_refused();
+        }
+    }
+}

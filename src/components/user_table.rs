@@ -1,0 +1,496 @@
+//! The users table of the lookup page and the directory: summary, filter,
+//! sort, selection with bulk actions (online check, delete, CSV, open in
+//! lookup), and a virtualised list that renders a screenful of rows
+//! whether the table holds ten users or a hundred thousand.
+
+use leptos::prelude::*;
+
+use crate::api::user::{safe_url, GENDER_FEMALE, GENDER_MALE};
+use crate::components::bulk::Run;
+use crate::components::download::save_text;
+use crate::components::error_box::ErrorBox;
+use crate::components::progress::Progress;
+use crate::i18n::{fill, Strings};
+use crate::model::bulk::{plan_online, steps, Step, DELETE_MAX, INFO_MAX};
+use crate::model::csv;
+use crate::model::users::{
+    csv_row, window, Filtered, Lookup, Ordered, Show, Sort, UserRow, CSV_HEADER,
+};
+use crate::state::{counted, flag, text, tr, use_app, When};
+
+const ROW_HEIGHT: u32 = 44;
+const VIEWPORT: u32 = 560;
+/// Failed requests shown in full; the rest are counted.
+const ERRORS_SHOWN: usize = 3;
+
+type Pick = fn(&Strings) -> &'static str;
+
+/// A column of the table; pages choose theirs as a list.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Col {
+    Select,
+    UserId,
+    Account,
+    Face,
+    Nickname,
+    Gender,
+    Ex,
+    Online,
+    Platforms,
+}
+
+impl Col {
+    fn class(self) -> &'static str {
+        match self {
+            Col::Select => "select",
+            Col::UserId => "user-id",
+            Col::Account => "account",
+            Col::Face => "face-cell",
+            Col::Nickname => "nickname",
+            Col::Gender => "gender",
+            Col::Ex => "ex",
+            Col::Online => "online",
+            Col::Platforms => "platforms",
+        }
+    }
+
+    fn title(self) -> Pick {
+        match self {
+            Col::Select => |t| t.col_select,
+            Col::UserId => |t| t.col_user_id,
+            Col::Account => |t| t.col_account,
+            Col::Face => |t| t.col_face,
+            Col::Nickname => |t| t.col_nickname,
+            Col::Gender => |t| t.col_gender,
+            Col::Ex => |t| t.col_ex,
+            Col::Online => |t| t.col_online,
+            Col::Platforms => |t| t.col_platforms,
+        }
+    }
+}
+
+/// The lookup page's columns: everything the requests return.
+pub const LOOKUP_COLUMNS: &[Col] = &[
+    Col::Select,
+    Col::UserId,
+    Col::Account,
+    Col::Face,
+    Col::Nickname,
+    Col::Gender,
+    Col::Ex,
+    Col::Online,
+    Col::Platforms,
+];
+
+/// The directory's: every listed ID is registered, so no account column.
+pub const DIRECTORY_COLUMNS: &[Col] = &[
+    Col::Select,
+    Col::UserId,
+    Col::Face,
+    Col::Nickname,
+    Col::Gender,
+    Col::Ex,
+    Col::Online,
+    Col::Platforms,
+];
+
+/// The detail page of a user.
+pub fn user_href(user_id: &str) -> String {
+    format!("/users/{}", js_sys::encode_uri_component(user_id))
+}
+
+/// Progress, failed requests with a retry, and what deletes did.
+#[component]
+pub fn RunStatus(run: Run) -> impl IntoView {
+    view! {
+        <When when=flag(move || run.total.get() > 0)>
+            <div class="run-line">
+                <Progress done=run.done total=run.total/>
+                <When when=run.running.into()>
+                    <button type="button" class="danger stop" on:click=move |_| run.stop()>{tr(|t| t.stop_button)}</button>
+                </When>
+            </div>
+        </When>
+        <When when=flag(move || !run.failed.get().is_empty())>
+            <div class="failures">
+                <p role="alert">{counted(|t| t.failed_requests, move || run.failed.get().len())}</p>
+                <button type="button" class="secondary retry" disabled=run.running on:click=move |_| run.retry()>{tr(|t| t.retry_failed)}</button>
+                {move || run.failed.get().into_iter().take(ERRORS_SHOWN).map(|f| view! { <ErrorBox error=f.error/> }).collect_view()}
+            </div>
+        </When>
+        <When when=flag(move || run.deleted.get() > 0 || !run.not_deleted.get().is_empty())>
+            <div class="delete-report" role="status">
+                <p class="deleted-count">{counted(|t| t.deleted_summary, move || run.deleted.get())}</p>
+                <When when=flag(move || !run.not_deleted.get().is_empty())>
+                    <p>{counted(|t| t.not_deleted, move || run.not_deleted.get().len())}</p>
+                    <ul class="not-deleted">
+                        {move || run.not_deleted.get().into_iter().map(|id| view! { <li><code>{id}</code></li> }).collect_view()}
+                    </ul>
+                </When>
+            </div>
+        </When>
+    }
+}
+
+/// Everything below a page's source of IDs: summary, toolbar, selection
+/// actions and the table. `to_lookup` adds "open in lookup"; `eager`
+/// loads the profiles of rows on screen before the others.
+#[component]
+pub fn UserResults(
+    run: Run,
+    columns: &'static [Col],
+    summary: Pick,
+    #[prop(optional)] to_lookup: Option<Callback<Vec<String>>>,
+    #[prop(optional)] eager: bool,
+) -> impl IntoView {
+    let app = use_app();
+    let needle = RwSignal::new(String::new());
+    let show = RwSignal::new(Show::All);
+    let sort = RwSignal::new(Sort::Listed);
+    let lookup = run.lookup;
+    let ordered =
+        Memo::new(move |prev: Option<&Ordered>| lookup.with(|l| Ordered::new(l, sort.get(), prev)));
+    let filtered = Memo::new(move |prev: Option<&Filtered>| {
+        lookup.with(|l| ordered.with(|o| Filtered::new(l, o, &needle.get(), show.get(), prev)))
+    });
+    let scroll_top = RwSignal::new(0_u32);
+    let table_ref = NodeRef::<leptos::html::Div>::new();
+    // A new filter or order starts at the top of its results.
+    Effect::new(move |_| {
+        needle.track();
+        show.track();
+        sort.track();
+        scroll_top.set(0);
+        if let Some(el) = table_ref.get_untracked() {
+            el.set_scroll_top(0);
+        }
+    });
+    let in_view = Memo::new(move |_| {
+        let (start, end) = window(
+            filtered.with(|f| f.positions.len()),
+            ROW_HEIGHT,
+            scroll_top.get(),
+            VIEWPORT,
+        );
+        (start, end)
+    });
+    if eager {
+        // Profiles of the rows on screen are fetched before the others.
+        Effect::new(move |_| {
+            let (start, end) = in_view.get();
+            let chunks: rustc_hash::FxHashSet<usize> = lookup.with(|l| {
+                filtered.with(|f| {
+                    (f.positions[start..end].iter())
+                        .filter(|&&p| !l.rows[p as usize].profile_checked)
+                        .map(|&p| p as usize / INFO_MAX)
+                        .collect()
+                })
+            });
+            if !chunks.is_empty() {
+                lookup.with_untracked(|l| {
+                    run.prioritise(|step| {
+                        matches!(step, Step::Infos(ids)
+                            if ids.first().and_then(|id| l.position(id)).is_some_and(|p| chunks.contains(&(p / INFO_MAX))))
+                    })
+                });
+            }
+        });
+    }
+
+    let confirming = RwSignal::new(None::<(Vec<String>, usize)>);
+    let selected = move || lookup.with(Lookup::selected_count);
+    let chosen = move || lookup.with_untracked(Lookup::selected_ids);
+    let none = flag(move || selected() == 0);
+    let check_online = move |_| run.add(plan_online(&chosen()), true);
+    let ask_delete = move |_| {
+        let (admins, ids): (Vec<UserRow>, Vec<UserRow>) = lookup.with_untracked(|l| {
+            (l.rows.iter().filter(|r| r.selected).cloned()).partition(|r| r.admin)
+        });
+        let ids = ids.into_iter().map(|r| r.user_id).collect();
+        confirming.set(Some((ids, admins.len())));
+    };
+    let export = move |_| {
+        let doc = lookup.with_untracked(|l| {
+            let rows: Vec<&UserRow> = if l.selected_count() > 0 {
+                l.rows.iter().filter(|r| r.selected).collect()
+            } else {
+                filtered
+                    .with_untracked(|f| f.positions.iter().map(|&i| &l.rows[i as usize]).collect())
+            };
+            csv::document(&CSV_HEADER, rows.into_iter().map(csv_row))
+        });
+        let _ = save_text("openim-users.csv", "text/csv;charset=utf-8", &doc);
+    };
+    let select_shown = move |on: bool| {
+        let positions = filtered.with_untracked(|f| f.positions.clone());
+        lookup.update(|l| l.select(positions.into_iter().map(|p| p as usize), on));
+    };
+
+    let choice = |id: &'static str,
+                  label: Pick,
+                  value: Signal<&'static str>,
+                  keys: Vec<(&'static str, Pick)>,
+                  set: Callback<String>| {
+        view! {
+            <div class="field inline">
+                <label for=id>{tr(label)}</label>
+                <select id=id prop:value=value on:change:target=move |ev| set.run(ev.target().value())>
+                    {keys.into_iter().map(|(k, pick)| view! { <option value=k>{tr(pick)}</option> }).collect_view()}
+                </select>
+            </div>
+        }
+    };
+
+    view! {
+        <When when=flag(move || lookup.with(|l| !l.rows.is_empty()))>
+            <p class="summary" aria-live="polite">
+                {text(move || {
+                    let s = lookup.with(|l| l.summary());
+                    fill(summary(app.t()), &[
+                        ("total", &s.total), ("registered", &s.registered), ("unregistered", &s.unregistered),
+                        ("online", &s.online), ("incomplete", &s.incomplete), ("profiles", &s.profiles), ("admins", &s.admins),
+                    ])
+                })}
+            </p>
+            <div class="toolbar">
+                <div class="field inline">
+                    <label for="users-filter">{tr(|t| t.filter_label)}</label>
+                    <input id="users-filter" type="search" placeholder=tr(|t| t.filter_placeholder)
+                        prop:value=needle
+                        on:input:target=move |ev| needle.set(ev.target().value())/>
+                </div>
+                {choice("users-show", |t| t.show_label, Signal::derive(move || show.get().key()),
+                    Show::ALL.iter().map(|s| (s.key(), show_text(*s))).collect(),
+                    Callback::new(move |k: String| show.set(Show::from_key(&k))))}
+                {choice("users-sort", |t| t.sort_label, Signal::derive(move || sort.get().key()),
+                    Sort::ALL.iter().map(|s| (s.key(), sort_text(*s))).collect(),
+                    Callback::new(move |k: String| sort.set(Sort::from_key(&k))))}
+                <span class="rows-shown">
+                    {text(move || fill(app.t().rows_shown, &[("shown", &filtered.with(|f| f.positions.len())), ("total", &lookup.with(|l| l.rows.len()))]))}
+                </span>
+            </div>
+            <div class="selection-bar" role="group" aria-label=tr(|t| t.selection_label)>
+                <span class="selected-count">{counted(|t| t.selected_count, selected)}</span>
+                <button type="button" class="secondary select-shown" on:click=move |_| select_shown(true)>
+                    {counted(|t| t.select_shown, move || filtered.with(|f| f.positions.len()))}
+                </button>
+                <button type="button" class="secondary clear-selection" disabled=none
+                    on:click=move |_| lookup.update(Lookup::clear_selection)>{tr(|t| t.clear_selection)}</button>
+                <button type="button" class="secondary check-online" disabled=none on:click=check_online>{tr(|t| t.check_online)}</button>
+                {to_lookup.map(|go| view! {
+                    <button type="button" class="secondary open-lookup" disabled=none
+                        on:click=move |_| go.run(chosen())>{tr(|t| t.open_in_lookup)}</button>
+                })}
+                <button type="button" class="secondary export" on:click=export>{tr(|t| t.export_csv)}</button>
+                <button type="button" class="danger delete" disabled=none on:click=ask_delete>{tr(|t| t.delete_button)}</button>
+            </div>
+            {move || confirming.get().map(|(ids, admins)| view! { <DeleteConfirm run ids admins confirming/> })}
+            <UserTable run columns filtered in_view scroll_top table_ref/>
+        </When>
+    }
+}
+
+fn show_text(s: Show) -> Pick {
+    match s {
+        Show::All => |t| t.show_all,
+        Show::Registered => |t| t.show_registered,
+        Show::Unregistered => |t| t.show_unregistered,
+        Show::Online => |t| t.show_online,
+        Show::Offline => |t| t.show_offline,
+        Show::Incomplete => |t| t.show_incomplete,
+        Show::Selected => |t| t.show_selected,
+    }
+}
+
+fn sort_text(s: Sort) -> Pick {
+    match s {
+        Sort::Listed => |t| t.sort_listed,
+        Sort::UserId => |t| t.sort_user_id,
+        Sort::Nickname => |t| t.sort_nickname,
+    }
+}
+
+/// Deleting is final, so the operator types the count to confirm it.
+#[component]
+fn DeleteConfirm(
+    run: Run,
+    ids: Vec<String>,
+    admins: usize,
+    confirming: RwSignal<Option<(Vec<String>, usize)>>,
+) -> impl IntoView {
+    let count = ids.len();
+    let typed = RwSignal::new(String::new());
+    let ready = move || typed.get().trim() == count.to_string();
+    let confirm = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if !ready() {
+            return;
+        }
+        run.deleted.set(0);
+        run.not_deleted.set(Vec::new());
+        run.add(steps(&ids, DELETE_MAX, Step::Delete), true);
+        confirming.set(None);
+    };
+    view! {
+        <form class="confirm" role="alertdialog" aria-labelledby="delete-title" novalidate on:submit=confirm>
+            <h2 id="delete-title">{counted(|t| t.delete_title, move || count)}</h2>
+            <p class="warning">{tr(|t| t.delete_warning)}</p>
+            {(admins > 0).then(|| view! {
+                <p class="admins-left-out">{counted(|t| t.delete_admins_left_out, move || admins)}</p>
+            })}
+            {(count > 0).then(|| view! {
+                <div class="field">
+                    <label for="delete-typed">{counted(|t| t.delete_type_count, move || count)}</label>
+                    <input id="delete-typed" inputmode="numeric" autocomplete="off"
+                        prop:value=typed on:input:target=move |ev| typed.set(ev.target().value())/>
+                </div>
+            })}
+            <div class="actions">
+                <button type="submit" class="danger confirm-delete" disabled=flag(move || !ready())>
+                    {counted(|t| t.delete_confirm, move || count)}
+                </button>
+                <button type="button" class="secondary" on:click=move |_| confirming.set(None)>{tr(|t| t.cancel)}</button>
+            </div>
+        </form>
+    }
+}
+
+/// The rows in view plus spacers for the rest, so the scrollbar is true.
+#[component]
+fn UserTable(
+    run: Run,
+    columns: &'static [Col],
+    filtered: Memo<Filtered>,
+    in_view: Memo<(usize, usize)>,
+    scroll_top: RwSignal<u32>,
+    table_ref: NodeRef<leptos::html::Div>,
+) -> impl IntoView {
+    // Where the last click landed, for shift-click range selection.
+    let anchor = StoredValue::new(None::<usize>);
+    let rows = move || {
+        let (start, end) = in_view.get();
+        let total = filtered.with(|f| f.positions.len());
+        let spacer = |rows: usize| {
+            view! { <tr class="spacer" aria-hidden="true" style:height=format!("{}px", rows * ROW_HEIGHT as usize)></tr> }
+        };
+        let shown: Vec<UserRow> = run.lookup.with(|l| {
+            filtered.with(|f| {
+                (f.positions[start..end].iter())
+                    .map(|&i| l.rows[i as usize].clone())
+                    .collect()
+            })
+        });
+        view! {
+            {spacer(start)}
+            {shown.into_iter().enumerate().map(|(k, row)| row_view(run, columns, filtered, anchor, start + k, row)).collect_view()}
+            {spacer(total - end)}
+        }
+    };
+    view! {
+        <div class="table-scroll" node_ref=table_ref style:max-height=format!("{VIEWPORT}px")
+            on:scroll:target=move |ev| scroll_top.set(ev.target().scroll_top().max(0) as u32)>
+            <table class="results">
+                <thead>
+                    <tr>
+                        {columns.iter().map(|c| view! { <th scope="col" class=format!("c-{}", c.class())>{tr(c.title())}</th> }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+            <When when=flag(move || filtered.with(|f| f.positions.is_empty()))>
+                <p class="empty">{tr(|t| t.no_matches)}</p>
+            </When>
+        </div>
+    }
+}
+
+/// One row; `at` is its place in the filtered list (for range selection).
+fn row_view(
+    run: Run,
+    columns: &'static [Col],
+    filtered: Memo<Filtered>,
+    anchor: StoredValue<Option<usize>>,
+    at: usize,
+    row: UserRow,
+) -> AnyView {
+    let app = use_app();
+    let info = row.info.clone().unwrap_or_default();
+    let badge =
+        |class: &'static str, pick: Pick| view! { <span class=class>{tr(pick)}</span> }.into_any();
+    let cell = |col: Col| -> (Option<String>, AnyView) {
+        match col {
+            Col::Select => {
+                let id = row.user_id.clone();
+                let label = text(move || fill(app.t().select_row, &[("id", &id)]));
+                let select = move |ev: leptos::ev::MouseEvent| {
+                    let on = event_target_checked(&ev);
+                    let from = if ev.shift_key() { anchor.get_value().unwrap_or(at) } else { at };
+                    let positions: Vec<usize> = filtered.with_untracked(|f| {
+                        let last = f.positions.len().saturating_sub(1);
+                        (f.positions[from.min(at)..=from.max(at).min(last)].iter())
+                            .map(|&p| p as usize)
+                            .collect()
+                    });
+                    run.lookup.update(|l| l.select(positions, on));
+                    anchor.set_value(Some(at));
+                };
+                (None, view! { <input type="checkbox" class="pick" aria-label=label prop:checked=row.selected on:click=select/> }.into_any())
+            }
+            Col::UserId => (
+                Some(row.user_id.clone()),
+                view! {
+                    <a href=user_href(&row.user_id)><code>{row.user_id.clone()}</code></a>
+                    {row.admin.then(|| view! { " " <span class="badge admin">{tr(|t| t.admin_badge)}</span> })}
+                }
+                .into_any(),
+            ),
+            Col::Account => (
+                None,
+                match row.registered {
+                    Some(true) => badge("badge ok", |t| t.registered),
+                    Some(false) => badge("badge warn", |t| t.unregistered),
+                    None => badge("badge unknown", |t| t.unknown),
+                },
+            ),
+            Col::Face => (
+                None,
+                match safe_url(&info.face_url) {
+                    Some(url) => view! { <img class="face" src=url.to_string() alt="" width="28" height="28" loading="lazy" referrerpolicy="no-referrer"/> }.into_any(),
+                    None if info.face_url.is_empty() => view! { <span class="muted">{tr(|t| t.no_face)}</span> }.into_any(),
+                    None => view! { <span class="muted raw">{info.face_url.clone()}</span> }.into_any(),
+                },
+            ),
+            Col::Nickname => (Some(info.nickname.clone()), info.nickname.clone().into_any()),
+            Col::Gender => (
+                None,
+                tr(match info.gender {
+                    GENDER_MALE => |t| t.gender_male,
+                    GENDER_FEMALE => |t| t.gender_female,
+                    _ => |t| t.gender_unset,
+                })
+                .into_any(),
+            ),
+            Col::Ex => (Some(info.ex.clone()), info.ex.clone().into_any()),
+            Col::Online => (
+                None,
+                match (&row.online, row.is_online()) {
+                    (_, true) => badge("badge ok", |t| t.online),
+                    (Some(_), false) => badge("badge", |t| t.offline),
+                    (None, _) => badge("badge unknown", |t| t.unknown),
+                },
+            ),
+            Col::Platforms => {
+                let p = row.platforms();
+                (Some(p.clone()), p.into_any())
+            }
+        }
+    };
+    let cells: Vec<AnyView> = (columns.iter())
+        .map(|&c| {
+            let (title, content) = cell(c);
+            view! { <td class=c.class() title=title>{content}</td> }.into_any()
+        })
+        .collect();
+    view! { <tr data-user-id=row.user_id.clone() class:selected=row.selected>{cells}</tr> }
+        .into_any()
+}

@@ -1,0 +1,85 @@
+//! The user directory: every registered user ID (get_all_users_uid, which
+//! the v2 server answers unpaged, admin accounts included), with profiles
+//! loading in the background, rows on screen first.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use crate::api::endpoints;
+use crate::api::transport::post;
+use crate::api::user::GetAllUsersUidReq;
+use crate::api::ApiError;
+use crate::components::bulk::Run;
+use crate::components::error_box::ErrorBox;
+use crate::components::user_table::{RunStatus, UserResults, DIRECTORY_COLUMNS};
+use crate::model::bulk::{steps, Step, INFO_MAX};
+use crate::model::users::Lookup;
+use crate::state::{admin_ids, page_scope, tr, use_app};
+
+#[component]
+pub fn DirectoryPage() -> impl IntoView {
+    let app = use_app();
+    let scope = page_scope();
+    // Deleted users leave the directory.
+    let run = Run::new(app, true);
+    let loading = RwSignal::new(false);
+    let load_error = RwSignal::new(None::<ApiError>);
+
+    let load = move || {
+        let Some(conn) = app.connection() else {
+            app.session_refused();
+            return;
+        };
+        run.stop();
+        let scope = scope.clone();
+        loading.set(true);
+        load_error.set(None);
+        leptos::task::spawn_local(async move {
+            let answer = post::<_, Vec<String>>(
+                &conn,
+                &scope,
+                endpoints::GET_ALL_USERS_UID,
+                &GetAllUsersUidReq {},
+            )
+            .await;
+            loading.set(false);
+            match answer {
+                Ok(ids) => {
+                    let mut table = Lookup::new(&ids, &admin_ids(app));
+                    // Every ID the server lists is a registered user.
+                    table
+                        .rows
+                        .iter_mut()
+                        .for_each(|r| r.registered = Some(true));
+                    run.failed.set(Vec::new());
+                    run.lookup.set(table);
+                    run.add(steps(&ids, INFO_MAX, Step::Infos), false);
+                }
+                Err(e) if e.is_session() => app.session_refused(),
+                Err(e) => load_error.set(Some(e)),
+            }
+        });
+    };
+    load();
+
+    let navigate = use_navigate();
+    let to_lookup = Callback::new(move |ids: Vec<String>| {
+        crate::session::set_draft(crate::pages::users::DRAFT, &ids.join("\n"));
+        navigate("/users", Default::default());
+    });
+
+    view! {
+        <section class="page directory">
+            <h1>{tr(|t| t.directory_title)}</h1>
+            <p class="intro">{tr(|t| t.directory_intro)}</p>
+            <div class="actions">
+                <button type="button" class="secondary reload" disabled=loading on:click=move |_| load()>
+                    {move || if loading.get() { app.t().loading } else { app.t().reload_button }}
+                </button>
+            </div>
+            {move || load_error.get().map(|e| view! { <ErrorBox error=e/> })}
+            <RunStatus run/>
+            <UserResults run columns=DIRECTORY_COLUMNS summary=|t| t.directory_summary to_lookup eager=true/>
+        </section>
+    }
+}
