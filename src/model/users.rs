@@ -70,14 +70,22 @@ impl UserRow {
     }
 }
 
+/// A number no table has used yet.
+fn stamp() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static LAST: AtomicU64 = AtomicU64::new(0);
+    LAST.fetch_add(1, Ordering::Relaxed) + 1
+}
+
 /// Rows in request (or server) order plus an index by userID.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Lookup {
     pub rows: Vec<UserRow>,
     index: FxHashMap<String, usize>,
-    /// Bumped by every change, so derived lists know when to recompute.
+    /// Renewed by every change, so derived lists know when to recompute.
+    /// Numbers are never reused, not even by a new table.
     pub version: u64,
-    /// Bumped when rows are added or removed (positions change).
+    /// Renewed when rows are added or removed (positions change).
     pub layout: u64,
     selected: usize,
 }
@@ -87,6 +95,8 @@ impl Lookup {
     pub fn new(ids: &[String], admins: &[String]) -> Self {
         let mut l = Self {
             rows: ids.iter().map(|id| UserRow::new(id)).collect(),
+            version: stamp(),
+            layout: stamp(),
             ..Default::default()
         };
         l.index_rows();
@@ -116,7 +126,7 @@ impl Lookup {
     }
 
     fn changed(&mut self) {
-        self.version += 1;
+        self.version = stamp();
     }
 
     pub fn apply_accounts(&mut self, results: &[AccountStatus]) {
@@ -177,7 +187,7 @@ impl Lookup {
             self.rows.retain(|r| !gone.contains(r.user_id.as_str()));
             self.index.clear();
             self.index_rows();
-            self.layout += 1;
+            self.layout = stamp();
         }
         self.changed();
     }
@@ -632,6 +642,22 @@ mod tests {
         assert_eq!(nick(&by_nick[0]), "", "rows without a profile come first");
         assert_eq!(Sort::from_key("nickname"), Sort::Nickname);
         assert_eq!(Sort::from_key("?"), Sort::Listed);
+    }
+
+    #[test]
+    fn a_new_table_never_reuses_an_old_tables_order() {
+        let empty = Lookup::default();
+        let old = Ordered::new(&empty, Sort::Listed, None);
+        let fresh = Lookup::new(&ids(&["a", "b"]), &[]);
+        let order = Ordered::new(&fresh, Sort::Listed, Some(&old));
+        assert_eq!(order.positions, [0, 1]);
+        let f = Filtered::new(&fresh, &order, "", Show::All, None);
+        let again = Lookup::new(&ids(&["c", "d", "e"]), &[]);
+        let order = Ordered::new(&again, Sort::Listed, Some(&order));
+        assert_eq!(
+            Filtered::new(&again, &order, "", Show::All, Some(&f)).positions,
+            [0, 1, 2]
+        );
     }
 
     #[test]

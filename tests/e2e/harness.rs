@@ -246,6 +246,22 @@ impl Session {
         self.find(css).await.click().await.unwrap();
     }
 
+    /// A click with Shift held (range selection in tables).
+    pub async fn shift_click(&self, css: &str) {
+        self.find(css).await;
+        self.script(
+            "document.querySelector(arguments[0]).dispatchEvent(new MouseEvent('click', \
+             { bubbles: true, cancelable: true, shiftKey: true }));",
+            vec![json!(css)],
+        )
+        .await;
+    }
+
+    /// Picks an option of a `<select>` by its value.
+    pub async fn choose(&self, css: &str, value: &str) {
+        self.find(css).await.select_by_value(value).await.unwrap();
+    }
+
     pub async fn script(&self, js: &str, args: Vec<Value>) -> Value {
         self.client.execute(js, args).await.unwrap()
     }

@@ -2,6 +2,7 @@
 //! stand-in server, checking what the page shows and what the server got.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod directory;
 mod harness;
 mod serving;
 
@@ -14,8 +15,12 @@ use serde_json::Value;
 pub(crate) const SECRET: &str = "tuoyun";
 pub(crate) const ADMIN: &str = "openIM123456";
 
-async fn signed_in(name: &str) -> Session {
-    let s = Session::start(name).await;
+pub(crate) async fn signed_in(name: &str) -> Session {
+    signed_in_to(Session::start(name).await).await
+}
+
+/// Signs in to `s` through the login page, landing on the lookup page.
+pub(crate) async fn signed_in_to(s: Session) -> Session {
     s.open("/users").await;
     // Not signed in: the guard sends us to login, remembering the page.
     s.wait_path("/login?next=%2Fusers").await;
@@ -24,7 +29,7 @@ async fn signed_in(name: &str) -> Session {
     s
 }
 
-fn api_calls<'a>(requests: &'a [Value], path: &str) -> Vec<&'a Value> {
+pub(crate) fn api_calls<'a>(requests: &'a [Value], path: &str) -> Vec<&'a Value> {
     requests.iter().filter(|r| r["path"] == path).collect()
 }
 
