@@ -6,7 +6,10 @@
 #     median time to a visible, typeable login input, where it goes, and
 #     the bytes transferred;
 #   - openim-sim at scale: start-up with 100,000 users and the median
-#     100-ID account_check and get_users_info call.
+#     100-ID account_check and get_users_info call;
+#   - the user pages at 100,000 users: loading every ID, a full lookup
+#     against a plain HTTP loop, the directory's first screen, filter
+#     keystrokes, JS heap, wasm memory and DOM nodes.
 # LOADS=N sets the number of cold loads (default 9).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,3 +29,8 @@ CHROMEDRIVER=${CHROMEDRIVER:-$(command -v chromedriver)} \
 
 echo "== openim-sim at scale"
 OPENIM_SIM_BIN="$target_dir/release/openim-sim" cargo bench -q --bench sim_calls -- --users 100000
+
+echo "== user pages at 100,000 users"
+OPENIM_SIM_BIN="$target_dir/release/openim-sim" \
+CHROMEDRIVER=${CHROMEDRIVER:-$(command -v chromedriver)} \
+  cargo bench -q --bench users_scale -- --users 100000

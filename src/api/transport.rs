@@ -49,9 +49,12 @@ impl Scope {
     }
 
     fn track(&self, c: &AbortController) {
-        let mut live = self.0.borrow_mut();
-        live.retain(|c| !c.signal().aborted());
-        live.push(c.clone());
+        self.0.borrow_mut().push(c.clone());
+    }
+
+    /// A call that has ended needs no aborting (a page may make thousands).
+    fn forget(&self, c: &AbortController) {
+        self.0.borrow_mut().retain(|live| live != c);
     }
 }
 
@@ -148,6 +151,7 @@ async fn post_json(
         Ok::<_, gloo_net::Error>((status, text))
     }
     .await;
+    scope.forget(&controller);
     match outcome {
         Ok((status, text)) => {
             envelope::data(status, &text, &operation_id).map(|data| (data, operation_id))

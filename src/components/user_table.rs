@@ -367,23 +367,32 @@ fn UserTable(
 ) -> impl IntoView {
     // Where the last click landed, for shift-click range selection.
     let anchor = StoredValue::new(None::<usize>);
-    let rows = move || {
+    // The rows on screen as data: the table is redrawn only when they
+    // change, not on every answer about rows elsewhere.
+    let shown = Memo::new(move |_| {
         let (start, end) = in_view.get();
-        let total = filtered.with(|f| f.positions.len());
+        run.lookup.with(|l| {
+            filtered.with(|f| {
+                let rows: Vec<UserRow> = (f.positions[start..end].iter())
+                    .map(|&i| l.rows[i as usize].clone())
+                    .collect();
+                (start, f.positions.len() - end, rows)
+            })
+        })
+    });
+    let app = use_app();
+    let rows = move || {
+        let (before, after, rows) = shown.get();
+        // Texts are read once here (a language switch redraws the rows), so
+        // a row holds no reactive parts but its checkbox handler.
+        let t = app.t();
         let spacer = |rows: usize| {
             view! { <tr class="spacer" aria-hidden="true" style:height=format!("{}px", rows * ROW_HEIGHT as usize)></tr> }
         };
-        let shown: Vec<UserRow> = run.lookup.with(|l| {
-            filtered.with(|f| {
-                (f.positions[start..end].iter())
-                    .map(|&i| l.rows[i as usize].clone())
-                    .collect()
-            })
-        });
         view! {
-            {spacer(start)}
-            {shown.into_iter().enumerate().map(|(k, row)| row_view(run, columns, filtered, anchor, start + k, row)).collect_view()}
-            {spacer(total - end)}
+            {spacer(before)}
+            {rows.into_iter().enumerate().map(|(k, row)| row_view(run, t, columns, filtered, anchor, before + k, row)).collect_view()}
+            {spacer(after)}
         }
     };
     view! {
@@ -405,23 +414,24 @@ fn UserTable(
 }
 
 /// One row; `at` is its place in the filtered list (for range selection).
+#[allow(clippy::too_many_arguments)]
 fn row_view(
     run: Run,
+    t: &'static Strings,
     columns: &'static [Col],
     filtered: Memo<Filtered>,
     anchor: StoredValue<Option<usize>>,
     at: usize,
     row: UserRow,
 ) -> AnyView {
-    let app = use_app();
     let info = row.info.clone().unwrap_or_default();
-    let badge =
-        |class: &'static str, pick: Pick| view! { <span class=class>{tr(pick)}</span> }.into_any();
+    let badge = |class: &'static str, text: &'static str| {
+        view! { <span class=class>{text}</span> }.into_any()
+    };
     let cell = |col: Col| -> (Option<String>, AnyView) {
         match col {
             Col::Select => {
-                let id = row.user_id.clone();
-                let label = text(move || fill(app.t().select_row, &[("id", &id)]));
+                let label = fill(t.select_row, &[("id", &row.user_id)]);
                 let select = move |ev: leptos::ev::MouseEvent| {
                     let on = event_target_checked(&ev);
                     let from = if ev.shift_key() { anchor.get_value().unwrap_or(at) } else { at };
@@ -440,43 +450,43 @@ fn row_view(
                 Some(row.user_id.clone()),
                 view! {
                     <a href=user_href(&row.user_id)><code>{row.user_id.clone()}</code></a>
-                    {row.admin.then(|| view! { " " <span class="badge admin">{tr(|t| t.admin_badge)}</span> })}
+                    {row.admin.then(|| view! { " " <span class="badge admin">{t.admin_badge}</span> })}
                 }
                 .into_any(),
             ),
             Col::Account => (
                 None,
                 match row.registered {
-                    Some(true) => badge("badge ok", |t| t.registered),
-                    Some(false) => badge("badge warn", |t| t.unregistered),
-                    None => badge("badge unknown", |t| t.unknown),
+                    Some(true) => badge("badge ok", t.registered),
+                    Some(false) => badge("badge warn", t.unregistered),
+                    None => badge("badge unknown", t.unknown),
                 },
             ),
             Col::Face => (
                 None,
                 match safe_url(&info.face_url) {
                     Some(url) => view! { <img class="face" src=url.to_string() alt="" width="28" height="28" loading="lazy" referrerpolicy="no-referrer"/> }.into_any(),
-                    None if info.face_url.is_empty() => view! { <span class="muted">{tr(|t| t.no_face)}</span> }.into_any(),
+                    None if info.face_url.is_empty() => view! { <span class="muted">{t.no_face}</span> }.into_any(),
                     None => view! { <span class="muted raw">{info.face_url.clone()}</span> }.into_any(),
                 },
             ),
             Col::Nickname => (Some(info.nickname.clone()), info.nickname.clone().into_any()),
             Col::Gender => (
                 None,
-                tr(match info.gender {
-                    GENDER_MALE => |t| t.gender_male,
-                    GENDER_FEMALE => |t| t.gender_female,
-                    _ => |t| t.gender_unset,
-                })
+                match info.gender {
+                    GENDER_MALE => t.gender_male,
+                    GENDER_FEMALE => t.gender_female,
+                    _ => t.gender_unset,
+                }
                 .into_any(),
             ),
             Col::Ex => (Some(info.ex.clone()), info.ex.clone().into_any()),
             Col::Online => (
                 None,
                 match (&row.online, row.is_online()) {
-                    (_, true) => badge("badge ok", |t| t.online),
-                    (Some(_), false) => badge("badge", |t| t.offline),
-                    (None, _) => badge("badge unknown", |t| t.unknown),
+                    (_, true) => badge("badge ok", t.online),
+                    (Some(_), false) => badge("badge", t.offline),
+                    (None, _) => badge("badge unknown", t.unknown),
                 },
             ),
             Col::Platforms => {

@@ -262,6 +262,15 @@ impl Session {
         self.find(css).await.select_by_value(value).await.unwrap();
     }
 
+    /// Runs an async script (it calls its last argument with the result),
+    /// waiting up to `limit` for it. For the benchmarks, which share this file.
+    #[allow(dead_code)]
+    pub async fn script_async(&self, js: &str, args: Vec<Value>, limit: Duration) -> Value {
+        let timeouts = fantoccini::wd::TimeoutConfiguration::new(Some(limit), None, None);
+        self.client.update_timeouts(timeouts).await.unwrap();
+        self.client.execute_async(js, args).await.unwrap()
+    }
+
     pub async fn script(&self, js: &str, args: Vec<Value>) -> Value {
         self.client.execute(js, args).await.unwrap()
     }

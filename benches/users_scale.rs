@@ -1,0 +1,300 @@
+//! The user pages against openim-sim with 100,000 users, in headless
+//! Chromium: loading every ID into the lookup page, a full lookup of all of
+//! them next to a plain HTTP loop making the same requests, the directory's
+//! first screen, filter keystrokes over the whole directory, and memory.
+//! A benchmark, run by `scripts/bench.sh`; nothing here asserts a time.
+//!
+//! `cargo bench --bench users_scale -- [--users N]`
+
+#[cfg(not(target_arch = "wasm32"))]
+#[allow(dead_code)]
+#[path = "../tests/e2e/harness.rs"]
+mod harness;
+
+/// Installed before the page's scripts: keeps the wasm memory in reach
+/// (for its size) and lets the resource timing buffer hold every request.
+/// How long one measured step may take.
+#[cfg(not(target_arch = "wasm32"))]
+const LIMIT: std::time::Duration = std::time::Duration::from_secs(600);
+
+#[cfg(not(target_arch = "wasm32"))]
+const INSTRUMENT: &str = r#"
+performance.setResourceTimingBufferSize(100000);
+for (const name of ['instantiate', 'instantiateStreaming']) {
+  const real = WebAssembly[name];
+  WebAssembly[name] = async (...args) => {
+    const made = await real(...args);
+    window.__wasmMemory = (made.instance || made).exports.memory;
+    return made;
+  };
+}
+"#;
+
+/// Resolves (async script) with the time at which `test()` first holds,
+/// checked on every DOM change; `start` runs once the observer is in place.
+#[cfg(not(target_arch = "wasm32"))]
+const WHEN: &str = r#"
+const [test, start, done] = [new Function(arguments[0]), new Function(arguments[1]), arguments[arguments.length - 1]];
+performance.clearResourceTimings();
+const t0 = performance.now();
+const check = () => { if (test()) { observer.disconnect(); done({ t0, at: performance.now() }); return true; } return false; };
+const observer = new MutationObserver(check);
+observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+start();
+check();
+"#;
+
+/// Types each text into the filter and resolves with how long each took
+/// until the DOM was updated (the next task after the input event).
+#[cfg(not(target_arch = "wasm32"))]
+const KEYSTROKES: &str = r#"
+const [texts, done] = [arguments[0], arguments[arguments.length - 1]];
+const input = document.getElementById('users-filter');
+const nextTask = () => new Promise(r => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); });
+(async () => {
+  const times = [];
+  for (const text of texts) {
+    await new Promise(r => requestAnimationFrame(r));
+    const t0 = performance.now();
+    input.value = text;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await nextTask();
+    times.push(performance.now() - t0);
+  }
+  done(times);
+})();
+"#;
+
+/// When the last answer of `path` arrived (ms since navigation).
+#[cfg(not(target_arch = "wasm32"))]
+fn answered(path: &str) -> String {
+    format!(
+        "return Math.max(...performance.getEntriesByType('resource')\
+         .filter(e => e.name.endsWith('{path}')).map(e => e.responseEnd));"
+    )
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod plain {
+    //! The same requests as the browser makes, from a plain HTTP/1.1 loop
+    //! on keep-alive connections: what the server alone costs.
+    use std::io::{BufRead, BufReader, Read, Write};
+    use std::net::TcpStream;
+    use std::sync::{Arc, Mutex};
+
+    fn exchange(conn: &mut BufReader<TcpStream>, path: &str, token: &str, body: &str) {
+        let request = format!(
+            "POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\ntoken: {token}\r\n\
+             Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+            body.len()
+        );
+        conn.get_mut().write_all(request.as_bytes()).unwrap();
+        let mut length = 0usize;
+        loop {
+            let mut line = String::new();
+            conn.read_line(&mut line).unwrap();
+            if line == "\r\n" {
+                break;
+            }
+            if let Some((k, v)) = line.split_once(':') {
+                if k.eq_ignore_ascii_case("content-length") {
+                    length = v.trim().parse().unwrap();
+                }
+            }
+        }
+        let mut answer = vec![0; length];
+        conn.read_exact(&mut answer).unwrap();
+        assert!(answer.starts_with(br#"{"errCode":0"#), "{path} failed");
+    }
+
+    /// Sends every (path, body) with `workers` requests in flight; seconds.
+    pub fn run(port: u16, token: &str, requests: Vec<(String, String)>, workers: usize) -> f64 {
+        let queue = Arc::new(Mutex::new(requests));
+        let started = std::time::Instant::now();
+        let threads: Vec<_> = (0..workers)
+            .map(|_| {
+                let (queue, token) = (queue.clone(), token.to_string());
+                std::thread::spawn(move || {
+                    let stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+                    stream.set_nodelay(true).unwrap();
+                    let mut conn = BufReader::new(stream);
+                    while let Some((path, body)) = queue.lock().unwrap().pop() {
+                        exchange(&mut conn, &path, &token, &body);
+                    }
+                })
+            })
+            .collect();
+        for t in threads {
+            t.join().unwrap();
+        }
+        started.elapsed().as_secs_f64()
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+#[tokio::main]
+async fn main() {
+    use serde_json::{json, Value};
+
+    let mut users = 100_000usize;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        if a == "--users" {
+            users = args.next().and_then(|n| n.parse().ok()).expect("--users N");
+        }
+    }
+    let sim = harness::start_sim(&["--users", &users.to_string(), "--seed", "7"]);
+    let port = sim.port;
+    let base = format!("http://127.0.0.1:{port}");
+    let s = harness::Session::browse("bench-users", &base, vec![sim.process]).await;
+    s.on_new_document(INSTRUMENT).await;
+    s.open("/login").await;
+    s.sign_in("tuoyun", "openIM123456").await;
+    s.wait_path("/users").await;
+    let when = |test: &str, start: &str| {
+        let args = vec![json!(test), json!(start)];
+        let s = &s;
+        async move {
+            let v: Value = s.script_async(WHEN, args, LIMIT).await;
+            (v["t0"].as_f64().unwrap(), v["at"].as_f64().unwrap())
+        }
+    };
+
+    // 1. Every registered ID into the lookup page's list.
+    let (_, listed) = when(
+        "return /^[0-9]+ IDs/.test(document.querySelector('.id-count')?.textContent) && !document.querySelector('.id-count').textContent.startsWith('0 ')",
+        "document.querySelector('.load-all').click()",
+    )
+    .await;
+    let arrived = s
+        .script(&answered("/manager/get_all_users_uid"), vec![])
+        .await;
+    let count = s.text(".id-count").await;
+    let total: usize = count.split(' ').next().unwrap().parse().unwrap();
+    println!(
+        "load every registered ID ({total}): {:.0} ms after the answer arrived (target <= 300)",
+        listed - arrived.as_f64().unwrap()
+    );
+
+    // 2. A full lookup of all of them, then the same requests without a browser.
+    let steps = total.div_ceil(100) * 2 + total.div_ceil(200);
+    let (t0, looked) = when(
+        &format!("return document.querySelector('.progress-label')?.textContent === '{steps} of {steps} requests'"),
+        "document.querySelector('.lookup-form button[type=submit]').click()",
+    )
+    .await;
+    let browser_s = (looked - t0) / 1000.0;
+    let heap = s
+        .script("return performance.memory.usedJSHeapSize;", vec![])
+        .await;
+    let wasm = s
+        .script("return window.__wasmMemory.buffer.byteLength;", vec![])
+        .await;
+    let nodes = s
+        .script("return document.getElementsByTagName('*').length;", vec![])
+        .await;
+
+    let token = s
+        .script(
+            "return JSON.parse(sessionStorage.getItem('openim-admin.session')).token;",
+            vec![],
+        )
+        .await;
+    let ids: Vec<String> = s
+        .script(
+            "return document.getElementById('user-ids').value.split('\\n');",
+            vec![],
+        )
+        .await
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect();
+    let body =
+        |field: &str, chunk: &[String]| json!({ "operationID": "bench", field: chunk }).to_string();
+    let mut requests = Vec::new();
+    for c in ids.chunks(100) {
+        requests.push((
+            "/manager/account_check".to_string(),
+            body("checkUserIDList", c),
+        ));
+        requests.push(("/user/get_users_info".to_string(), body("userIDList", c)));
+    }
+    for c in ids.chunks(200) {
+        requests.push((
+            "/manager/get_users_online_status".to_string(),
+            body("userIDList", c),
+        ));
+    }
+    let plain_s = plain::run(port, token.as_str().unwrap(), requests, 3);
+    println!(
+        "full lookup of {total} IDs ({steps} requests, 3 in flight): dashboard {browser_s:.1} s, plain HTTP loop {plain_s:.1} s, ratio {:.2} (target <= 1.2)",
+        browser_s / plain_s
+    );
+    println!(
+        "after the lookup: JS heap {:.1} MB (target <= 50), wasm memory {:.1} MB, {} DOM nodes",
+        heap.as_f64().unwrap() / 1e6,
+        wasm.as_f64().unwrap() / 1e6,
+        nodes
+    );
+
+    // 3. The directory's first screen after the ID list arrives.
+    let (_, first) = when(
+        "return !!document.querySelector('.directory tbody tr[data-user-id]')",
+        "document.querySelector(\"nav a[href='/directory']\").click()",
+    )
+    .await;
+    let arrived = s
+        .script(&answered("/manager/get_all_users_uid"), vec![])
+        .await;
+    println!(
+        "directory first screen: {:.0} ms after the ID list arrived (target <= 100)",
+        first - arrived.as_f64().unwrap()
+    );
+
+    // 4. Filter keystrokes over every row, once all profiles are in.
+    let (_, _) = when(
+        &format!("return document.querySelector('.summary')?.textContent.includes('profiles loaded: {total} of {total}')"),
+        "",
+    )
+    .await;
+    let typed = [
+        "1", "13", "139", "1396", "139", "13", "1", "", "a", "an", "ann", "an", "a", "",
+    ];
+    let times: Vec<f64> = s
+        .script_async(KEYSTROKES, vec![json!(typed)], LIMIT)
+        .await
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_f64().unwrap())
+        .collect();
+    let mut sorted = times.clone();
+    sorted.sort_by(|a, b| a.total_cmp(b));
+    println!(
+        "filter keystroke over {total} rows: median {:.1} ms, slowest {:.1} ms over {} keystrokes (target <= 16)",
+        sorted[sorted.len() / 2],
+        sorted[sorted.len() - 1],
+        sorted.len()
+    );
+    let heap = s
+        .script("return performance.memory.usedJSHeapSize;", vec![])
+        .await;
+    let wasm = s
+        .script("return window.__wasmMemory.buffer.byteLength;", vec![])
+        .await;
+    let nodes = s
+        .script("return document.getElementsByTagName('*').length;", vec![])
+        .await;
+    println!(
+        "directory with every profile: JS heap {:.1} MB, wasm memory {:.1} MB, {} DOM nodes",
+        heap.as_f64().unwrap() / 1e6,
+        wasm.as_f64().unwrap() / 1e6,
+        nodes
+    );
+    s.close().await;
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
