@@ -88,6 +88,10 @@ pub struct Lookup {
     /// Renewed when rows are added or removed (positions change).
     pub layout: u64,
     selected: usize,
+    /// Kept up to date row by row: counting 100,000 rows on every answer
+    /// would cost more than the frame it is drawn in. Rows therefore change
+    /// only through these methods.
+    counts: Summary,
 }
 
 impl Lookup {
@@ -105,7 +109,35 @@ impl Lookup {
                 row.admin = true;
             }
         }
+        l.recount();
         l
+    }
+
+    /// The same table with every row known to be registered (the
+    /// directory's IDs come from the server's list of users).
+    pub fn all_registered(mut self) -> Self {
+        self.rows.iter_mut().for_each(|r| r.registered = Some(true));
+        self.recount();
+        self
+    }
+
+    fn recount(&mut self) {
+        let mut counts = Summary::default();
+        for r in &self.rows {
+            counts.count(r, 1);
+        }
+        self.counts = counts;
+    }
+
+    /// Changes the row of `id`, if there is one, keeping the counts right.
+    fn edit(&mut self, id: &str, change: impl FnOnce(&mut UserRow)) {
+        let Some(&i) = self.index.get(id) else {
+            return;
+        };
+        let row = &mut self.rows[i];
+        self.counts.count(row, -1);
+        change(row);
+        self.counts.count(row, 1);
     }
 
     fn index_rows(&mut self) {
@@ -131,9 +163,9 @@ impl Lookup {
 
     pub fn apply_accounts(&mut self, results: &[AccountStatus]) {
         for r in results {
-            if let Some(row) = self.row(&r.user_id) {
+            self.edit(&r.user_id, |row| {
                 row.registered = Some(r.account_status == REGISTERED);
-            }
+            });
         }
         self.changed();
     }
@@ -142,23 +174,17 @@ impl Lookup {
     /// missing profile is not an error: every asked ID counts as checked.
     pub fn apply_infos(&mut self, asked: &[String], infos: Vec<UserInfo>) {
         for id in asked {
-            if let Some(row) = self.row(id) {
-                row.profile_checked = true;
-            }
+            self.edit(id, |row| row.profile_checked = true);
         }
         for info in infos {
-            if let Some(row) = self.row(&info.user_id.clone()) {
-                row.set_info(info);
-            }
+            self.edit(&info.user_id.clone(), |row| row.set_info(info));
         }
         self.changed();
     }
 
     pub fn apply_online(&mut self, statuses: Vec<OnlineStatus>) {
         for s in statuses {
-            if let Some(row) = self.row(&s.user_id.clone()) {
-                row.online = Some(s);
-            }
+            self.edit(&s.user_id.clone(), |row| row.online = Some(s));
         }
         self.changed();
     }
@@ -166,27 +192,24 @@ impl Lookup {
     /// Users the server deleted: dropped from the table (`remove`), or kept
     /// and shown as no longer registered.
     pub fn apply_deleted(&mut self, ids: &[String], remove: bool) {
+        let mut unselected = 0;
         for id in ids {
-            let Some(&i) = self.index.get(id.as_str()) else {
-                continue;
-            };
-            let row = &mut self.rows[i];
-            {
-                if row.selected {
-                    row.selected = false;
-                    self.selected -= 1;
-                }
+            self.edit(id, |row| {
+                unselected += usize::from(row.selected);
+                row.selected = false;
                 row.registered = Some(false);
                 row.info = None;
                 row.online = None;
                 row.key = fold_case(id);
-            }
+            });
         }
+        self.selected -= unselected;
         if remove {
             let gone: FxHashSet<&str> = ids.iter().map(String::as_str).collect();
             self.rows.retain(|r| !gone.contains(r.user_id.as_str()));
             self.index.clear();
             self.index_rows();
+            self.recount();
             self.layout = stamp();
         }
         self.changed();
@@ -229,30 +252,27 @@ impl Lookup {
     }
 
     pub fn summary(&self) -> Summary {
-        let mut s = Summary {
+        Summary {
             total: self.rows.len(),
-            ..Default::default()
-        };
-        for r in &self.rows {
-            match r.registered {
-                Some(true) => s.registered += 1,
-                Some(false) => s.unregistered += 1,
-                None => {}
-            }
-            if !r.is_complete() {
-                s.incomplete += 1;
-            }
-            if r.is_online() {
-                s.online += 1;
-            }
-            if r.profile_checked {
-                s.profiles += 1;
-            }
-            if r.admin {
-                s.admins += 1;
-            }
+            ..self.counts
         }
-        s
+    }
+}
+
+impl Summary {
+    /// Adds (`by` 1) or takes away (`by` -1) what `r` counts for.
+    fn count(&mut self, r: &UserRow, by: isize) {
+        let add = |n: &mut usize, yes: bool| {
+            if yes {
+                *n = n.wrapping_add_signed(by);
+            }
+        };
+        add(&mut self.registered, r.registered == Some(true));
+        add(&mut self.unregistered, r.registered == Some(false));
+        add(&mut self.incomplete, !r.is_complete());
+        add(&mut self.online, r.is_online());
+        add(&mut self.profiles, r.profile_checked);
+        add(&mut self.admins, r.admin);
     }
 }
 
@@ -425,6 +445,8 @@ impl Filtered {
             show.admits(r) && contains(r.key.as_bytes(), needle.as_bytes())
         };
         let positions = match prev {
+            // Nothing to filter: every row, whatever the answers changed.
+            _ if needle.is_empty() && show == Show::All => order.positions.clone(),
             Some(p) if p.basis == basis && p.show == show && needle.contains(p.needle.as_str()) => {
                 p.positions.iter().copied().filter(admits).collect()
             }
@@ -568,6 +590,35 @@ mod tests {
         assert!(!l.rows[3].is_complete());
     }
 
+    /// The kept counts against a count from scratch.
+    fn counted_right(l: &Lookup) {
+        let mut fresh = l.clone();
+        fresh.recount();
+        assert_eq!(l.summary(), fresh.summary());
+    }
+
+    #[test]
+    fn kept_counts_match_a_recount_after_every_kind_of_change() {
+        let mut l = sample();
+        counted_right(&l);
+        l.apply_accounts(&[AccountStatus {
+            user_id: "d".into(),
+            account_status: "registered".into(),
+        }]);
+        counted_right(&l);
+        l.select([0, 1], true);
+        l.apply_deleted(&ids(&["a"]), false);
+        counted_right(&l);
+        l.apply_deleted(&ids(&["b", "nobody"]), true);
+        counted_right(&l);
+        assert_eq!(l.selected_count(), 0);
+        let d = directory(500);
+        counted_right(&d);
+        let all = d.all_registered();
+        counted_right(&all);
+        assert_eq!(all.summary().registered, 500);
+    }
+
     #[test]
     fn summary_counts_every_state() {
         assert_eq!(
@@ -626,8 +677,17 @@ mod tests {
 
     #[test]
     fn the_key_scan_finds_what_str_contains_finds() {
-        let hays = ["", "a", "abc\nalice 张伟", "aaab", "17396220460\nlily", "张张伟"];
-        let needles = ["", "a", "ab", "aab", "c\na", "张伟", "伟", "604", "x", "abcd", "lily!"];
+        let hays = [
+            "",
+            "a",
+            "abc\nalice 张伟",
+            "aaab",
+            "17396220460\nlily",
+            "张张伟",
+        ];
+        let needles = [
+            "", "a", "ab", "aab", "c\na", "张伟", "伟", "604", "x", "abcd", "lily!",
+        ];
         for hay in hays {
             for needle in needles {
                 assert_eq!(

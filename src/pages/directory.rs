@@ -45,12 +45,8 @@ pub fn DirectoryPage() -> impl IntoView {
             loading.set(false);
             match answer {
                 Ok(ids) => {
-                    let mut table = Lookup::new(&ids, &admin_ids(app));
                     // Every ID the server lists is a registered user.
-                    table
-                        .rows
-                        .iter_mut()
-                        .for_each(|r| r.registered = Some(true));
+                    let table = Lookup::new(&ids, &admin_ids(app)).all_registered();
                     run.failed.set(Vec::new());
                     run.lookup.set(table);
                     run.add(steps(&ids, INFO_MAX, Step::Infos), false);
