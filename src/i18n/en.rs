@@ -4,7 +4,7 @@ pub const EN: Strings = Strings {
     app_name: "OpenIM Admin",
     skip_to_content: "Skip to content",
     nav_label: "Main",
-    nav_users: "Users",
+    nav_users: "User lookup",
     signed_in_as: "Signed in as",
     token_expires: "token expires",
     logout: "Log out",

@@ -4,7 +4,7 @@ pub const ZH: Strings = Strings {
     app_name: "OpenIM 管理后台",
     skip_to_content: "跳到正文",
     nav_label: "主导航",
-    nav_users: "用户",
+    nav_users: "用户查询",
     signed_in_as: "当前登录",
     token_expires: "token 过期于",
     logout: "退出登录",
