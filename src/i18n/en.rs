@@ -98,7 +98,7 @@ pub const EN: Strings = Strings {
 
     nav_directory: "Directory",
     directory_title: "User directory",
-    directory_intro: "Every registered user ID (get_all_users_uid), admin accounts included. Profiles load in the background, rows on screen first; the nickname filter covers each row once its profile is in.",
+    directory_intro: "Every registered user ID (get_all_users_uid), admin accounts included. Profiles load in the background, rows on screen first.",
     directory_summary: "{total} users, {admins} of them admin accounts · profiles loaded: {profiles} of {total} · {online} online",
     reload_button: "Reload",
     col_select: "Select",

@@ -98,7 +98,7 @@ pub const ZH: Strings = Strings {
 
     nav_directory: "用户目录",
     directory_title: "用户目录",
-    directory_intro: "所有已注册的用户 ID（get_all_users_uid，含管理员账号）。资料在后台加载，屏幕上的行优先；资料加载后即可按昵称筛选。",
+    directory_intro: "所有已注册的用户 ID（get_all_users_uid，含管理员账号）。资料在后台加载，屏幕上的行优先。",
     directory_summary: "共 {total} 个用户，其中管理员账号 {admins} 个 · 已加载资料 {profiles}/{total} · 在线 {online}",
     reload_button: "重新加载",
     col_select: "选择",
