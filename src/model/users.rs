@@ -21,16 +21,12 @@ pub struct UserRow {
     /// One of the server's app-manager accounts: never deleted from here.
     pub admin: bool,
     pub selected: bool,
-    /// What the text filter searches: userID and nickname, case-folded once
-    /// here instead of on every keystroke.
-    key: String,
 }
 
 impl UserRow {
     pub fn new(user_id: &str) -> Self {
         Self {
             user_id: user_id.to_string(),
-            key: fold_case(user_id),
             ..Default::default()
         }
     }
@@ -62,11 +58,14 @@ impl UserRow {
             .unwrap_or_default()
     }
 
-    fn set_info(&mut self, info: UserInfo) {
-        // A newline cannot occur in what the operator types into the filter,
-        // so no match spans the two parts.
-        self.key = fold_case(&format!("{}\n{}", self.user_id, info.nickname));
-        self.info = Some(info);
+    /// What the text filter searches: userID and nickname, case-folded.
+    /// A newline cannot occur in what the operator types into the filter,
+    /// so no match spans the two parts.
+    fn search_key(&self) -> String {
+        match &self.info {
+            Some(info) => fold_case(&format!("{}\n{}", self.user_id, info.nickname)),
+            None => fold_case(&self.user_id),
+        }
     }
 }
 
@@ -88,6 +87,10 @@ pub struct Lookup {
     /// Renewed when rows are added or removed (positions change).
     pub layout: u64,
     selected: usize,
+    /// Each row's search key, case-folded once instead of on every
+    /// keystroke, and kept apart from the rows so a filter pass reads
+    /// little memory.
+    keys: Vec<String>,
     /// Kept up to date row by row: counting 100,000 rows on every answer
     /// would cost more than the frame it is drawn in. Rows therefore change
     /// only through these methods.
@@ -110,6 +113,7 @@ impl Lookup {
             }
         }
         l.recount();
+        l.keys = l.rows.iter().map(UserRow::search_key).collect();
         l
     }
 
@@ -129,8 +133,9 @@ impl Lookup {
         self.counts = counts;
     }
 
-    /// Changes the row of `id`, if there is one, keeping the counts right.
-    fn edit(&mut self, id: &str, change: impl FnOnce(&mut UserRow)) {
+    /// Changes the row of `id`, if there is one, keeping the counts (and,
+    /// with `rekey`, its search key) right.
+    fn edit(&mut self, id: &str, rekey: bool, change: impl FnOnce(&mut UserRow)) {
         let Some(&i) = self.index.get(id) else {
             return;
         };
@@ -138,6 +143,9 @@ impl Lookup {
         self.counts.count(row, -1);
         change(row);
         self.counts.count(row, 1);
+        if rekey {
+            self.keys[i] = row.search_key();
+        }
     }
 
     fn index_rows(&mut self) {
@@ -163,7 +171,7 @@ impl Lookup {
 
     pub fn apply_accounts(&mut self, results: &[AccountStatus]) {
         for r in results {
-            self.edit(&r.user_id, |row| {
+            self.edit(&r.user_id, false, |row| {
                 row.registered = Some(r.account_status == REGISTERED);
             });
         }
@@ -174,17 +182,17 @@ impl Lookup {
     /// missing profile is not an error: every asked ID counts as checked.
     pub fn apply_infos(&mut self, asked: &[String], infos: Vec<UserInfo>) {
         for id in asked {
-            self.edit(id, |row| row.profile_checked = true);
+            self.edit(id, false, |row| row.profile_checked = true);
         }
         for info in infos {
-            self.edit(&info.user_id.clone(), |row| row.set_info(info));
+            self.edit(&info.user_id.clone(), true, |row| row.info = Some(info));
         }
         self.changed();
     }
 
     pub fn apply_online(&mut self, statuses: Vec<OnlineStatus>) {
         for s in statuses {
-            self.edit(&s.user_id.clone(), |row| row.online = Some(s));
+            self.edit(&s.user_id.clone(), false, |row| row.online = Some(s));
         }
         self.changed();
     }
@@ -194,19 +202,21 @@ impl Lookup {
     pub fn apply_deleted(&mut self, ids: &[String], remove: bool) {
         let mut unselected = 0;
         for id in ids {
-            self.edit(id, |row| {
+            self.edit(id, true, |row| {
                 unselected += usize::from(row.selected);
                 row.selected = false;
                 row.registered = Some(false);
                 row.info = None;
                 row.online = None;
-                row.key = fold_case(id);
             });
         }
         self.selected -= unselected;
         if remove {
             let gone: FxHashSet<&str> = ids.iter().map(String::as_str).collect();
-            self.rows.retain(|r| !gone.contains(r.user_id.as_str()));
+            let kept = |r: &UserRow| !gone.contains(r.user_id.as_str());
+            let mut keep = self.rows.iter().map(kept);
+            self.keys.retain(|_| keep.next() == Some(true));
+            self.rows.retain(kept);
             self.index.clear();
             self.index_rows();
             self.recount();
@@ -441,8 +451,9 @@ impl Filtered {
         let needle = fold_case(text.trim());
         let basis = (l.version, order.sort);
         let admits = |&i: &u32| {
-            let r = &l.rows[i as usize];
-            show.admits(r) && contains(r.key.as_bytes(), needle.as_bytes())
+            let i = i as usize;
+            contains(l.keys[i].as_bytes(), needle.as_bytes())
+                && (show == Show::All || show.admits(&l.rows[i]))
         };
         let positions = match prev {
             // Nothing to filter: every row, whatever the answers changed.
@@ -501,7 +512,7 @@ pub fn csv_row(row: &UserRow) -> Vec<String> {
 /// Visible slice of a long list: which rows to render for a scroll offset
 /// (all in whole pixels), so thousands of rows cost as much as a screenful.
 pub fn window(total: usize, row_height: u32, scroll_top: u32, viewport: u32) -> (usize, usize) {
-    const OVERSCAN: usize = 8;
+    const OVERSCAN: usize = 4;
     if total == 0 || row_height == 0 {
         return (0, 0);
     }
@@ -784,7 +795,12 @@ mod tests {
         assert_eq!(after, expected);
         for (i, id) in after.iter().enumerate() {
             assert_eq!(l.position(id), Some(i));
+            assert!(
+                l.keys[i].starts_with(id.as_str()),
+                "keys stay with their rows"
+            );
         }
+        assert_eq!(l.keys.len(), l.rows.len());
         assert_eq!(l.position(&chosen[0]), None);
 
         // Kept rows (the lookup page) show the user as gone.
@@ -823,10 +839,10 @@ mod tests {
     #[test]
     fn window_covers_the_viewport_with_overscan() {
         assert_eq!(window(0, 40, 0, 400), (0, 0));
-        assert_eq!(window(1000, 40, 0, 400), (0, 19));
-        assert_eq!(window(1000, 40, 4000, 400), (92, 119));
-        assert_eq!(window(1000, 40, u32::MAX, 400), (981, 1000));
+        assert_eq!(window(1000, 40, 0, 400), (0, 15));
+        assert_eq!(window(1000, 40, 4000, 400), (96, 115));
+        assert_eq!(window(1000, 40, u32::MAX, 400), (985, 1000));
         assert_eq!(window(5, 40, 0, 400), (0, 5));
-        assert_eq!(window(1000, 40, 4020, 400), (92, 119));
+        assert_eq!(window(1000, 40, 4020, 400), (96, 115));
     }
 }
