@@ -7,9 +7,10 @@ use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
 
+use crate::api::endpoints;
 use crate::api::envelope::data_as;
-use crate::api::transport::{post_text, Answer, Connection, Scope};
-use crate::api::user::{AccountStatus, OnlineStatus, UserInfo};
+use crate::api::transport::{post, post_text, Answer, Connection, Scope};
+use crate::api::user::{AccountStatus, GetAllUsersUidReq, OnlineStatus, UserInfo};
 use crate::api::{ApiError, ErrorKind};
 use crate::model::bulk::{not_deleted, Failed, Step};
 use crate::model::users::Lookup;
@@ -181,23 +182,19 @@ impl Run {
     fn absorb(self, step: &Step, answer: Answer) -> Result<(), ApiError> {
         match step {
             Step::Accounts(_) => {
-                let (data, op) = answer?;
-                let r: Vec<AccountStatus> = data_as(data.as_deref(), &op)?;
+                let r: Vec<AccountStatus> = decode(answer)?;
                 self.apply(|l| l.apply_accounts(&r));
             }
             Step::Infos(ids) => {
-                let (data, op) = answer?;
-                let r: Vec<UserInfo> = data_as(data.as_deref(), &op)?;
+                let r: Vec<UserInfo> = decode(answer)?;
                 self.apply(|l| l.apply_infos(ids, r));
             }
             Step::Online(_) => {
-                let (data, op) = answer?;
-                let r: Vec<OnlineStatus> = data_as(data.as_deref(), &op)?;
+                let r: Vec<OnlineStatus> = decode(answer)?;
                 self.apply(|l| l.apply_online(r));
             }
             Step::Delete(ids) => {
-                let listed = answer.and_then(|(data, op)| data_as(data.as_deref(), &op));
-                let failed = not_deleted(listed)?;
+                let failed = not_deleted(decode(answer))?;
                 let gone: Vec<String> = (ids.iter())
                     .filter(|id| !failed.contains(id))
                     .cloned()
@@ -209,6 +206,37 @@ impl Run {
             }
         }
         Ok(())
+    }
+}
+
+/// An answer's `data` as `T`.
+fn decode<T: serde::de::DeserializeOwned + Default>(answer: Answer) -> Result<T, ApiError> {
+    answer.and_then(|(data, op)| data_as(data.as_deref(), &op))
+}
+
+/// Every registered user ID (get_all_users_uid, unpaged). A failure is put
+/// in `error` and gives `None`; a refused token also ends the session.
+pub async fn all_user_ids(
+    app: AppState,
+    scope: &Scope,
+    error: RwSignal<Option<ApiError>>,
+) -> Option<Vec<String>> {
+    let Some(conn) = app.connection() else {
+        app.session_refused();
+        return None;
+    };
+    error.set(None);
+    let req = GetAllUsersUidReq {};
+    match post(&conn, scope, endpoints::GET_ALL_USERS_UID, &req).await {
+        Ok(ids) => Some(ids),
+        Err(e) if e.is_session() => {
+            app.session_refused();
+            None
+        }
+        Err(e) => {
+            error.set(Some(e));
+            None
+        }
     }
 }
 

@@ -5,11 +5,8 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::api::endpoints;
-use crate::api::transport::post;
-use crate::api::user::GetAllUsersUidReq;
 use crate::api::ApiError;
-use crate::components::bulk::Run;
+use crate::components::bulk::{all_user_ids, Run};
 use crate::components::error_box::ErrorBox;
 use crate::components::user_table::{RunStatus, UserResults, DIRECTORY_COLUMNS};
 use crate::model::bulk::{steps, Step, INFO_MAX};
@@ -26,33 +23,18 @@ pub fn DirectoryPage() -> impl IntoView {
     let load_error = RwSignal::new(None::<ApiError>);
 
     let load = move || {
-        let Some(conn) = app.connection() else {
-            app.session_refused();
-            return;
-        };
         run.stop();
         let scope = scope.clone();
         loading.set(true);
-        load_error.set(None);
         leptos::task::spawn_local(async move {
-            let answer = post::<_, Vec<String>>(
-                &conn,
-                &scope,
-                endpoints::GET_ALL_USERS_UID,
-                &GetAllUsersUidReq {},
-            )
-            .await;
+            let found = all_user_ids(app, &scope, load_error).await;
             loading.set(false);
-            match answer {
-                Ok(ids) => {
-                    // Every ID the server lists is a registered user.
-                    let table = Lookup::new(&ids, &admin_ids(app)).all_registered();
-                    run.failed.set(Vec::new());
-                    run.lookup.set(table);
-                    run.add(steps(&ids, INFO_MAX, Step::Infos), false);
-                }
-                Err(e) if e.is_session() => app.session_refused(),
-                Err(e) => load_error.set(Some(e)),
+            if let Some(ids) = found {
+                // Every ID the server lists is a registered user.
+                let table = Lookup::new(&ids, &admin_ids(app)).all_registered();
+                run.failed.set(Vec::new());
+                run.lookup.set(table);
+                run.add(steps(&ids, INFO_MAX, Step::Infos), false);
             }
         });
     };

@@ -4,12 +4,9 @@
 
 use leptos::prelude::*;
 
-use crate::api::endpoints;
 use crate::api::ids::parse_id_list;
-use crate::api::transport::post;
-use crate::api::user::GetAllUsersUidReq;
 use crate::api::ApiError;
-use crate::components::bulk::Run;
+use crate::components::bulk::{all_user_ids, Run};
 use crate::components::error_box::ErrorBox;
 use crate::components::id_list_input::IdListInput;
 use crate::components::user_table::{RunStatus, UserResults, LOOKUP_COLUMNS};
@@ -56,27 +53,11 @@ pub fn UsersPage() -> impl IntoView {
     };
 
     let load_all = move |_| {
-        let Some(conn) = app.connection() else {
-            app.session_refused();
-            return;
-        };
         let scope = scope.clone();
-        load_error.set(None);
         leptos::task::spawn_local(async move {
-            match post::<_, Vec<String>>(
-                &conn,
-                &scope,
-                endpoints::GET_ALL_USERS_UID,
-                &GetAllUsersUidReq {},
-            )
-            .await
-            {
-                Ok(ids) => {
-                    info.set(Some(fill(app.t().loaded_all, &[("count", &ids.len())])));
-                    ids_text.set(ids.join("\n"));
-                }
-                Err(e) if e.is_session() => app.session_refused(),
-                Err(e) => load_error.set(Some(e)),
+            if let Some(ids) = all_user_ids(app, &scope, load_error).await {
+                info.set(Some(fill(app.t().loaded_all, &[("count", &ids.len())])));
+                ids_text.set(ids.join("\n"));
             }
         });
     };

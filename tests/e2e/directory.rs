@@ -16,6 +16,15 @@ fn ids_of(state: &Value, key: &str) -> Vec<String> {
         .collect()
 }
 
+/// The server's users that are not admin accounts, in its order.
+fn non_admins(state: &Value) -> Vec<String> {
+    let admins: HashSet<String> = ids_of(state, "admins").into_iter().collect();
+    ids_of(state, "users")
+        .into_iter()
+        .filter(|id| !admins.contains(id))
+        .collect()
+}
+
 /// The row checkbox of one user.
 fn pick(id: &str) -> String {
     format!("tr[data-user-id='{id}'] input.pick")
@@ -98,13 +107,7 @@ async fn the_directory_finds_one_user_among_10000_and_checks_a_selected_range() 
 async fn deleting_three_users_of_whom_one_is_unknown_reports_that_one() {
     let _one = ONE_AT_A_TIME.lock().await;
     let s = signed_in("delete").await;
-    let state = s.state().await;
-    let admins: HashSet<String> = ids_of(&state, "admins").into_iter().collect();
-    let doomed: Vec<String> = ids_of(&state, "users")
-        .into_iter()
-        .filter(|id| !admins.contains(id))
-        .take(2)
-        .collect();
+    let doomed = non_admins(&s.state().await)[..2].to_vec();
     let pasted = format!("{}\n{}\nghost-404", doomed[0], doomed[1]);
     s.paste_into("#user-ids", &pasted).await;
     s.click(".lookup-form button[type=submit]").await;
@@ -144,11 +147,7 @@ async fn an_admin_account_cannot_be_deleted_from_the_directory() {
     let _one = ONE_AT_A_TIME.lock().await;
     let s = signed_in("delete-admin").await;
     let state = s.state().await;
-    let admins: HashSet<String> = ids_of(&state, "admins").into_iter().collect();
-    let user = ids_of(&state, "users")
-        .into_iter()
-        .find(|id| !admins.contains(id))
-        .unwrap();
+    let user = non_admins(&state).swap_remove(0);
     let total = ids_of(&state, "users").len();
 
     s.click("nav a[href='/directory']").await;
