@@ -8,7 +8,8 @@ use leptos_router::path;
 
 use crate::i18n::Locale;
 use crate::pages::{
-    directory::DirectoryPage, login::LoginPage, not_found::NotFound, users::UsersPage,
+    directory::DirectoryPage, login::LoginPage, not_found::NotFound, user::UserPage,
+    users::UsersPage,
 };
 use crate::state::{flag, tr, use_app, AppState, When};
 
@@ -38,6 +39,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/login") view={login as Page}/>
                     <Route path=path!("/directory") view={directory as Page}/>
                     <Route path=path!("/users") view={users as Page}/>
+                    <Route path=path!("/users/:userID") view={user as Page}/>
                     <Route path=path!("/") view={home as Page}/>
                 </Routes>
             </main>
@@ -59,6 +61,10 @@ fn directory() -> AnyView {
 
 fn users() -> AnyView {
     view! { <Protected><UsersPage/></Protected> }.into_any()
+}
+
+fn user() -> AnyView {
+    view! { <Protected><UserPage/></Protected> }.into_any()
 }
 
 fn home() -> AnyView {

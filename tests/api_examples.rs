@@ -85,7 +85,7 @@ fn friends_and_blacklist() {
 #[test]
 fn users() {
     let u: UpdateUserInfoReq = request_round_trips("update_user_info");
-    assert_eq!(u.birth, 167_762_763);
+    assert_eq!(u.birth, Some(167_762_763));
     let () = response_decodes("update_user_info");
     let _: DeleteUserReq = request_round_trips("delete_user");
     let failed: Vec<String> = response_decodes("delete_user");

@@ -10,6 +10,7 @@ use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use openim_admin::api::user::{AccountStatus, OnlineStatus, PlatformStatus, UserInfo};
 use openim_admin::components::bulk::Run;
 use openim_admin::components::id_list_input::IdListInput;
+use openim_admin::components::profile_edit::ProfileEdit;
 use openim_admin::components::user_table::{UserResults, LOOKUP_COLUMNS};
 use openim_admin::i18n::Locale;
 use openim_admin::model::users::Lookup;
@@ -324,7 +325,16 @@ async fn result_rows_render_server_data_as_text_and_only_http_faces() {
     assert_eq!(cell("u<1>", "account").as_deref(), Some("Registered"));
     assert_eq!(cell("u<1>", "gender").as_deref(), Some("Female"));
     assert_eq!(cell("u<1>", "online").as_deref(), Some("Online"));
-    assert_eq!(cell("u<1>", "platforms").as_deref(), Some("IOS, Web"));
+    let platforms = cell("u<1>", "platforms").unwrap();
+    assert_eq!(
+        platforms.split_whitespace().collect::<Vec<_>>(),
+        ["IOS", "Web"]
+    );
+    assert_eq!(count(&root, "td.platforms .badge"), 2);
+    let by_platform = text_of(&root, ".by-platform").unwrap();
+    for wanted in ["IOS 1", "Web 1", "Android 0", "Linux 0"] {
+        assert!(by_platform.contains(wanted), "{wanted} in {by_platform}");
+    }
     assert_eq!(cell("u<1>", "ex").as_deref(), Some("{\"vip\":true}"));
     let link = root
         .query_selector("tr[data-user-id='u<1>'] td.user-id a")
@@ -479,5 +489,103 @@ async fn the_list_renders_a_screenful_of_ten_thousand_rows_and_selects_ranges() 
         .unwrap();
     leptos::task::tick().await;
     assert!(!confirm.has_attribute("disabled"));
+    session::clear_all();
+}
+
+fn set_field(root: &HtmlElement, selector: &str, value: &str) {
+    let field = input(root, selector);
+    field.set_value(value);
+    field
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_edit_form_refuses_what_the_server_would_refuse_and_keeps_what_was_typed() {
+    session::clear_all();
+    count_fetches();
+    let root = container();
+    let saved = RwSignal::new(Vec::<String>::new());
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(english_app());
+        let info = Memo::new(|_| {
+            Some(UserInfo {
+                user_id: "edit-1".into(),
+                nickname: "Old".into(),
+                face_url: "ic_avatar_01".into(),
+                gender: 1,
+                ex: String::new(),
+            })
+        });
+        view! {
+            <ProfileEdit user_id="edit-1".to_string() info
+                on_saved=Callback::new(move |id| saved.update(|s| s.push(id)))/>
+        }
+    });
+    leptos::task::tick().await;
+    // The server's profile fills the form; the fields it never returns
+    // start empty.
+    assert_eq!(input(&root, "#edit-nickname").value(), "Old");
+    assert_eq!(input(&root, "#edit-phoneNumber").value(), "");
+    assert!(
+        root.query_selector("img.preview").unwrap().is_none(),
+        "no preview for a non-http face"
+    );
+
+    // Nothing changed: nothing is sent, and the form says so.
+    click(&root, ".edit-form button[type=submit]", false);
+    leptos::task::tick().await;
+    assert!(text_of(&root, ".saved")
+        .unwrap()
+        .contains("Nothing changed"));
+
+    set_field(&root, "#edit-nickname", &"n".repeat(65));
+    set_field(&root, "#edit-phoneNumber", &"1".repeat(33));
+    set_field(&root, "#edit-birth", "1970-01-01");
+    set_field(&root, "#edit-faceURL", "https://cdn.example/f.png");
+    click(&root, ".edit-form button[type=submit]", false);
+    leptos::task::tick().await;
+    assert!(text_of(&root, "#edit-nickname-error")
+        .unwrap()
+        .contains("at most 64"));
+    assert!(text_of(&root, "#edit-phoneNumber-error")
+        .unwrap()
+        .contains("at most 32"));
+    assert!(text_of(&root, "#edit-birth-error")
+        .unwrap()
+        .contains("1970-01-02"));
+    assert_eq!(text_of(&root, "#edit-email-error").unwrap_or_default(), "");
+    assert_eq!(
+        fetches(),
+        0.0,
+        "nothing may be sent while the form has errors"
+    );
+    let preview = root.query_selector("img.preview").unwrap().unwrap();
+    assert_eq!(
+        preview.get_attribute("src").as_deref(),
+        Some("https://cdn.example/f.png")
+    );
+
+    // Valid now, but no session: the operator is sent to sign in, and what
+    // was typed stays as drafts for when they come back.
+    set_field(&root, "#edit-nickname", "New name");
+    set_field(&root, "#edit-phoneNumber", "+86 138 0000 0000");
+    set_field(&root, "#edit-birth", "1990-05-17");
+    click(&root, ".edit-form button[type=submit]", false);
+    leptos::task::tick().await;
+    assert_eq!(
+        text_of(&root, "#edit-nickname-error").unwrap_or_default(),
+        ""
+    );
+    assert_eq!(fetches(), 0.0);
+    assert!(saved.get_untracked().is_empty());
+    assert_eq!(
+        session::draft("user.edit-1.nickname").as_deref(),
+        Some("New name")
+    );
+    assert_eq!(
+        session::draft("user.edit-1.birth").as_deref(),
+        Some("1990-05-17")
+    );
     session::clear_all();
 }

@@ -56,20 +56,27 @@ pub const GENDER_MALE: i32 = 1;
 pub const GENDER_FEMALE: i32 = 2;
 
 /// The server updates only non-zero fields (contract §3.7): an empty string
-/// or 0 leaves the stored value as it is.
+/// or 0 leaves the stored value as it is. Fields left `None` are not sent
+/// at all, so a request says exactly what the operator changed.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct UpdateUserInfoReq {
     #[serde(rename = "userID")]
     pub user_id: String,
-    pub nickname: String,
-    #[serde(rename = "faceURL")]
-    pub face_url: String,
-    pub gender: i32,
-    #[serde(rename = "phoneNumber")]
-    pub phone_number: String,
-    pub birth: u32,
-    pub email: String,
-    pub ex: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nickname: Option<String>,
+    #[serde(rename = "faceURL", skip_serializing_if = "Option::is_none")]
+    pub face_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gender: Option<i32>,
+    #[serde(rename = "phoneNumber", skip_serializing_if = "Option::is_none")]
+    pub phone_number: Option<String>,
+    /// Unix seconds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub birth: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ex: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

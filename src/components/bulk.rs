@@ -12,7 +12,7 @@ use crate::api::envelope::data_as;
 use crate::api::transport::{post, post_text, Answer, Connection, Scope};
 use crate::api::user::{AccountStatus, GetAllUsersUidReq, OnlineStatus, UserInfo};
 use crate::api::{ApiError, ErrorKind};
-use crate::model::bulk::{not_deleted, Failed, Step};
+use crate::model::bulk::{not_deleted, plan_online, Failed, Step};
 use crate::model::users::Lookup;
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -120,6 +120,26 @@ impl Run {
         for _ in 0..WORKERS {
             leptos::task::spawn_local(work(self, pool.clone()));
         }
+    }
+
+    /// While `every` holds a number of seconds, asks again for the online
+    /// status of `ids()` at that interval. Ticks are skipped while the page
+    /// is hidden (nobody is looking) or a run is still going (so a slow
+    /// server never piles up requests). Leaving the page ends it.
+    pub fn refresh_online(self, every: RwSignal<u32>, ids: impl Fn() -> Vec<String> + 'static) {
+        let ids = Rc::new(ids);
+        let timer = StoredValue::new_local(None::<gloo_timers::callback::Interval>);
+        Effect::new(move |_| {
+            let seconds = every.get();
+            let ids = ids.clone();
+            timer.set_value((seconds > 0).then(|| {
+                gloo_timers::callback::Interval::new(seconds * 1000, move || {
+                    if !document().hidden() && !self.running.get_untracked() {
+                        self.add(plan_online(&ids()), false);
+                    }
+                })
+            }));
+        });
     }
 
     /// Moves the waiting steps that `wanted` picks to the front, keeping

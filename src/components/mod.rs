@@ -5,6 +5,7 @@ pub mod download;
 pub mod error_box;
 pub mod field_error;
 pub mod id_list_input;
+pub mod profile_edit;
 pub mod progress;
 pub mod text_field;
 pub mod user_table;

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::api::user::{safe_url, GENDER_FEMALE, GENDER_MALE};
+use crate::api::user::{safe_url, GENDER_FEMALE, GENDER_MALE, PLATFORMS};
 use crate::components::bulk::Run;
 use crate::components::download::save_text;
 use crate::components::error_box::ErrorBox;
@@ -252,6 +252,16 @@ pub fn UserResults(
                     ])
                 })}
             </p>
+            <When when=flag(move || lookup.with(|l| l.summary().online > 0))>
+                <p class="by-platform">
+                    {tr(|t| t.by_platform)}
+                    {PLATFORMS.iter().enumerate().map(|(i, (n, name))| view! {
+                        " " <span class="badge" title=n.to_string() data-platform=*name>
+                            {*name} " " <b>{move || lookup.with(|l| l.summary().platforms[i])}</b>
+                        </span>
+                    }).collect_view()}
+                </p>
+            </When>
             <div class="toolbar">
                 <div class="field inline">
                     <label for="users-filter">{tr(|t| t.filter_label)}</label>
@@ -277,6 +287,10 @@ pub fn UserResults(
                 <button type="button" class="secondary clear-selection" disabled=none
                     on:click=move |_| lookup.update(Lookup::clear_selection)>{tr(|t| t.clear_selection)}</button>
                 <button type="button" class="secondary check-online" disabled=none on:click=check_online>{tr(|t| t.check_online)}</button>
+                <RefreshOnline run ids=Callback::new(move |()| {
+                    // The selection, else every row of the table.
+                    lookup.with_untracked(|l| if l.selected_count() > 0 { l.selected_ids() } else { l.ids() })
+                })/>
                 {to_lookup.map(|go| view! {
                     <button type="button" class="secondary open-lookup" disabled=none
                         on:click=move |_| go.run(chosen())>{tr(|t| t.open_in_lookup)}</button>
@@ -489,10 +503,13 @@ fn row_view(
                     (None, _) => badge("badge unknown", t.unknown),
                 },
             ),
-            Col::Platforms => {
-                let p = row.platforms();
-                (Some(p.clone()), p.into_any())
-            }
+            Col::Platforms => (
+                None,
+                (row.online.iter().flat_map(|o| &o.detail_platform_status))
+                    .map(|p| view! { <span class="badge ok">{p.platform.clone()}</span> " " })
+                    .collect_view()
+                    .into_any(),
+            ),
         }
     };
     let cells: Vec<AnyView> = (columns.iter())
@@ -503,4 +520,28 @@ fn row_view(
         .collect();
     view! { <tr data-user-id=row.user_id.clone() class:selected=row.selected>{cells}</tr> }
         .into_any()
+}
+
+/// Seconds between automatic online checks an operator can choose (0: off).
+const REFRESH_CHOICES: [u32; 4] = [0, 10, 30, 60];
+
+/// Asks again for the online status of `ids` at a chosen interval.
+#[component]
+pub fn RefreshOnline(run: Run, ids: Callback<(), Vec<String>>) -> impl IntoView {
+    let app = use_app();
+    let every = RwSignal::new(0);
+    run.refresh_online(every, move || ids.run(()));
+    view! {
+        <div class="field inline refresh">
+            <label for="refresh-online">{tr(|t| t.refresh_label)}</label>
+            <select id="refresh-online" on:change:target=move |ev| every.set(ev.target().value().parse().unwrap_or(0))>
+                {REFRESH_CHOICES.map(|s| view! {
+                    <option value=s.to_string()>{text(move || match s {
+                        0 => app.t().refresh_off.to_string(),
+                        s => fill(app.t().refresh_every, &[("seconds", &s)]),
+                    })}</option>
+                })}
+            </select>
+        </div>
+    }
 }

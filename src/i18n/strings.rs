@@ -42,6 +42,7 @@ strings! {
     show_unregistered, show_online, show_incomplete, export_csv, results_summary,
     rows_shown, failed_requests, retry_failed, no_matches, no_face,
 
+    field_face_url, field_phone, field_birth, field_email, err_too_long, err_birth, user_not_registered, refresh_label, refresh_off, refresh_every, by_platform, edit_title, edit_rules, save_button, saved, nothing_changed,
     nav_directory, directory_title, directory_intro, directory_summary, reload_button, col_select, select_row, admin_badge, sort_label, sort_listed, sort_user_id, sort_nickname, show_offline, show_selected, selection_label, selected_count, select_shown, clear_selection, check_online, open_in_lookup, delete_button, delete_title, delete_warning, delete_admins_left_out, delete_type_count, delete_confirm, cancel, deleted_summary, not_deleted,
 }
 

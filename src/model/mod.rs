@@ -3,5 +3,6 @@
 
 pub mod bulk;
 pub mod csv;
+pub mod profile;
 pub mod text;
 pub mod users;

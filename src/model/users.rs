@@ -6,7 +6,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::text::fold_case;
-use crate::api::user::{AccountStatus, OnlineStatus, UserInfo, ONLINE, REGISTERED};
+use crate::api::user::{AccountStatus, OnlineStatus, UserInfo, ONLINE, PLATFORMS, REGISTERED};
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct UserRow {
@@ -254,6 +254,11 @@ impl Lookup {
         self.changed();
     }
 
+    /// Every row's ID in table order.
+    pub fn ids(&self) -> Vec<String> {
+        self.rows.iter().map(|r| r.user_id.clone()).collect()
+    }
+
     /// The selected rows' IDs in table order.
     pub fn selected_ids(&self) -> Vec<String> {
         (self.rows.iter().filter(|r| r.selected))
@@ -283,6 +288,11 @@ impl Summary {
         add(&mut self.online, r.is_online());
         add(&mut self.profiles, r.profile_checked);
         add(&mut self.admins, r.admin);
+        for p in r.online.iter().flat_map(|o| &o.detail_platform_status) {
+            if let Some(i) = PLATFORMS.iter().position(|(_, name)| *name == p.platform) {
+                add(&mut self.platforms[i], true);
+            }
+        }
     }
 }
 
@@ -297,6 +307,8 @@ pub struct Summary {
     /// Rows whose profile request was answered.
     pub profiles: usize,
     pub admins: usize,
+    /// Users online on each of [`PLATFORMS`], in its order.
+    pub platforms: [usize; PLATFORMS.len()],
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -617,6 +629,14 @@ mod tests {
             account_status: "registered".into(),
         }]);
         counted_right(&l);
+        // A user going offline leaves the platform counts.
+        l.apply_online(vec![OnlineStatus {
+            user_id: "a".into(),
+            status: "offline".into(),
+            ..Default::default()
+        }]);
+        counted_right(&l);
+        assert_eq!(l.summary().platforms, [0; 7]);
         l.select([0, 1], true);
         l.apply_deleted(&ids(&["a"]), false);
         counted_right(&l);
@@ -642,6 +662,7 @@ mod tests {
                 online: 1,
                 profiles: 3,
                 admins: 0,
+                platforms: [1, 0, 0, 0, 1, 0, 0],
             }
         );
     }

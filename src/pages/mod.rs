@@ -3,4 +3,5 @@
 pub mod directory;
 pub mod login;
 pub mod not_found;
+pub mod user;
 pub mod users;

@@ -185,3 +185,157 @@ async fn an_admin_account_cannot_be_deleted_from_the_directory() {
     );
     s.close().await;
 }
+
+#[tokio::test]
+async fn editing_a_nickname_shows_the_new_value_after_a_reload() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let s = signed_in("edit").await;
+    let state = s.state().await;
+    let admins: HashSet<String> = ids_of(&state, "admins").into_iter().collect();
+    let user = state["users"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| !admins.contains(u["userID"].as_str().unwrap()))
+        .unwrap()
+        .clone();
+    let id = user["userID"].as_str().unwrap();
+    let old = user["nickname"].as_str().unwrap();
+    let page = format!("/users/{id}");
+    s.open(&page).await;
+    s.wait_text(".profile .nickname", old).await;
+    s.screenshot("user-detail").await;
+
+    // Too long for the server: refused next to the field, nothing sent.
+    s.type_into("#edit-nickname", &"n".repeat(65)).await;
+    s.click(".edit-form button[type=submit]").await;
+    s.wait_text("#edit-nickname-error", "at most 64 characters")
+        .await;
+    assert!(api_calls(&s.requests().await, "/user/update_user_info").is_empty());
+
+    s.type_into("#edit-nickname", "Renamed by the operator")
+        .await;
+    s.click(".edit-form button[type=submit]").await;
+    s.wait_text(".saved", "Saved.").await;
+    s.wait_text(".profile .nickname", "Renamed by the operator")
+        .await;
+    let requests = s.requests().await;
+    let sent = api_calls(&requests, "/user/update_user_info");
+    assert_eq!(sent.len(), 1);
+    let mut body = sent[0]["body"].clone();
+    body.as_object_mut().unwrap().remove("operationID");
+    assert_eq!(
+        body,
+        serde_json::json!({ "userID": id, "nickname": "Renamed by the operator" }),
+        "only the changed field is sent"
+    );
+
+    s.open(&page).await;
+    s.wait_text(".profile .nickname", "Renamed by the operator")
+        .await;
+    assert_eq!(
+        s.script(
+            "return document.getElementById('edit-nickname').value;",
+            vec![]
+        )
+        .await,
+        "Renamed by the operator"
+    );
+    let stored = s.state().await["users"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["userID"] == id)
+        .unwrap()["nickname"]
+        .clone();
+    assert_eq!(stored, "Renamed by the operator");
+
+    // An ID that is not registered gets a clear page, not a form.
+    s.open("/users/nobody-here").await;
+    s.wait_text(".not-registered", "not registered").await;
+    assert!(!s.exists(".edit-form").await);
+    s.close().await;
+}
+
+/// Connects users on the given platform IDs (none: offline).
+async fn put_online(s: &Session, users: &[(&str, &[i64])]) {
+    let online: Vec<Value> = (users.iter())
+        .map(|(id, platforms)| serde_json::json!({ "userID": id, "platforms": platforms }))
+        .collect();
+    let answer = s
+        .server_post("/_sim/online", serde_json::json!(online))
+        .await;
+    assert_eq!(answer["updated"], users.len(), "{answer}");
+}
+
+fn online_checks(requests: &[Value]) -> usize {
+    api_calls(requests, "/manager/get_users_online_status").len()
+}
+
+#[tokio::test]
+async fn the_online_board_counts_platforms_and_refreshes_only_while_visible() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let s = signed_in("online-board").await;
+    let users = non_admins(&s.state().await);
+    let (a, b, c) = (users[0].as_str(), users[1].as_str(), users[2].as_str());
+    put_online(&s, &[(a, &[1, 5]), (b, &[]), (c, &[2])]).await;
+
+    s.paste_into("#user-ids", &format!("{a}\n{b}\n{c}")).await;
+    s.click(".lookup-form button[type=submit]").await;
+    s.wait_text(
+        ".summary",
+        "3 users: 3 registered, 0 not registered, 2 online",
+    )
+    .await;
+    let counts = s.text(".by-platform").await;
+    for wanted in ["IOS 1", "Android 1", "Web 1", "Linux 0", "OSX 0"] {
+        assert!(counts.contains(wanted), "{wanted} in {counts}");
+    }
+    let badges = s
+        .text(&format!("tr[data-user-id='{a}'] td.platforms"))
+        .await;
+    assert_eq!(
+        badges.split_whitespace().collect::<Vec<_>>(),
+        ["IOS", "Web"]
+    );
+
+    // Every 10 s the board asks again, and sees b come online on Linux.
+    s.choose("#refresh-online", "10").await;
+    put_online(&s, &[(b, &[7])]).await;
+    s.wait_text(".summary", "3 online").await;
+    s.wait_text(".by-platform", "Linux 1").await;
+    s.screenshot("online-board").await;
+
+    // A hidden page asks nothing: a changes, the board does not.
+    s.script(
+        "Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });",
+        vec![],
+    )
+    .await;
+    // A tick already on its way is let through before counting.
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let before = online_checks(&s.requests().await);
+    put_online(&s, &[(a, &[])]).await;
+    tokio::time::sleep(std::time::Duration::from_secs(12)).await;
+    assert_eq!(
+        online_checks(&s.requests().await),
+        before,
+        "no ticks while hidden"
+    );
+    assert!(s.text(".summary").await.contains("3 online"));
+
+    // Visible again, the next tick catches up; online/offline filters work.
+    s.script("delete document.hidden;", vec![]).await;
+    s.wait_text(".summary", "2 online").await;
+    s.choose("#users-show", "offline").await;
+    s.wait_text(".rows-shown", "1 of 3 shown").await;
+    assert!(s.exists(&format!("tr[data-user-id='{a}']")).await);
+
+    // Off means off.
+    s.choose("#refresh-online", "0").await;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let settled = online_checks(&s.requests().await);
+    tokio::time::sleep(std::time::Duration::from_secs(11)).await;
+    assert_eq!(online_checks(&s.requests().await), settled);
+    s.close().await;
+}

@@ -288,6 +288,19 @@ impl Session {
             .unwrap()
     }
 
+    /// Posts `body` to one of the stand-in server's control endpoints.
+    pub async fn server_post(&self, path: &str, body: Value) -> Value {
+        self.client
+            .execute_async(
+                "const done = arguments[arguments.length - 1]; \
+                 fetch(arguments[0], { method: 'POST', body: JSON.stringify(arguments[1]) }) \
+                   .then(r => r.json()).then(done, e => done(String(e)));",
+                vec![json!(path), body],
+            )
+            .await
+            .unwrap()
+    }
+
     /// Every API request the server received so far.
     pub async fn requests(&self) -> Vec<Value> {
         self.server("GET", "/_sim/requests")

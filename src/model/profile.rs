@@ -1,0 +1,242 @@
+//! The user edit form: what the operator typed, checked against the real
+//! server's binding rules (contract §3.7), and turned into an
+//! update_user_info request that carries only what changed.
+
+use crate::api::user::{UpdateUserInfoReq, UserInfo};
+
+/// The form's fields as typed. `birth` is a date, `YYYY-MM-DD`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ProfileForm {
+    pub nickname: String,
+    pub face_url: String,
+    pub gender: i32,
+    pub phone_number: String,
+    pub birth: String,
+    pub email: String,
+    pub ex: String,
+}
+
+impl ProfileForm {
+    /// The form as get_users_info fills it: phoneNumber, birth and email
+    /// are not returned by the server (contract §3.6), so they start empty.
+    pub fn from_info(info: &UserInfo) -> Self {
+        Self {
+            nickname: info.nickname.clone(),
+            face_url: info.face_url.clone(),
+            gender: info.gender,
+            ex: info.ex.clone(),
+            ..Default::default()
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    Nickname,
+    FaceUrl,
+    PhoneNumber,
+    Birth,
+    Email,
+    Ex,
+}
+
+impl Field {
+    /// The longest value the server's binding accepts, in characters.
+    pub fn max_chars(self) -> usize {
+        match self {
+            Field::Nickname | Field::Email => 64,
+            Field::FaceUrl | Field::Ex => 1024,
+            Field::PhoneNumber => 32,
+            Field::Birth => 10,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// Longer than the binding's `max`.
+    TooLong,
+    /// Not a date from 1970-01-02 to 2106-02-07 (birth is a uint32 of
+    /// Unix seconds, and 0 means "leave as it is").
+    BadDate,
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date.
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// `YYYY-MM-DD` (what a date input gives) as Unix seconds at 00:00 UTC.
+pub fn birth_seconds(date: &str) -> Option<u32> {
+    let mut parts = date.trim().splitn(3, '-');
+    let mut next = |len: usize| {
+        let p = parts.next()?;
+        (p.len() == len && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse::<i64>().ok())?
+    };
+    let (y, m, d) = (next(4)?, next(2)?, next(2)?);
+    let month_days = [
+        31,
+        28 + i64::from(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)),
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
+    if !(1..=12).contains(&m) || d < 1 || d > month_days[m as usize - 1] {
+        return None;
+    }
+    let secs = days_from_civil(y, m, d) * 86_400;
+    u32::try_from(secs).ok().filter(|&s| s > 0)
+}
+
+/// The request for what changed between `before` and `after` (`None` when
+/// nothing did), or every field the server would refuse.
+pub fn update_request(
+    user_id: &str,
+    before: &ProfileForm,
+    after: &ProfileForm,
+) -> Result<Option<UpdateUserInfoReq>, Vec<(Field, Problem)>> {
+    let mut problems = Vec::new();
+    let mut changed = |field: Field, old: &str, new: &str| -> Option<String> {
+        if new == old || new.is_empty() {
+            return None;
+        }
+        if new.chars().count() > field.max_chars() {
+            problems.push((field, Problem::TooLong));
+            return None;
+        }
+        Some(new.to_string())
+    };
+    let mut req = UpdateUserInfoReq {
+        user_id: user_id.to_string(),
+        nickname: changed(Field::Nickname, &before.nickname, &after.nickname),
+        face_url: changed(Field::FaceUrl, &before.face_url, &after.face_url),
+        phone_number: changed(
+            Field::PhoneNumber,
+            &before.phone_number,
+            &after.phone_number,
+        ),
+        email: changed(Field::Email, &before.email, &after.email),
+        ex: changed(Field::Ex, &before.ex, &after.ex),
+        gender: (after.gender != before.gender && matches!(after.gender, 1 | 2))
+            .then_some(after.gender),
+        birth: None,
+    };
+    if after.birth != before.birth && !after.birth.trim().is_empty() {
+        match birth_seconds(&after.birth) {
+            Some(s) => req.birth = Some(s),
+            None => problems.push((Field::Birth, Problem::BadDate)),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let nothing = UpdateUserInfoReq {
+        user_id: req.user_id.clone(),
+        ..Default::default()
+    };
+    Ok((req != nothing).then_some(req))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bob() -> ProfileForm {
+        ProfileForm::from_info(&UserInfo {
+            user_id: "u1".into(),
+            nickname: "Bob".into(),
+            gender: 1,
+            ex: "{}".into(),
+            ..Default::default()
+        })
+    }
+
+    #[test]
+    fn dates_become_unix_seconds_at_utc_midnight() {
+        assert_eq!(birth_seconds("1970-01-02"), Some(86_400));
+        assert_eq!(birth_seconds("2000-02-29"), Some(951_782_400));
+        assert_eq!(birth_seconds("1975-04-26"), Some(167_702_400));
+        assert_eq!(birth_seconds("2106-02-07"), Some(4_294_944_000));
+        for bad in [
+            "1970-01-01",
+            "1969-12-31",
+            "2106-02-08",
+            "2001-02-29",
+            "2000-13-01",
+            "2000-1-01",
+            "x",
+            "",
+        ] {
+            assert_eq!(birth_seconds(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn only_changed_fields_are_sent() {
+        let before = bob();
+        assert_eq!(update_request("u1", &before, &before), Ok(None));
+        let mut after = before.clone();
+        after.nickname = "Robert".into();
+        after.email = "bob@example.com".into();
+        after.birth = "1990-05-17".into();
+        let req = update_request("u1", &before, &after).unwrap().unwrap();
+        assert_eq!(
+            serde_json::to_string(&req).unwrap(),
+            r#"{"userID":"u1","nickname":"Robert","birth":642902400,"email":"bob@example.com"}"#
+        );
+    }
+
+    #[test]
+    fn emptied_fields_and_gender_zero_are_not_sent_as_the_server_ignores_them() {
+        let before = bob();
+        let mut after = before.clone();
+        after.nickname.clear();
+        after.ex.clear();
+        after.gender = 0;
+        assert_eq!(update_request("u1", &before, &after), Ok(None));
+        after.gender = 2;
+        let req = update_request("u1", &before, &after).unwrap().unwrap();
+        assert_eq!(req.gender, Some(2));
+    }
+
+    #[test]
+    fn the_servers_limits_count_characters_and_every_problem_is_reported() {
+        let before = bob();
+        let mut after = before.clone();
+        after.nickname = "张".repeat(64);
+        assert!(
+            update_request("u1", &before, &after).is_ok(),
+            "64 characters fit"
+        );
+        after.nickname = "张".repeat(65);
+        after.phone_number = "1".repeat(33);
+        after.face_url = "h".repeat(1025);
+        after.email = "e".repeat(65);
+        after.ex = "x".repeat(1025);
+        after.birth = "1969-07-20".into();
+        let problems = update_request("u1", &before, &after).unwrap_err();
+        assert_eq!(
+            problems,
+            [
+                (Field::Nickname, Problem::TooLong),
+                (Field::FaceUrl, Problem::TooLong),
+                (Field::PhoneNumber, Problem::TooLong),
+                (Field::Email, Problem::TooLong),
+                (Field::Ex, Problem::TooLong),
+                (Field::Birth, Problem::BadDate),
+            ]
+        );
+    }
+}
