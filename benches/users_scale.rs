@@ -1,10 +1,13 @@
 //! The user pages against openim-sim with 100,000 users, in headless
 //! Chromium: loading every ID into the lookup page, a full lookup of all of
-//! them next to a plain HTTP loop making the same requests, the directory's
-//! first screen, filter keystrokes over the whole directory, and memory.
+//! them next to a plain HTTP loop and a bare fetch() loop in the same page
+//! making the same requests, the directory's first screen, filter
+//! keystrokes over the whole directory, and memory.
 //! A benchmark, run by `scripts/bench.sh`; nothing here asserts a time.
 //!
-//! `cargo bench --bench users_scale -- [--users N]`
+//! `cargo bench --bench users_scale -- [--users N]`; with `PROFILE=1` it
+//! also saves Chromium CPU profiles of the lookup, the fetch loop and the
+//! keystrokes.
 
 #[cfg(not(target_arch = "wasm32"))]
 #[allow(dead_code)]
@@ -83,6 +86,45 @@ const starts = api.map(e => e.startTime).sort((a, b) => a - b);
 const gaps = api.map(e => { const next = starts.find(t => t >= e.responseEnd); return next === undefined ? null : next - e.responseEnd; }).filter(g => g !== null);
 return { wire: median(api.map(e => e.responseEnd - e.startTime)), gap: median(gaps) };
 "#;
+
+/// Sends every [path, body] of `arguments[0]` with three fetch() calls in
+/// flight, as the page does but with nothing else to do; resolves with ms.
+#[cfg(not(target_arch = "wasm32"))]
+const FETCH_LOOP: &str = r#"
+const [requests, token, done] = [arguments[0], arguments[1], arguments[arguments.length - 1]];
+let next = 0;
+const t0 = performance.now();
+const worker = async () => {
+  while (next < requests.length) {
+    const [path, body] = requests[next++];
+    const r = await fetch(path, { method: 'POST', headers: { token, 'Content-Type': 'application/json' }, body });
+    await r.text();
+  }
+};
+Promise.all([worker(), worker(), worker()]).then(() => done(performance.now() - t0), e => done(String(e)));
+"#;
+
+/// With `on` (PROFILE set), starts Chromium's CPU profiler (`save` None)
+/// or stops it and saves the profile as NAME.cpuprofile in the temporary
+/// directory, for DevTools' Performance panel.
+#[cfg(not(target_arch = "wasm32"))]
+async fn profiler(s: &harness::Session, on: bool, save: Option<&str>) {
+    use serde_json::json;
+    if !on {
+        return;
+    }
+    let Some(name) = save else {
+        s.cdp("Profiler.enable", json!({})).await;
+        s.cdp("Profiler.start", json!({})).await;
+        return;
+    };
+    let p = s.cdp("Profiler.stop", json!({})).await;
+    let dir = std::env::temp_dir().join("openim-admin-profiles");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join(format!("{name}.cpuprofile"));
+    std::fs::write(&file, p["profile"].to_string()).unwrap();
+    println!("  CPU profile: {}", file.display());
+}
 
 /// When the last answer of get_all_users_uid arrived (ms since navigation).
 #[cfg(not(target_arch = "wasm32"))]
@@ -194,12 +236,15 @@ async fn main() {
 
     // 2. A full lookup of all of them, then the same requests without a browser.
     let steps = total.div_ceil(100) * 2 + total.div_ceil(200);
+    let profile = std::env::var("PROFILE").is_ok();
+    profiler(&s, profile, None).await;
     let (t0, looked) = when(
         &format!("return document.querySelector('.progress-label')?.textContent === '{steps} of {steps} requests'"),
         "document.querySelector('.lookup-form button[type=submit]').click()",
     )
     .await;
     let browser_s = (looked - t0) / 1000.0;
+    profiler(&s, profile, Some("lookup")).await;
     let memory = s.script(MEMORY, vec![]).await;
     // Where a request's time goes: on the wire, or waiting for the page.
     let spans = s.script(SPANS, vec![]).await;
@@ -237,10 +282,22 @@ async fn main() {
             body("userIDList", c),
         ));
     }
-    let plain_s = plain::run(port, token.as_str().unwrap(), requests, 3);
+    profiler(&s, profile, None).await;
+    let in_page_s = s
+        .script_async(FETCH_LOOP, vec![json!(requests), token.clone()], LIMIT)
+        .await
+        .as_f64()
+        .unwrap()
+        / 1000.0;
+    profiler(&s, profile, Some("fetch-loop")).await;
+    let plain_s = plain::run(port, token.as_str().unwrap(), requests.clone(), 3);
     println!(
         "full lookup of {total} IDs ({steps} requests, 3 in flight): dashboard {browser_s:.1} s, plain HTTP loop {plain_s:.1} s, ratio {:.2} (target <= 1.2)",
         browser_s / plain_s
+    );
+    println!(
+        "  the same requests from a bare fetch() loop in the same page: {in_page_s:.1} s (ratio to it {:.2})",
+        browser_s / in_page_s
     );
     println!(
         "  per request: median {:.1} ms from start to answer, median {:.1} ms from an answer to the next request",
@@ -273,6 +330,7 @@ async fn main() {
     let typed = [
         "1", "13", "139", "1396", "139", "13", "1", "", "a", "an", "ann", "an", "a", "",
     ];
+    profiler(&s, profile, None).await;
     let times: Vec<f64> = s
         .script_async(KEYSTROKES, vec![json!(typed)], LIMIT)
         .await
@@ -281,6 +339,7 @@ async fn main() {
         .iter()
         .map(|v| v.as_f64().unwrap())
         .collect();
+    profiler(&s, profile, Some("filter-keystrokes")).await;
     let mut sorted = times.clone();
     sorted.sort_by(|a, b| a.total_cmp(b));
     println!(

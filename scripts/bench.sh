@@ -8,9 +8,11 @@
 #   - openim-sim at scale: start-up with 100,000 users and the median
 #     100-ID account_check and get_users_info call;
 #   - the user pages at 100,000 users: loading every ID, a full lookup
-#     against a plain HTTP loop, the directory's first screen, filter
-#     keystrokes, JS heap, wasm memory and DOM nodes.
-# LOADS=N sets the number of cold loads (default 9).
+#     against a plain HTTP loop and a bare fetch() loop in the same page,
+#     the directory's first screen, filter keystrokes, JS heap, wasm
+#     memory and DOM nodes.
+# LOADS=N sets the number of cold loads (default 9); PROFILE=1 also saves
+# Chromium CPU profiles of the user-page steps (their paths are printed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh >/dev/null

@@ -20,6 +20,11 @@ use leptos::prelude::*;
 /// Requests in flight at once.
 const WORKERS: usize = 3;
 
+/// While answers stream in, the views catch up at most this often: a
+/// redraw costs the browser more than merging an answer does, and ten
+/// updates a second still read as live.
+const REDRAW_MS: f64 = 100.0;
+
 /// What outlives a single run: the calls in flight, the stop flag, the
 /// active queue and whether a re-render is already scheduled.
 #[derive(Default)]
@@ -28,6 +33,8 @@ struct Shared {
     stop: Rc<Cell<bool>>,
     pool: RefCell<Option<Rc<Pool>>>,
     frame_pending: Cell<bool>,
+    /// When the views last caught up (ms since the epoch).
+    last_redraw: Cell<f64>,
 }
 
 struct Pool {
@@ -172,22 +179,42 @@ impl Run {
         self.add(steps.collect(), false);
     }
 
-    /// Changes the table without re-rendering now; the views catch up once,
-    /// on the next animation frame.
+    /// Changes the table without re-rendering now; the views catch up
+    /// soon, once for however many answers arrive in between.
     fn apply(self, change: impl FnOnce(&mut Lookup)) {
-        if self.lookup.try_update_untracked(change).is_none() {
-            return;
+        if self.lookup.try_update_untracked(change).is_some() {
+            self.redraw_soon();
         }
-        self.shared.with_value(|s| {
-            if !s.frame_pending.replace(true) {
-                let shared = self.shared;
-                let lookup = self.lookup;
-                request_animation_frame(move || {
-                    shared.try_with_value(|s| s.frame_pending.set(false));
-                    lookup.notify();
-                });
-            }
+    }
+
+    /// Lets the views catch up with the table and the progress on the next
+    /// animation frame at least REDRAW_MS after the last time they did.
+    fn redraw_soon(self) {
+        // None: a redraw is already on its way, or the page is gone.
+        let wait = self.shared.try_with_value(|s| {
+            (!s.frame_pending.replace(true))
+                .then(|| s.last_redraw.get() + REDRAW_MS - js_sys::Date::now())
         });
+        let Some(wait) = wait.flatten() else {
+            return;
+        };
+        let draw = move || {
+            request_animation_frame(move || {
+                let live = self.shared.try_with_value(|s| {
+                    s.frame_pending.set(false);
+                    s.last_redraw.set(js_sys::Date::now());
+                });
+                if live.is_some() {
+                    self.lookup.notify();
+                    self.done.notify();
+                }
+            })
+        };
+        if wait > 0.0 {
+            set_timeout(draw, std::time::Duration::from_millis(wait as u64));
+        } else {
+            draw();
+        }
     }
 
     /// Sends one step and merges its answer into the table.
@@ -288,7 +315,9 @@ async fn work(run: Run, pool: Rc<Pool>) {
                 let _ = run.failed.try_update(|f| f.push(Failed { step, error }));
             }
         }
-        let _ = run.done.try_update(|d| *d += 1);
+        if run.done.try_update_untracked(|d| *d += 1).is_some() {
+            run.redraw_soon();
+        }
     }
     pool.workers.set(pool.workers.get() - 1);
     if pool.workers.get() == 0 {

@@ -160,9 +160,12 @@ pub fn UserResults(
         needle.track();
         show.track();
         sort.track();
-        scroll_top.set(0);
-        if let Some(el) = table_ref.get_untracked() {
-            el.set_scroll_top(0);
+        // Only when scrolled: setting scrollTop forces a layout.
+        if scroll_top.get_untracked() != 0 {
+            scroll_top.set(0);
+            if let Some(el) = table_ref.get_untracked() {
+                el.set_scroll_top(0);
+            }
         }
     });
     let in_view = Memo::new(move |_| {
@@ -223,7 +226,7 @@ pub fn UserResults(
     };
     let select_shown = move |on: bool| {
         let positions = filtered.with_untracked(|f| f.positions.clone());
-        lookup.update(|l| l.select(positions.into_iter().map(|p| p as usize), on));
+        lookup.update(|l| l.select(positions.iter().map(|&p| p as usize), on));
     };
 
     let choice = |id: &'static str,

@@ -3,6 +3,8 @@
 //! answers arrive, with selection, sorting and an incremental filter that
 //! stay fast at 100,000 rows.
 
+use std::sync::Arc;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::text::fold_case;
@@ -412,7 +414,9 @@ fn contains(hay: &[u8], needle: &[u8]) -> bool {
 /// userID order survives profile answers, so it is sorted once per table.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ordered {
-    pub positions: Vec<u32>,
+    /// Shared, so handing the same order on (or to an unfiltered view)
+    /// copies nothing and compares by address.
+    pub positions: Arc<[u32]>,
     sort: Sort,
     basis: u64,
 }
@@ -434,7 +438,7 @@ impl Ordered {
             positions.sort_unstable_by(|a, b| key(a).cmp(&key(b)));
         }
         Ordered {
-            positions,
+            positions: positions.into(),
             sort,
             basis,
         }
@@ -446,7 +450,7 @@ impl Ordered {
 /// character narrows the previous result instead of scanning every row.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Filtered {
-    pub positions: Vec<u32>,
+    pub positions: Arc<[u32]>,
     needle: String,
     show: Show,
     basis: (u64, Sort),
@@ -769,12 +773,12 @@ mod tests {
         let old = Ordered::new(&empty, Sort::Listed, None);
         let fresh = Lookup::new(&ids(&["a", "b"]), &[]);
         let order = Ordered::new(&fresh, Sort::Listed, Some(&old));
-        assert_eq!(order.positions, [0, 1]);
+        assert_eq!(*order.positions, [0, 1]);
         let f = Filtered::new(&fresh, &order, "", Show::All, None);
         let again = Lookup::new(&ids(&["c", "d", "e"]), &[]);
         let order = Ordered::new(&again, Sort::Listed, Some(&order));
         assert_eq!(
-            Filtered::new(&again, &order, "", Show::All, Some(&f)).positions,
+            *Filtered::new(&again, &order, "", Show::All, Some(&f)).positions,
             [0, 1, 2]
         );
     }

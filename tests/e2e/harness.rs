@@ -200,6 +200,16 @@ impl Session {
             .expect("chromedriver runs CDP commands");
     }
 
+    /// Runs one Chrome DevTools Protocol command (benchmarks use it to
+    /// profile).
+    #[allow(dead_code)]
+    pub async fn cdp(&self, cmd: &'static str, params: Value) -> Value {
+        self.client
+            .issue_cmd(Cdp { cmd, params })
+            .await
+            .expect("chromedriver runs CDP commands")
+    }
+
     pub async fn open(&self, path: &str) {
         self.client
             .goto(&format!("{}{path}", self.base))
