@@ -286,10 +286,8 @@ async fn lookup_of_250_ids_matches_the_servers_state() {
     s.type_into("#users-filter", &who).await;
     let row = format!("tr[data-user-id='{who}']");
     s.wait_text(&format!("{row} .online"), "Online").await;
-    assert_eq!(
-        s.text(&format!("{row} .platforms")).await,
-        platforms.join(", ")
-    );
+    let shown = s.text(&format!("{row} .platforms")).await;
+    assert_eq!(shown.split_whitespace().collect::<Vec<_>>(), platforms);
     assert_eq!(s.text(&format!("{row} .account")).await, "Registered");
     assert_eq!(
         s.text(&format!("{row} .nickname")).await,
@@ -437,10 +435,8 @@ async fn a_failed_request_is_reported_and_can_be_retried() {
     s.click(".retry").await;
     s.wait_text("tr[data-user-id='17396220460'] .online", "Online")
         .await;
-    assert_eq!(
-        s.text("tr[data-user-id='17396220460'] .platforms").await,
-        "OSX, Web"
-    );
+    let platforms = s.text("tr[data-user-id='17396220460'] .platforms").await;
+    assert_eq!(platforms.split_whitespace().collect::<Vec<_>>(), ["OSX", "Web"]);
     assert!(
         !s.exists(".failures").await,
         "the failure is gone after a good retry"
