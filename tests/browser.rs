@@ -11,8 +11,12 @@ use openim_admin::api::user::{AccountStatus, OnlineStatus, PlatformStatus, UserI
 use openim_admin::components::bulk::Run;
 use openim_admin::components::id_list_input::IdListInput;
 use openim_admin::components::profile_edit::ProfileEdit;
-use openim_admin::components::user_table::{UserResults, LOOKUP_COLUMNS};
+use openim_admin::components::user_table::{
+    Col, Purpose, UserResults, GROUP_RESULT_COLUMNS, LOOKUP_COLUMNS, MEMBER_COLUMNS,
+};
 use openim_admin::i18n::Locale;
+use openim_admin::i18n::Strings;
+use openim_admin::model::outcome::{Action, Outcome};
 use openim_admin::model::users::Lookup;
 use openim_admin::pages::login::LoginPage;
 use openim_admin::session::{self, Session};
@@ -230,6 +234,14 @@ async fn id_list_input_counts_ids_as_they_are_typed() {
 
 /// Mounts the shared users table over `lookup`, signed in as an admin.
 fn render_table(lookup: Lookup) -> (HtmlElement, Run) {
+    render_table_for(lookup, LOOKUP_COLUMNS, Purpose::Users)
+}
+
+fn render_table_for(
+    lookup: Lookup,
+    columns: &'static [Col],
+    purpose: Purpose,
+) -> (HtmlElement, Run) {
     session::save(&sample_session());
     let root = container();
     let (tx, rx) = std::sync::mpsc::channel();
@@ -239,7 +251,12 @@ fn render_table(lookup: Lookup) -> (HtmlElement, Run) {
         let run = Run::new(app, true);
         run.lookup.set(lookup.clone());
         tx.send(run).unwrap();
-        view! { <Router><UserResults run columns=LOOKUP_COLUMNS summary=|t| t.results_summary/></Router> }
+        let summary: fn(&Strings) -> &'static str = match purpose {
+            Purpose::Members => |t| t.members_summary,
+            Purpose::Results => |t| t.member_results_summary,
+            Purpose::Users => |t| t.results_summary,
+        };
+        view! { <Router><UserResults run columns summary purpose/></Router> }
     });
     handle.forget();
     (root, rx.recv().unwrap())
@@ -587,5 +604,91 @@ async fn the_edit_form_refuses_what_the_server_would_refuse_and_keeps_what_was_t
         session::draft("user.edit-1.birth").as_deref(),
         Some("1990-05-17")
     );
+    session::clear_all();
+}
+
+#[wasm_bindgen_test]
+async fn the_member_list_sets_roles_and_removes_the_selected() {
+    let mut l = Lookup::default();
+    l.add_ids(&ids(&["m1", "m2", "m3"]), 1);
+    l.apply_accounts(&[status("m1", true), status("m2", true), status("m3", false)]);
+    let (root, run) = render_table_for(l, MEMBER_COLUMNS, Purpose::Members);
+    leptos::task::tick().await;
+    assert_eq!(
+        text_of(&root, ".summary").unwrap(),
+        "3 members: 2 registered, 1 unknown (the server would skip them)"
+    );
+    // Only what a member list needs: no online check, no delete.
+    assert_eq!(count(&root, ".check-online, .delete, .use-selection"), 0);
+    let shows = count(&root, "#users-show option");
+    assert_eq!(shows, 4, "all, registered, unknown, selected");
+
+    click(&root, "tr[data-user-id='m2'] input.pick", false);
+    click(&root, ".make-admin", false);
+    leptos::task::tick().await;
+    let roles = run
+        .lookup
+        .with_untracked(|l| l.rows.iter().map(|r| r.role).collect::<Vec<_>>());
+    assert_eq!(roles, [1, 3, 1]);
+    let select: web_sys::HtmlSelectElement = root
+        .query_selector("tr[data-user-id='m2'] select.role")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(select.value(), "3");
+
+    // A role chosen in the row itself.
+    select.set_value("1");
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    assert_eq!(run.lookup.with_untracked(|l| l.rows[1].role), 1);
+
+    click(&root, "tr[data-user-id='m3'] input.pick", false);
+    click(&root, ".remove", false);
+    leptos::task::tick().await;
+    let left = run.lookup.with_untracked(|l| l.ids());
+    assert_eq!(left, ["m1"]);
+    assert!(text_of(&root, ".summary")
+        .unwrap()
+        .starts_with("1 members: 1 registered"));
+    session::clear_all();
+}
+
+#[wasm_bindgen_test]
+async fn kick_results_say_what_each_answer_means() {
+    let pairs: Vec<(String, String)> = ["in", "never", "boss", "later"]
+        .iter()
+        .map(|id| (String::new(), id.to_string()))
+        .collect();
+    let members: rustc_hash::FxHashSet<String> =
+        ["in", "boss"].iter().map(|s| s.to_string()).collect();
+    let mut l = Lookup::results(Action::Kick, &pairs, Some(&members));
+    l.apply_outcomes(
+        "",
+        vec![
+            ("in".into(), Outcome::Result(0)),
+            ("never".into(), Outcome::Result(0)),
+            ("boss".into(), Outcome::Result(-1)),
+        ],
+    );
+    let (root, _run) = render_table_for(l, GROUP_RESULT_COLUMNS, Purpose::Results);
+    leptos::task::tick().await;
+    let result = |id: &str| {
+        text_of(&root, &format!("tr[data-user-id='{id}'] td.result")).unwrap_or_default()
+    };
+    assert!(result("in").starts_with("Not in the group now"));
+    assert!(result("never").starts_with("Was not a member"));
+    assert!(result("boss").contains("owner cannot be kicked"));
+    assert!(result("boss").contains("result -1"));
+    assert_eq!(result("later"), "Waiting");
+    assert_eq!(
+        text_of(&root, ".summary").unwrap(),
+        "4 users: 2 succeeded, 1 did not, 1 waiting"
+    );
+    assert_eq!(count(&root, "td.result .badge.ok"), 2);
+    assert_eq!(count(&root, "td.result .badge.warn"), 1);
+    let shows = count(&root, "#users-show option");
+    assert_eq!(shows, 4, "all, succeeded, not succeeded, selected");
     session::clear_all();
 }

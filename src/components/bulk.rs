@@ -9,10 +9,12 @@ use std::rc::Rc;
 
 use crate::api::endpoints;
 use crate::api::envelope::data_as;
+use crate::api::friend::UserIdResult;
 use crate::api::transport::{post, post_text, Answer, Connection, Scope};
 use crate::api::user::{AccountStatus, GetAllUsersUidReq, OnlineStatus, UserInfo};
 use crate::api::{ApiError, ErrorKind};
 use crate::model::bulk::{not_deleted, plan_online, Failed, Step};
+use crate::model::outcome::{outcomes, Outcome};
 use crate::model::users::Lookup;
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -60,6 +62,8 @@ pub struct Run {
     /// Deleted rows leave the table (the directory) or stay, marked as
     /// not registered (the lookup page).
     remove_deleted: bool,
+    /// Requests in flight at once.
+    workers: usize,
     app: AppState,
     shared: StoredValue<Shared, LocalStorage>,
 }
@@ -76,11 +80,18 @@ impl Run {
             deleted: RwSignal::new(0),
             not_deleted: RwSignal::new(Vec::new()),
             remove_deleted,
+            workers: WORKERS,
             app,
             shared: StoredValue::new_local(Shared::default()),
         };
         on_cleanup(move || run.stop());
         run
+    }
+
+    /// The same run, one request at a time (calls that write row by row
+    /// on the server, like blocks).
+    pub fn one_at_a_time(self) -> Self {
+        Self { workers: 1, ..self }
     }
 
     /// Queues `steps` (ahead of what waits when `first`) and starts
@@ -118,13 +129,13 @@ impl Run {
             conn,
             queue: RefCell::new(VecDeque::from(steps)),
             session_lost: Cell::new(false),
-            workers: Cell::new(WORKERS),
+            workers: Cell::new(self.workers),
         });
         self.shared.with_value(|s| {
             s.stop.set(false);
             *s.pool.borrow_mut() = Some(pool.clone());
         });
-        for _ in 0..WORKERS {
+        for _ in 0..self.workers {
             leptos::task::spawn_local(work(self, pool.clone()));
         }
     }
@@ -250,6 +261,28 @@ impl Run {
                 self.not_deleted.update(|n| n.extend(failed));
                 let remove = self.remove_deleted;
                 self.apply(|l| l.apply_deleted(&gone, remove));
+            }
+            Step::Members { .. } | Step::ImportFriend { .. } | Step::AddBlack { .. } => {
+                let (ids, from) = (step.ids(), step.from());
+                // add_black answers without `data`: success is its result 0.
+                let results = match answer.and_then(|(data, op)| match step {
+                    Step::AddBlack { .. } => Ok(Some(vec![UserIdResult {
+                        user_id: ids.first().cloned().unwrap_or_default(),
+                        result: 0,
+                    }])),
+                    _ => data_as::<Option<Vec<UserIdResult>>>(data.as_deref(), &op),
+                }) {
+                    Ok(results) => outcomes(ids, results),
+                    Err(e) => {
+                        // Every row of the call shows why; the call is also
+                        // listed as failed, for a retry.
+                        let failed = Outcome::Failed(e.clone());
+                        let all = ids.iter().map(|id| (id.clone(), failed.clone())).collect();
+                        self.apply(|l| l.apply_outcomes(from, all));
+                        return Err(e);
+                    }
+                };
+                self.apply(|l| l.apply_outcomes(from, results));
             }
         }
         Ok(())

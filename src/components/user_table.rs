@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use crate::api::group::{ROLE_ADMIN, ROLE_ORDINARY};
 use crate::api::user::{safe_url, GENDER_FEMALE, GENDER_MALE, PLATFORMS};
 use crate::components::bulk::Run;
 use crate::components::download::save_text;
@@ -13,6 +14,7 @@ use crate::components::progress::Progress;
 use crate::i18n::{fill, Strings};
 use crate::model::bulk::{plan_online, steps, Step, DELETE_MAX, INFO_MAX};
 use crate::model::csv;
+use crate::model::outcome::{self, Action, Note, Outcome};
 use crate::model::users::{
     csv_row, window, Filtered, Lookup, Ordered, Show, Sort, UserRow, CSV_HEADER,
 };
@@ -37,6 +39,24 @@ pub enum Col {
     Ex,
     Online,
     Platforms,
+    /// The acting user of a pair (fromUserID, a blacklist's owner).
+    From,
+    /// A new group member's roleLevel, editable.
+    Role,
+    /// What a call did for the row.
+    Result,
+}
+
+/// What a table is for, which decides its filters and actions.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+pub enum Purpose {
+    /// Users to look at: online checks and refresh, export, delete.
+    #[default]
+    Users,
+    /// A new group's member list: roles and removal.
+    Members,
+    /// What a call did for each row: export.
+    Results,
 }
 
 impl Col {
@@ -51,6 +71,9 @@ impl Col {
             Col::Ex => "ex",
             Col::Online => "online",
             Col::Platforms => "platforms",
+            Col::From => "from",
+            Col::Role => "role",
+            Col::Result => "result",
         }
     }
 
@@ -65,6 +88,9 @@ impl Col {
             Col::Ex => |t| t.col_ex,
             Col::Online => |t| t.col_online,
             Col::Platforms => |t| t.col_platforms,
+            Col::From => |t| t.col_from,
+            Col::Role => |t| t.col_role,
+            Col::Result => |t| t.col_result,
         }
     }
 }
@@ -92,6 +118,23 @@ pub const DIRECTORY_COLUMNS: &[Col] = &[
     Col::Ex,
     Col::Online,
     Col::Platforms,
+];
+
+/// A new group's member list: is each one registered, and with which role.
+pub const MEMBER_COLUMNS: &[Col] = &[Col::Select, Col::UserId, Col::Account, Col::Role];
+
+/// Results of invite and kick.
+pub const GROUP_RESULT_COLUMNS: &[Col] = &[Col::Select, Col::UserId, Col::Result];
+
+/// Results of friend imports and blocks: pairs.
+pub const PAIR_RESULT_COLUMNS: &[Col] = &[Col::Select, Col::From, Col::UserId, Col::Result];
+
+/// Where the directory's selection can be used: a destination key, its
+/// label, the route and the draft that route reads its IDs from.
+pub const DESTINATIONS: [(&str, Pick, &str, &str); 3] = [
+    ("lookup", |t| t.to_lookup, "/users", "users.ids"),
+    ("new-group", |t| t.to_new_group, "/groups", "groups.members"),
+    ("members", |t| t.to_members, "/groups", "groups.ids"),
 ];
 
 /// The detail page of a user.
@@ -133,14 +176,17 @@ pub fn RunStatus(run: Run) -> impl IntoView {
 }
 
 /// Everything below a page's source of IDs: summary, toolbar, selection
-/// actions and the table. `to_lookup` adds "open in lookup"; `eager`
-/// loads the profiles of rows on screen before the others.
+/// actions and the table. `id` prefixes the element ids (two tables can
+/// share a page); `send_to` offers the selection to other pages (see
+/// DESTINATIONS); `eager` loads the profiles of rows on screen first.
 #[component]
 pub fn UserResults(
     run: Run,
     columns: &'static [Col],
     summary: Pick,
-    #[prop(optional)] to_lookup: Option<Callback<Vec<String>>>,
+    #[prop(optional)] purpose: Purpose,
+    #[prop(default = "users")] id: &'static str,
+    #[prop(optional)] send_to: Option<Callback<(&'static str, Vec<String>)>>,
     #[prop(optional)] eager: bool,
 ) -> impl IntoView {
     let app = use_app();
@@ -220,6 +266,10 @@ pub fn UserResults(
                 filtered
                     .with_untracked(|f| f.positions.iter().map(|&i| &l.rows[i as usize]).collect())
             };
+            if l.action.is_some() {
+                let row = |r: &UserRow| outcome::csv_row(&r.from, &r.user_id, r.outcome.as_deref());
+                return csv::document(&outcome::CSV_HEADER, rows.into_iter().map(row));
+            }
             csv::document(&CSV_HEADER, rows.into_iter().map(csv_row))
         });
         let _ = save_text("openim-users.csv", "text/csv;charset=utf-8", &doc);
@@ -229,14 +279,32 @@ pub fn UserResults(
         lookup.update(|l| l.select(positions.iter().map(|&p| p as usize), on));
     };
 
-    let choice = |id: &'static str,
+    let set_role = move |role: i32| {
+        lookup.update(|l| {
+            let picked: Vec<usize> = (0..l.rows.len()).filter(|&i| l.rows[i].selected).collect();
+            l.set_role(picked, role)
+        })
+    };
+    let element = move |name: &str| format!("{id}-{name}");
+    let shows: &'static [Show] = match purpose {
+        Purpose::Users => &Show::USERS,
+        Purpose::Members => &[
+            Show::All,
+            Show::Registered,
+            Show::Unregistered,
+            Show::Selected,
+        ],
+        Purpose::Results => &Show::RESULTS,
+    };
+
+    let choice = |id: String,
                   label: Pick,
                   value: Signal<&'static str>,
                   keys: Vec<(&'static str, Pick)>,
                   set: Callback<String>| {
         view! {
             <div class="field inline">
-                <label for=id>{tr(label)}</label>
+                <label for=id.clone()>{tr(label)}</label>
                 <select id=id prop:value=value on:change:target=move |ev| set.run(ev.target().value())>
                     {keys.into_iter().map(|(k, pick)| view! { <option value=k>{tr(pick)}</option> }).collect_view()}
                 </select>
@@ -246,12 +314,13 @@ pub fn UserResults(
 
     view! {
         <When when=flag(move || lookup.with(|l| !l.rows.is_empty()))>
-            <p class="summary" aria-live="polite">
+            <p class="summary" id=element("summary") aria-live="polite">
                 {text(move || {
                     let s = lookup.with(|l| l.summary());
                     fill(summary(app.t()), &[
                         ("total", &s.total), ("registered", &s.registered), ("unregistered", &s.unregistered),
                         ("online", &s.online), ("incomplete", &s.incomplete), ("profiles", &s.profiles), ("admins", &s.admins),
+                        ("succeeded", &s.succeeded), ("refused", &s.refused), ("waiting", &(s.total - s.succeeded - s.refused)),
                     ])
                 })}
             </p>
@@ -267,15 +336,15 @@ pub fn UserResults(
             </When>
             <div class="toolbar">
                 <div class="field inline">
-                    <label for="users-filter">{tr(|t| t.filter_label)}</label>
-                    <input id="users-filter" type="search" placeholder=tr(|t| t.filter_placeholder)
+                    <label for=element("filter")>{tr(|t| t.filter_label)}</label>
+                    <input id=element("filter") type="search" placeholder=tr(|t| t.filter_placeholder)
                         prop:value=needle
                         on:input:target=move |ev| needle.set(ev.target().value())/>
                 </div>
-                {choice("users-show", |t| t.show_label, Signal::derive(move || show.get().key()),
-                    Show::ALL.iter().map(|s| (s.key(), show_text(*s))).collect(),
+                {choice(element("show"), |t| t.show_label, Signal::derive(move || show.get().key()),
+                    shows.iter().map(|s| (s.key(), show_text(*s))).collect(),
                     Callback::new(move |k: String| show.set(Show::from_key(&k))))}
-                {choice("users-sort", |t| t.sort_label, Signal::derive(move || sort.get().key()),
+                {choice(element("sort"), |t| t.sort_label, Signal::derive(move || sort.get().key()),
                     Sort::ALL.iter().map(|s| (s.key(), sort_text(*s))).collect(),
                     Callback::new(move |k: String| sort.set(Sort::from_key(&k))))}
                 <span class="rows-shown">
@@ -289,20 +358,44 @@ pub fn UserResults(
                 </button>
                 <button type="button" class="secondary clear-selection" disabled=none
                     on:click=move |_| lookup.update(Lookup::clear_selection)>{tr(|t| t.clear_selection)}</button>
-                <button type="button" class="secondary check-online" disabled=none on:click=check_online>{tr(|t| t.check_online)}</button>
-                <RefreshOnline run ids=Callback::new(move |()| {
-                    // The selection, else every row of the table.
-                    lookup.with_untracked(|l| if l.selected_count() > 0 { l.selected_ids() } else { l.ids() })
-                })/>
-                {to_lookup.map(|go| view! {
-                    <button type="button" class="secondary open-lookup" disabled=none
-                        on:click=move |_| go.run(chosen())>{tr(|t| t.open_in_lookup)}</button>
-                })}
-                <button type="button" class="secondary export" on:click=export>{tr(|t| t.export_csv)}</button>
-                <button type="button" class="danger delete" disabled=none on:click=ask_delete>{tr(|t| t.delete_button)}</button>
+                {match purpose {
+                    Purpose::Users => view! {
+                        <button type="button" class="secondary check-online" disabled=none on:click=check_online>{tr(|t| t.check_online)}</button>
+                        <RefreshOnline run ids=Callback::new(move |()| {
+                            // The selection, else every row of the table.
+                            lookup.with_untracked(|l| if l.selected_count() > 0 { l.selected_ids() } else { l.ids() })
+                        })/>
+                        {send_to.map(|go| view! {
+                            <div class="field inline">
+                                <label for=element("use")>{tr(|t| t.use_selection)}</label>
+                                <select id=element("use") class="use-selection" disabled=none
+                                    on:change:target=move |ev| {
+                                        let key = ev.target().value();
+                                        ev.target().set_value("");
+                                        if let Some(&(key, ..)) = DESTINATIONS.iter().find(|d| d.0 == key) {
+                                            go.run((key, chosen()));
+                                        }
+                                    }>
+                                    <option value="">"…"</option>
+                                    {DESTINATIONS.map(|(key, label, ..)| view! { <option value=key>{tr(label)}</option> })}
+                                </select>
+                            </div>
+                        })}
+                        <button type="button" class="secondary export" on:click=export>{tr(|t| t.export_csv)}</button>
+                        <button type="button" class="danger delete" disabled=none on:click=ask_delete>{tr(|t| t.delete_button)}</button>
+                    }.into_any(),
+                    Purpose::Members => view! {
+                        <button type="button" class="secondary make-admin" disabled=none on:click=move |_| set_role(ROLE_ADMIN)>{tr(|t| t.make_admin)}</button>
+                        <button type="button" class="secondary make-member" disabled=none on:click=move |_| set_role(ROLE_ORDINARY)>{tr(|t| t.make_member)}</button>
+                        <button type="button" class="danger remove" disabled=none on:click=move |_| lookup.update(Lookup::remove_selected)>{tr(|t| t.remove_button)}</button>
+                    }.into_any(),
+                    Purpose::Results => view! {
+                        <button type="button" class="secondary export" on:click=export>{tr(|t| t.export_csv)}</button>
+                    }.into_any(),
+                }}
             </div>
             {move || confirming.get().map(|(ids, admins)| view! { <DeleteConfirm run ids admins confirming/> })}
-            <UserTable run columns filtered in_view scroll_top table_ref/>
+            <UserTable run columns filtered in_view scroll_top table_ref id=element("table")/>
         </When>
     }
 }
@@ -316,6 +409,29 @@ fn show_text(s: Show) -> Pick {
         Show::Offline => |t| t.show_offline,
         Show::Incomplete => |t| t.show_incomplete,
         Show::Selected => |t| t.show_selected,
+        Show::Succeeded => |t| t.show_succeeded,
+        Show::Refused => |t| t.show_refused,
+    }
+}
+
+/// What an outcome means, in the operator's language.
+fn note_text(t: &'static Strings, note: Note) -> &'static str {
+    match note {
+        Note::Invited => t.note_invited,
+        Note::UnknownOrMember => t.note_unknown_or_member,
+        Note::NotInGroupNow => t.note_not_in_group_now,
+        Note::WasNotMember => t.note_was_not_member,
+        Note::OwnerNotKickable => t.note_owner_not_kickable,
+        Note::Friends => t.note_friends,
+        Note::UnknownUser => t.note_unknown_user,
+        Note::Blocked => t.note_blocked,
+        Note::AlreadyBlocked => t.note_already_blocked,
+        Note::NoResult => t.note_no_result,
+        Note::UnknownGroup => t.note_unknown_group,
+        Note::Dismissed => t.note_dismissed,
+        Note::NoPermission => t.note_no_permission,
+        Note::UnknownFromUser => t.note_unknown_from_user,
+        Note::Error => t.note_error,
     }
 }
 
@@ -381,6 +497,7 @@ fn UserTable(
     in_view: Memo<(usize, usize)>,
     scroll_top: RwSignal<u32>,
     table_ref: NodeRef<leptos::html::Div>,
+    id: String,
 ) -> impl IntoView {
     // Where the last click landed, for shift-click range selection.
     let anchor = StoredValue::new(None::<usize>);
@@ -413,7 +530,7 @@ fn UserTable(
         }
     };
     view! {
-        <div class="table-scroll" node_ref=table_ref style:max-height=format!("{VIEWPORT}px")
+        <div class="table-scroll" id=id node_ref=table_ref style:max-height=format!("{VIEWPORT}px")
             on:scroll:target=move |ev| scroll_top.set(ev.target().scroll_top().max(0) as u32)>
             <table class="results">
                 <thead>
@@ -506,6 +623,36 @@ fn row_view(
                     (None, _) => badge("badge unknown", t.unknown),
                 },
             ),
+            Col::From => (Some(row.from.clone()), view! { <code>{row.from.clone()}</code> }.into_any()),
+            Col::Role => {
+                let set = move |role: i32| {
+                    let position = filtered.with_untracked(|f| f.positions.get(at).copied());
+                    run.lookup.update(|l| l.set_role(position.map(|p| p as usize), role));
+                };
+                (None, view! {
+                    <select class="role" aria-label=t.col_role prop:value=row.role.to_string()
+                        on:change:target=move |ev| set(ev.target().value().parse().unwrap_or(ROLE_ORDINARY))>
+                        <option value="1">{t.role_member}</option>
+                        <option value="3">{t.role_admin}</option>
+                    </select>
+                }.into_any())
+            }
+            Col::Result => {
+                let Some(outcome) = row.outcome.as_deref() else {
+                    return (None, badge("badge unknown", t.waiting));
+                };
+                let action = run.lookup.with_untracked(|l| l.action).unwrap_or(Action::Invite);
+                let class = if outcome.ok() { "badge ok" } else { "badge warn" };
+                let detail = match outcome {
+                    Outcome::Failed(e) => e.to_string(),
+                    Outcome::Result(r) => format!("result {r}"),
+                    Outcome::NoResult => "data: null".to_string(),
+                };
+                let note = note_text(t, outcome.note(action, row.member));
+                (Some(format!("{note} · {detail}")), view! {
+                    <span class=class>{note}</span> " " <span class="muted detail">{detail}</span>
+                }.into_any())
+            }
             Col::Platforms => (
                 None,
                 (row.online.iter().flat_map(|o| &o.detail_platform_status))

@@ -43,7 +43,10 @@ strings! {
     rows_shown, failed_requests, retry_failed, no_matches, no_face,
 
     field_face_url, field_phone, field_birth, field_email, err_too_long, err_birth, user_not_registered, refresh_label, refresh_off, refresh_every, by_platform, edit_title, edit_rules, save_button, saved, nothing_changed,
-    nav_directory, directory_title, directory_intro, directory_summary, reload_button, col_select, select_row, admin_badge, sort_label, sort_listed, sort_user_id, sort_nickname, show_offline, show_selected, selection_label, selected_count, select_shown, clear_selection, check_online, open_in_lookup, delete_button, delete_title, delete_warning, delete_admins_left_out, delete_type_count, delete_confirm, cancel, deleted_summary, not_deleted,
+    nav_directory, directory_title, directory_intro, directory_summary, reload_button, col_select, select_row, admin_badge, sort_label, sort_listed, sort_user_id, sort_nickname, show_offline, show_selected, selection_label, selected_count, select_shown, clear_selection, check_online, delete_button, delete_title, delete_warning, delete_admins_left_out, delete_type_count, delete_confirm, cancel, deleted_summary, not_deleted,
+    col_from, col_role, col_result, role_member, role_admin, waiting, show_succeeded, show_refused, use_selection, to_lookup, to_new_group, to_members, make_admin, make_member, remove_button, note_invited, note_unknown_or_member, note_not_in_group_now, note_was_not_member, note_owner_not_kickable, note_friends, note_unknown_user, note_blocked, note_already_blocked, note_no_result, note_unknown_group, note_dismissed, note_no_permission, note_unknown_from_user, note_error,
+    nav_groups, groups_title, groups_intro, recent_title, recent_why, recent_none, col_group_name, col_owner, col_members, use_button, create_title, field_owner, field_group_type, group_type_0, group_type_1, field_group_name, hint_group_name, field_notification, field_introduction, members_legend, members_label, add_as, add_members, members_rules, members_summary, check_and_create, err_owner_missing, err_owner_unregistered, working, confirm_create_title, confirm_create, skipped_members, create_button, created_title, created_summary, created_mismatch, copy_button, copied, half_made, members_title, field_group_id, field_reason, members_rules_server, invite_button, kick_button, err_group_missing, kick_title, kick_warning, kick_confirm, member_results_summary,
+    nav_friends, friends_title, friends_intro, import_title, field_from_user, friend_ids_label, import_rules, import_button, pairs_title, pairs_label, pairs_hint, pairs_count, pair_line, pair_not_two, pair_empty, pair_too_long, pairs_bad_count, err_pairs_empty, pairs_button, err_from_missing, black_title, field_black_owner, black_ids_label, black_note_friendship, black_note_messages, black_note_unchecked, black_button, results_title, results_none,
 }
 
 impl Strings {
@@ -56,5 +59,7 @@ impl Strings {
         "col_user_id",
         "col_ex",
         "sort_user_id",
+        "field_group_id",
+        "field_from_user",
     ];
 }

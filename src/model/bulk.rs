@@ -3,14 +3,23 @@
 
 use crate::api::endpoints::{self, ACCOUNT_CHECK_MAX, ONLINE_STATUS_MAX};
 use crate::api::envelope::data_as;
+use crate::api::friend::{AddBlackReq, ImportFriendReq};
+use crate::api::group::{InviteUserToGroupReq, KickGroupReq};
 use crate::api::ids::chunk;
 use crate::api::user::DeleteUserFailed;
 use crate::api::{ApiError, ErrorKind};
+use crate::model::outcome::Action;
 
 /// get_users_info has no documented cap; stay at account_check's.
 pub const INFO_MAX: usize = 100;
 /// delete_user has no cap either; 100 a request keeps progress visible.
 pub const DELETE_MAX: usize = 100;
+/// Invite and kick have no cap; 500 a request keeps a 10,000-member
+/// onboarding visible as progress without thousands of calls.
+pub const GROUP_CALL_MAX: usize = 500;
+/// import_friend has no cap; the server writes two rows per friend, so
+/// 100 a request keeps each call short.
+pub const IMPORT_MAX: usize = 100;
 
 /// One request of a run; kept so a failed one can be sent again.
 #[derive(Clone, Debug, PartialEq)]
@@ -19,25 +28,146 @@ pub enum Step {
     Infos(Vec<String>),
     Online(Vec<String>),
     Delete(Vec<String>),
+    /// Invite or kick (`action`) `ids` in one group.
+    Members {
+        action: Action,
+        group_id: String,
+        reason: String,
+        ids: Vec<String>,
+    },
+    ImportFriend {
+        from: String,
+        ids: Vec<String>,
+    },
+    /// add_black names one target a call; `ids` holds it.
+    AddBlack {
+        from: String,
+        ids: Vec<String>,
+    },
 }
 
 impl Step {
     pub fn ids(&self) -> &[String] {
         match self {
             Step::Accounts(ids) | Step::Infos(ids) | Step::Online(ids) | Step::Delete(ids) => ids,
+            Step::Members { ids, .. }
+            | Step::ImportFriend { ids, .. }
+            | Step::AddBlack { ids, .. } => ids,
         }
     }
 
-    /// The endpoint and its request body: every step sends one ID list.
+    /// The user acting on the IDs, for calls that have one.
+    pub fn from(&self) -> &str {
+        match self {
+            Step::ImportFriend { from, .. } | Step::AddBlack { from, .. } => from,
+            _ => "",
+        }
+    }
+
+    /// The endpoint and its request body.
     pub fn request(&self) -> (&'static str, Result<String, serde_json::Error>) {
+        let ids = self.ids().to_vec();
         let (path, field) = match self {
             Step::Accounts(_) => (endpoints::ACCOUNT_CHECK, "checkUserIDList"),
             Step::Infos(_) => (endpoints::GET_USERS_INFO, "userIDList"),
             Step::Online(_) => (endpoints::GET_USERS_ONLINE_STATUS, "userIDList"),
             Step::Delete(_) => (endpoints::DELETE_USER, "deleteUserIDList"),
+            Step::Members {
+                action: Action::Kick,
+                group_id,
+                reason,
+                ..
+            } => {
+                let req = KickGroupReq {
+                    group_id: group_id.clone(),
+                    kicked_user_id_list: ids,
+                    reason: reason.clone(),
+                };
+                return (endpoints::KICK_GROUP, serde_json::to_string(&req));
+            }
+            Step::Members {
+                group_id, reason, ..
+            } => {
+                let req = InviteUserToGroupReq {
+                    group_id: group_id.clone(),
+                    invited_user_id_list: ids,
+                    reason: reason.clone(),
+                };
+                return (endpoints::INVITE_USER_TO_GROUP, serde_json::to_string(&req));
+            }
+            Step::ImportFriend { from, .. } => {
+                let req = ImportFriendReq {
+                    friend_user_id_list: ids,
+                    from_user_id: from.clone(),
+                };
+                return (endpoints::IMPORT_FRIEND, serde_json::to_string(&req));
+            }
+            Step::AddBlack { from, .. } => {
+                let req = AddBlackReq {
+                    to_user_id: ids.into_iter().next().unwrap_or_default(),
+                    from_user_id: from.clone(),
+                };
+                return (endpoints::ADD_BLACK, serde_json::to_string(&req));
+            }
         };
-        let body = serde_json::to_string(self.ids()).map(|list| format!("{{\"{field}\":{list}}}"));
+        // Every read step sends one ID list.
+        let body = serde_json::to_string(&ids).map(|list| format!("{{\"{field}\":{list}}}"));
         (path, body)
+    }
+}
+
+/// The calls that apply `action` to `pairs` of (from, userID): group calls
+/// (from is ignored, the group is `group_id`) split at GROUP_CALL_MAX;
+/// friend imports grouped per fromUserID, in first-seen order, split at
+/// IMPORT_MAX; blocks one call per pair.
+pub fn plan_action(
+    action: Action,
+    group_id: &str,
+    reason: &str,
+    pairs: &[(String, String)],
+) -> Vec<Step> {
+    match action {
+        Action::Invite | Action::Kick => {
+            let ids: Vec<String> = pairs.iter().map(|(_, id)| id.clone()).collect();
+            chunk(&ids, GROUP_CALL_MAX)
+                .map(|c| Step::Members {
+                    action,
+                    group_id: group_id.to_string(),
+                    reason: reason.to_string(),
+                    ids: c.to_vec(),
+                })
+                .collect()
+        }
+        Action::ImportFriend => {
+            let mut order: Vec<&str> = Vec::new();
+            let mut by_from: rustc_hash::FxHashMap<&str, Vec<String>> = Default::default();
+            for (from, id) in pairs {
+                by_from
+                    .entry(from.as_str())
+                    .or_insert_with(|| {
+                        order.push(from);
+                        Vec::new()
+                    })
+                    .push(id.clone());
+            }
+            (order.into_iter())
+                .flat_map(|from| {
+                    let ids = by_from.remove(from).unwrap_or_default();
+                    chunk(&ids, IMPORT_MAX)
+                        .map(|c| Step::ImportFriend {
+                            from: from.to_string(),
+                            ids: c.to_vec(),
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .collect()
+        }
+        Action::AddBlack => (pairs.iter())
+            .map(|(from, id)| Step::AddBlack {
+                from: from.clone(),
+                ids: vec![id.clone()],
+            })
+            .collect(),
     }
 }
 
@@ -152,5 +282,67 @@ mod tests {
             },
         );
         assert_eq!(not_deleted(Err(refused.clone())), Err(refused));
+    }
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn group_calls_split_and_send_the_spec_fields() {
+        let many: Vec<(String, String)> = ids(1_201)
+            .into_iter()
+            .map(|id| (String::new(), id))
+            .collect();
+        let plan = plan_action(Action::Kick, "g1", "spam", &many);
+        assert_eq!(
+            plan.iter().map(|s| s.ids().len()).collect::<Vec<_>>(),
+            [500, 500, 201]
+        );
+        let (path, body) = plan[2].request();
+        assert_eq!(path, "/group/kick_group");
+        let body: serde_json::Value = serde_json::from_str(&body.unwrap()).unwrap();
+        assert_eq!(body["groupID"], "g1");
+        assert_eq!(body["reason"], "spam");
+        assert_eq!(body["kickedUserIDList"][0], "u1000");
+        let invite = plan_action(Action::Invite, "g1", "", &pairs(&[("", "a")]));
+        let (path, body) = invite[0].request();
+        assert_eq!(path, "/group/invite_user_to_group");
+        assert_eq!(
+            body.unwrap(),
+            r#"{"groupID":"g1","invitedUserIDList":["a"],"reason":""}"#
+        );
+    }
+
+    #[test]
+    fn friend_imports_go_per_from_user_in_first_seen_order() {
+        let mut list = pairs(&[("b", "x"), ("a", "y"), ("b", "z")]);
+        list.extend((0..150).map(|i| ("a".to_string(), format!("f{i}"))));
+        let plan = plan_action(Action::ImportFriend, "", "", &list);
+        let shape: Vec<(&str, usize)> = plan.iter().map(|s| (s.from(), s.ids().len())).collect();
+        assert_eq!(shape, [("b", 2), ("a", 100), ("a", 51)]);
+        assert_eq!(plan[0].ids(), ["x", "z"]);
+        let (path, body) = plan[0].request();
+        assert_eq!(path, "/friend/import_friend");
+        assert_eq!(
+            body.unwrap(),
+            r#"{"friendUserIDList":["x","z"],"fromUserID":"b"}"#
+        );
+    }
+
+    #[test]
+    fn each_block_is_its_own_call() {
+        let plan = plan_action(
+            Action::AddBlack,
+            "",
+            "",
+            &pairs(&[("o", "t1"), ("o", "t2")]),
+        );
+        assert_eq!(plan.len(), 2);
+        let (path, body) = plan[1].request();
+        assert_eq!(path, "/friend/add_black");
+        assert_eq!(body.unwrap(), r#"{"toUserID":"t2","fromUserID":"o"}"#);
+        assert_eq!(plan[1].from(), "o");
     }
 }

@@ -3,6 +3,9 @@
 
 pub mod bulk;
 pub mod csv;
+pub mod groups;
+pub mod outcome;
+pub mod pairs;
 pub mod profile;
 pub mod text;
 pub mod users;

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::outcome::{Action, Outcome};
 use super::text::fold_case;
 use crate::api::user::{AccountStatus, OnlineStatus, UserInfo, ONLINE, PLATFORMS, REGISTERED};
 
@@ -23,6 +24,15 @@ pub struct UserRow {
     /// One of the server's app-manager accounts: never deleted from here.
     pub admin: bool,
     pub selected: bool,
+    /// In a results table of pairs: the user acting on `user_id` (the
+    /// fromUserID of import_friend, the owner of a blacklist).
+    pub from: String,
+    /// In a new group's member list: roleLevel, 1 member or 3 admin.
+    pub role: i32,
+    /// Known to be in the group before a kick (None: not known).
+    pub member: Option<bool>,
+    /// In a results table: what the call did for this row.
+    pub outcome: Option<Box<Outcome>>,
 }
 
 impl UserRow {
@@ -60,14 +70,40 @@ impl UserRow {
             .unwrap_or_default()
     }
 
-    /// What the text filter searches: userID and nickname, case-folded.
-    /// A newline cannot occur in what the operator types into the filter,
-    /// so no match spans the two parts.
+    /// What the text filter searches: userID, nickname and the acting
+    /// user, case-folded. A newline cannot occur in what the operator types
+    /// into the filter, so no match spans two parts.
     fn search_key(&self) -> String {
-        match &self.info {
-            Some(info) => fold_case(&format!("{}\n{}", self.user_id, info.nickname)),
-            None => fold_case(&self.user_id),
+        let nickname = self.nickname();
+        if nickname.is_empty() && self.from.is_empty() {
+            return fold_case(&self.user_id);
         }
+        fold_case(&format!("{}\n{}\n{}", self.user_id, nickname, self.from))
+    }
+
+    /// The row's place in the index: its userID, or in a table of pairs
+    /// the pair.
+    fn key(&self) -> String {
+        pair_key(&self.from, &self.user_id)
+    }
+
+    /// The call this row is in succeeded for it.
+    pub fn succeeded(&self) -> bool {
+        self.outcome.as_deref().is_some_and(Outcome::ok)
+    }
+
+    pub fn refused(&self) -> bool {
+        self.outcome.as_deref().is_some_and(|o| !o.ok())
+    }
+}
+
+/// Where a row of `from` acting on `user_id` is found (`from` may be empty).
+pub fn pair_key(from: &str, user_id: &str) -> String {
+    if from.is_empty() {
+        user_id.to_string()
+    } else {
+        // A unit separator: no userID contains it.
+        format!("{from}\u{1f}{user_id}")
     }
 }
 
@@ -93,6 +129,8 @@ pub struct Lookup {
     /// keystroke, and kept apart from the rows so a filter pass reads
     /// little memory.
     keys: Vec<String>,
+    /// What a results table reports on (None: a table of users).
+    pub action: Option<Action>,
     /// Kept up to date row by row: counting 100,000 rows on every answer
     /// would cost more than the frame it is drawn in. Rows therefore change
     /// only through these methods.
@@ -117,6 +155,84 @@ impl Lookup {
         l.recount();
         l.keys = l.rows.iter().map(UserRow::search_key).collect();
         l
+    }
+
+    /// A results table of `action`: one row per (from, userID) pair (an
+    /// empty from for group calls); `members`, if known, marks who was in
+    /// the group before.
+    pub fn results(
+        action: Action,
+        pairs: &[(String, String)],
+        members: Option<&FxHashSet<String>>,
+    ) -> Self {
+        let rows = (pairs.iter())
+            .map(|(from, id)| UserRow {
+                from: from.clone(),
+                member: members.map(|m| m.contains(id)),
+                ..UserRow::new(id)
+            })
+            .collect();
+        Self::from_rows(rows, Some(action))
+    }
+
+    fn from_rows(rows: Vec<UserRow>, action: Option<Action>) -> Self {
+        let mut l = Self {
+            rows,
+            action,
+            version: stamp(),
+            layout: stamp(),
+            ..Default::default()
+        };
+        l.index_rows();
+        l.recount();
+        l.keys = l.rows.iter().map(UserRow::search_key).collect();
+        l
+    }
+
+    /// Each row's outcome, by (from, userID).
+    pub fn apply_outcomes(&mut self, from: &str, outcomes: Vec<(String, Outcome)>) {
+        for (id, outcome) in outcomes {
+            self.edit(&pair_key(from, &id), false, |row| {
+                row.outcome = Some(Box::new(outcome))
+            });
+        }
+        self.changed();
+    }
+
+    /// Sets the roleLevel of the rows at `positions`.
+    pub fn set_role(&mut self, positions: impl IntoIterator<Item = usize>, role: i32) {
+        for i in positions {
+            if let Some(row) = self.rows.get_mut(i) {
+                row.role = role;
+            }
+        }
+        self.changed();
+    }
+
+    /// Adds rows for the IDs not in the table yet, with `role`; true if any
+    /// was new.
+    pub fn add_ids(&mut self, ids: &[String], role: i32) -> bool {
+        let before = self.rows.len();
+        let mut rows = std::mem::take(&mut self.rows);
+        for id in ids {
+            if !self.index.contains_key(id) {
+                self.index.insert(id.clone(), rows.len());
+                rows.push(UserRow {
+                    role,
+                    ..UserRow::new(id)
+                });
+            }
+        }
+        self.rows = rows;
+        let added = self.rows.len() > before;
+        if added {
+            self.keys
+                .extend(self.rows[before..].iter().map(UserRow::search_key));
+            self.recount();
+            self.layout = stamp();
+        }
+        self.changed();
+        added
     }
 
     /// The same table with every row known to be registered (the
@@ -153,7 +269,7 @@ impl Lookup {
     fn index_rows(&mut self) {
         if self.index.len() != self.rows.len() {
             self.index = (self.rows.iter().enumerate())
-                .map(|(i, r)| (r.user_id.clone(), i))
+                .map(|(i, r)| (r.key(), i))
                 .collect();
         }
     }
@@ -215,16 +331,26 @@ impl Lookup {
         self.selected -= unselected;
         if remove {
             let gone: FxHashSet<&str> = ids.iter().map(String::as_str).collect();
-            let kept = |r: &UserRow| !gone.contains(r.user_id.as_str());
-            let mut keep = self.rows.iter().map(kept);
-            self.keys.retain(|_| keep.next() == Some(true));
-            self.rows.retain(kept);
-            self.index.clear();
-            self.index_rows();
-            self.recount();
-            self.layout = stamp();
+            self.keep_rows(|r| !gone.contains(r.user_id.as_str()));
         }
         self.changed();
+    }
+
+    /// Drops the selected rows (a member list's "remove").
+    pub fn remove_selected(&mut self) {
+        self.keep_rows(|r| !r.selected);
+        self.selected = 0;
+        self.changed();
+    }
+
+    fn keep_rows(&mut self, kept: impl Fn(&UserRow) -> bool) {
+        let mut keep = self.rows.iter().map(&kept);
+        self.keys.retain(|_| keep.next() == Some(true));
+        self.rows.retain(kept);
+        self.index.clear();
+        self.index_rows();
+        self.recount();
+        self.layout = stamp();
     }
 
     pub fn selected_count(&self) -> usize {
@@ -290,6 +416,8 @@ impl Summary {
         add(&mut self.online, r.is_online());
         add(&mut self.profiles, r.profile_checked);
         add(&mut self.admins, r.admin);
+        add(&mut self.succeeded, r.succeeded());
+        add(&mut self.refused, r.refused());
         for p in r.online.iter().flat_map(|o| &o.detail_platform_status) {
             if let Some(i) = PLATFORMS.iter().position(|(_, name)| *name == p.platform) {
                 add(&mut self.platforms[i], true);
@@ -311,6 +439,9 @@ pub struct Summary {
     pub admins: usize,
     /// Users online on each of [`PLATFORMS`], in its order.
     pub platforms: [usize; PLATFORMS.len()],
+    /// Results tables: rows the call succeeded for, and rows it did not.
+    pub succeeded: usize,
+    pub refused: usize,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -324,10 +455,15 @@ pub enum Show {
     Offline,
     Incomplete,
     Selected,
+    /// Results tables: the call succeeded for the row.
+    Succeeded,
+    /// Results tables: the call answered, and not with success.
+    Refused,
 }
 
 impl Show {
-    pub const ALL: [Show; 7] = [
+    /// The choices of a table of users.
+    pub const USERS: [Show; 7] = [
         Show::All,
         Show::Registered,
         Show::Unregistered,
@@ -336,6 +472,8 @@ impl Show {
         Show::Incomplete,
         Show::Selected,
     ];
+    /// The choices of a results table.
+    pub const RESULTS: [Show; 4] = [Show::All, Show::Succeeded, Show::Refused, Show::Selected];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -346,12 +484,13 @@ impl Show {
             Show::Offline => "offline",
             Show::Incomplete => "incomplete",
             Show::Selected => "selected",
+            Show::Succeeded => "succeeded",
+            Show::Refused => "refused",
         }
     }
 
     pub fn from_key(key: &str) -> Show {
-        Show::ALL
-            .into_iter()
+        (Show::USERS.into_iter().chain(Show::RESULTS))
             .find(|s| s.key() == key)
             .unwrap_or_default()
     }
@@ -365,6 +504,8 @@ impl Show {
             Show::Offline => row.online.is_some() && !row.is_online(),
             Show::Incomplete => !row.is_complete(),
             Show::Selected => row.selected,
+            Show::Succeeded => row.succeeded(),
+            Show::Refused => row.refused(),
         }
     }
 }
@@ -667,6 +808,8 @@ mod tests {
                 profiles: 3,
                 admins: 0,
                 platforms: [1, 0, 0, 0, 1, 0, 0],
+                succeeded: 0,
+                refused: 0,
             }
         );
     }

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_navigate;
 use crate::api::ApiError;
 use crate::components::bulk::{all_user_ids, Run};
 use crate::components::error_box::ErrorBox;
-use crate::components::user_table::{RunStatus, UserResults, DIRECTORY_COLUMNS};
+use crate::components::user_table::{RunStatus, UserResults, DESTINATIONS, DIRECTORY_COLUMNS};
 use crate::model::bulk::{steps, Step, INFO_MAX};
 use crate::model::users::Lookup;
 use crate::state::{admin_ids, page_scope, tr, use_app};
@@ -40,10 +40,13 @@ pub fn DirectoryPage() -> impl IntoView {
     };
     load();
 
+    // The selection goes to the chosen page's ID list, as its draft.
     let navigate = use_navigate();
-    let to_lookup = Callback::new(move |ids: Vec<String>| {
-        crate::session::set_draft(crate::pages::users::DRAFT, &ids.join("\n"));
-        navigate("/users", Default::default());
+    let send_to = Callback::new(move |(key, ids): (&'static str, Vec<String>)| {
+        if let Some((_, _, route, draft)) = DESTINATIONS.iter().find(|d| d.0 == key) {
+            crate::session::set_draft(draft, &ids.join("\n"));
+            navigate(route, Default::default());
+        }
     });
 
     view! {
@@ -57,7 +60,7 @@ pub fn DirectoryPage() -> impl IntoView {
             </div>
             {move || load_error.get().map(|e| view! { <ErrorBox error=e/> })}
             <RunStatus run/>
-            <UserResults run columns=DIRECTORY_COLUMNS summary=|t| t.directory_summary to_lookup eager=true/>
+            <UserResults run columns=DIRECTORY_COLUMNS summary=|t| t.directory_summary send_to eager=true/>
         </section>
     }
 }

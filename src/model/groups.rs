@@ -1,0 +1,232 @@
+//! Groups this browser session created or used. The v2 admin API has no
+//! call that lists groups or their members, so this is all a page can
+//! offer to pick from, and all it knows of who is in a group.
+
+use rustc_hash::FxHashSet;
+
+use crate::api::group::{GroupInfo, ROLE_OWNER};
+use crate::model::outcome::Action;
+
+/// Recent groups kept, newest first.
+pub const RECENT_MAX: usize = 20;
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RecentGroup {
+    pub group_id: String,
+    pub group_name: String,
+    pub owner_user_id: String,
+    /// The last member count this session saw or worked out (None: never
+    /// known, as for a group only typed in).
+    pub member_count: Option<u32>,
+    /// Every member, when this session created the group and followed each
+    /// invite and kick since; None otherwise.
+    pub members: Option<Vec<String>>,
+}
+
+impl RecentGroup {
+    /// Who is in the group, if this session knows.
+    pub fn member_set(&self) -> Option<FxHashSet<String>> {
+        self.members.as_ref().map(|m| m.iter().cloned().collect())
+    }
+}
+
+/// The list as stored: a line a group, fields split by tabs (groupID,
+/// name, owner, member count or empty, members comma-separated or `?`).
+/// Lines that do not read are left out.
+pub fn parse(stored: Option<&str>) -> Vec<RecentGroup> {
+    (stored.unwrap_or_default().lines())
+        .filter_map(|line| {
+            let mut f = line.split('\t');
+            let (id, name, owner, count, members) =
+                (f.next()?, f.next()?, f.next()?, f.next()?, f.next()?);
+            Some(RecentGroup {
+                group_id: id.to_string(),
+                group_name: name.to_string(),
+                owner_user_id: owner.to_string(),
+                member_count: count.parse().ok(),
+                members: (members != "?").then(|| {
+                    members
+                        .split(',')
+                        .filter(|m| !m.is_empty())
+                        .map(str::to_string)
+                        .collect()
+                }),
+            })
+        })
+        .filter(|g| !g.group_id.is_empty())
+        .collect()
+}
+
+pub fn store(list: &[RecentGroup]) -> String {
+    // A name may hold anything typed; tabs and line breaks would split it.
+    let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+    list.iter()
+        .map(|g| {
+            let count = g.member_count.map(|c| c.to_string()).unwrap_or_default();
+            let members = g
+                .members
+                .as_ref()
+                .map_or_else(|| "?".to_string(), |m| m.join(","));
+            [
+                clean(&g.group_id),
+                clean(&g.group_name),
+                clean(&g.owner_user_id),
+                count,
+                members,
+            ]
+            .join("\t")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Moves the group to the front (adding it if new), keeping RECENT_MAX.
+fn touch<'a>(list: &'a mut Vec<RecentGroup>, group_id: &str) -> &'a mut RecentGroup {
+    let entry = match list.iter().position(|g| g.group_id == group_id) {
+        Some(i) => list.remove(i),
+        None => RecentGroup {
+            group_id: group_id.to_string(),
+            ..Default::default()
+        },
+    };
+    list.insert(0, entry);
+    list.truncate(RECENT_MAX);
+    &mut list[0]
+}
+
+/// A group just created: what the server answered, and its members as far
+/// as they can be known (the owner plus every requested member the
+/// account check found registered, as the server adds exactly those).
+pub fn remember_created(list: &mut Vec<RecentGroup>, info: &GroupInfo, members: Vec<String>) {
+    let g = touch(list, &info.group_id);
+    g.group_name = info.group_name.clone();
+    g.owner_user_id = info.owner_user_id.clone();
+    g.member_count = Some(info.member_count);
+    g.members = Some(members);
+}
+
+/// An invite or kick went to the group; `succeeded` got result 0.
+pub fn remember_members(
+    list: &mut Vec<RecentGroup>,
+    group_id: &str,
+    action: Action,
+    succeeded: &[String],
+) {
+    let g = touch(list, group_id);
+    let Some(members) = g.members.as_mut() else {
+        return;
+    };
+    let mut set: FxHashSet<String> = members.drain(..).collect();
+    for id in succeeded {
+        if action == Action::Kick {
+            set.remove(id);
+        } else {
+            set.insert(id.clone());
+        }
+    }
+    let mut now: Vec<String> = set.into_iter().collect();
+    now.sort();
+    g.member_count = Some(now.len() as u32);
+    *members = now;
+}
+
+/// What create_group will add, worked out before sending: the members it
+/// adds (registered, not the owner, not role 2, each once) and the ones it
+/// silently skips, in the order requested.
+pub fn expected_members(
+    owner: &str,
+    requested: &[(String, i32)],
+    registered: &FxHashSet<String>,
+) -> (Vec<String>, Vec<String>) {
+    let mut seen = FxHashSet::default();
+    let (mut added, mut skipped) = (Vec::new(), Vec::new());
+    for (id, role) in requested {
+        if id != owner && *role != ROLE_OWNER && registered.contains(id) && seen.insert(id) {
+            added.push(id.clone());
+        } else {
+            skipped.push(id.clone());
+        }
+    }
+    (added, skipped)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set(ids: &[&str]) -> FxHashSet<String> {
+        ids.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn the_server_skips_unknown_members_the_owner_and_role_2() {
+        let requested: Vec<(String, i32)> = [
+            ("a", 1),
+            ("ghost", 1),
+            ("boss", 1),
+            ("b", 2),
+            ("c", 3),
+            ("a", 3),
+        ]
+        .iter()
+        .map(|(id, r)| (id.to_string(), *r))
+        .collect();
+        let (added, skipped) = expected_members("boss", &requested, &set(&["a", "b", "c", "boss"]));
+        assert_eq!(added, ["a", "c"]);
+        assert_eq!(skipped, ["ghost", "boss", "b", "a"]);
+    }
+
+    #[test]
+    fn recent_groups_keep_newest_first_and_follow_members() {
+        let mut list = Vec::new();
+        let info = GroupInfo {
+            group_id: "g1".into(),
+            group_name: "Ops".into(),
+            owner_user_id: "boss".into(),
+            member_count: 3,
+            ..Default::default()
+        };
+        remember_created(
+            &mut list,
+            &info,
+            vec!["boss".into(), "a".into(), "b".into()],
+        );
+        remember_members(&mut list, "g2", Action::Invite, &["x".into()]);
+        assert_eq!(list[0].group_id, "g2");
+        assert_eq!(
+            list[0].members, None,
+            "a typed-in group's members are unknown"
+        );
+        assert_eq!(list[0].member_count, None);
+
+        remember_members(&mut list, "g1", Action::Invite, &["c".into(), "a".into()]);
+        assert_eq!(list[0].group_id, "g1");
+        assert_eq!(list[0].member_count, Some(4));
+        remember_members(
+            &mut list,
+            "g1",
+            Action::Kick,
+            &["a".into(), "nobody".into()],
+        );
+        assert_eq!(list[0].members.as_deref().unwrap(), ["b", "boss", "c"]);
+        assert_eq!(list[0].member_count, Some(3));
+        assert!(list[0].member_set().unwrap().contains("boss"));
+
+        let back = parse(Some(&store(&list)));
+        assert_eq!(back, list);
+        assert!(parse(Some("not a stored list")).is_empty());
+        let mut odd = list[..1].to_vec();
+        odd[0].group_name = "tab\there\nand a line".into();
+        assert_eq!(
+            parse(Some(&store(&odd)))[0].group_name,
+            "tab here and a line"
+        );
+        assert!(parse(None).is_empty());
+
+        for i in 0..30 {
+            remember_members(&mut list, &format!("n{i}"), Action::Invite, &[]);
+        }
+        assert_eq!(list.len(), RECENT_MAX);
+        assert_eq!(list[0].group_id, "n29");
+    }
+}

@@ -1,0 +1,242 @@
+//! What a call that changes something did for each user it named, and
+//! what that means on the real v2 server (contract §3.8–3.12), whose
+//! answers mislead in places: kick answers 0 for someone who was never a
+//! member, invite answers -1 both for an unknown user and for a member.
+
+use crate::api::friend::UserIdResult;
+use crate::api::ApiError;
+
+/// The operation a results table reports on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    Invite,
+    Kick,
+    ImportFriend,
+    AddBlack,
+}
+
+/// One row's outcome.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    /// The call's per-user `result`: 0 done, -1 refused.
+    Result(i32),
+    /// The call went through but its `data` said nothing about this user
+    /// (invite answers `data: null` when it has no results).
+    NoResult,
+    /// The whole call failed: an errCode, or no answer at all.
+    Failed(ApiError),
+}
+
+/// What an outcome means, for the operator; each has its own text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Note {
+    Invited,
+    /// Invite's -1: the server does not say which of the two it was.
+    UnknownOrMember,
+    /// Kick's 0 says only that the user is not in the group now.
+    NotInGroupNow,
+    /// Kick's 0 for a user this session knows was not a member.
+    WasNotMember,
+    /// Kick's -1 (v2.0.x): the owner can never be kicked.
+    OwnerNotKickable,
+    /// import_friend's 0, which "already friends" answers too.
+    Friends,
+    UnknownUser,
+    Blocked,
+    /// add_black's 802 "db failed": the pair is almost surely blocked already.
+    AlreadyBlocked,
+    NoResult,
+    /// 802 from invite (or kick on v2.1+): no such group.
+    UnknownGroup,
+    /// 804: the group is dismissed.
+    Dismissed,
+    /// 801: the signed-in account may not do this.
+    NoPermission,
+    /// 802 from import_friend: fromUserID is not a user.
+    UnknownFromUser,
+    /// Any other failure: the error itself says what happened.
+    Error,
+}
+
+impl Outcome {
+    pub fn ok(&self) -> bool {
+        *self == Outcome::Result(0)
+    }
+
+    /// The meaning of this outcome of `action`; `member` is whether the
+    /// user was known to be in the group before (kick only).
+    pub fn note(&self, action: Action, member: Option<bool>) -> Note {
+        use Action::*;
+        match (self, action) {
+            (Outcome::Result(0), Invite) => Note::Invited,
+            (Outcome::Result(0), Kick) if member == Some(false) => Note::WasNotMember,
+            (Outcome::Result(0), Kick) => Note::NotInGroupNow,
+            (Outcome::Result(0), ImportFriend) => Note::Friends,
+            (Outcome::Result(0), AddBlack) => Note::Blocked,
+            (Outcome::Result(_), Invite) => Note::UnknownOrMember,
+            (Outcome::Result(_), Kick) => Note::OwnerNotKickable,
+            (Outcome::Result(_), _) => Note::UnknownUser,
+            (Outcome::NoResult, _) => Note::NoResult,
+            (Outcome::Failed(e), _) => match (e.err_code(), action) {
+                (Some(801), _) => Note::NoPermission,
+                (Some(804), Invite | Kick) => Note::Dismissed,
+                (Some(802), Invite | Kick) => Note::UnknownGroup,
+                (Some(802), ImportFriend) => Note::UnknownFromUser,
+                (Some(802), AddBlack) => Note::AlreadyBlocked,
+                _ => Note::Error,
+            },
+        }
+    }
+}
+
+/// Each asked ID's outcome from a call's per-user results (`None`: the
+/// server sent `data: null`). IDs the server left out get `NoResult`.
+pub fn outcomes(asked: &[String], results: Option<Vec<UserIdResult>>) -> Vec<(String, Outcome)> {
+    let by_id: rustc_hash::FxHashMap<String, i32> = (results.into_iter().flatten())
+        .map(|r| (r.user_id, r.result))
+        .collect();
+    asked
+        .iter()
+        .map(|id| {
+            let outcome = by_id
+                .get(id)
+                .map_or(Outcome::NoResult, |&r| Outcome::Result(r));
+            (id.clone(), outcome)
+        })
+        .collect()
+}
+
+/// The CSV columns of a results table: the API's own values, so exports
+/// read the same in any language.
+pub const CSV_HEADER: [&str; 6] = [
+    "fromUserID",
+    "userID",
+    "result",
+    "errCode",
+    "errMsg",
+    "operationID",
+];
+
+/// One row of a results CSV; `from` is empty where the action has none.
+pub fn csv_row(from: &str, user_id: &str, outcome: Option<&Outcome>) -> Vec<String> {
+    let (result, code, msg, op) = match outcome {
+        None => Default::default(),
+        Some(Outcome::Result(r)) => (r.to_string(), String::new(), String::new(), String::new()),
+        Some(Outcome::NoResult) => Default::default(),
+        Some(Outcome::Failed(e)) => (
+            String::new(),
+            e.err_code().map(|c| c.to_string()).unwrap_or_default(),
+            e.err_msg().map_or_else(|| e.to_string(), str::to_string),
+            e.operation_id.clone(),
+        ),
+    };
+    vec![from.to_string(), user_id.to_string(), result, code, msg, op]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::ErrorKind;
+
+    fn server(code: i64, msg: &str) -> Outcome {
+        Outcome::Failed(ApiError::new(
+            "op1",
+            ErrorKind::Server {
+                err_code: code,
+                err_msg: msg.into(),
+                data: None,
+            },
+        ))
+    }
+
+    #[test]
+    fn each_server_answer_gets_its_own_meaning() {
+        use Action::*;
+        let r = Outcome::Result;
+        assert_eq!(r(0).note(Invite, None), Note::Invited);
+        assert_eq!(r(-1).note(Invite, None), Note::UnknownOrMember);
+        assert_eq!(r(0).note(Kick, None), Note::NotInGroupNow);
+        assert_eq!(r(0).note(Kick, Some(true)), Note::NotInGroupNow);
+        assert_eq!(r(0).note(Kick, Some(false)), Note::WasNotMember);
+        assert_eq!(r(-1).note(Kick, Some(true)), Note::OwnerNotKickable);
+        assert_eq!(r(0).note(ImportFriend, None), Note::Friends);
+        assert_eq!(r(-1).note(ImportFriend, None), Note::UnknownUser);
+        assert_eq!(r(0).note(AddBlack, None), Note::Blocked);
+        assert_eq!(Outcome::NoResult.note(Invite, None), Note::NoResult);
+        assert_eq!(
+            server(802, "db failed").note(Invite, None),
+            Note::UnknownGroup
+        );
+        assert_eq!(
+            server(804, " group status is dismissed ").note(Kick, None),
+            Note::Dismissed
+        );
+        assert_eq!(
+            server(801, "no permission").note(Kick, None),
+            Note::NoPermission
+        );
+        assert_eq!(
+            server(802, "this user not exists,cant not add friend").note(ImportFriend, None),
+            Note::UnknownFromUser
+        );
+        assert_eq!(
+            server(802, "db failed").note(AddBlack, None),
+            Note::AlreadyBlocked
+        );
+        assert_eq!(
+            server(500, "call  rpc server failed").note(Invite, None),
+            Note::Error
+        );
+        assert!(r(0).ok() && !r(-1).ok() && !Outcome::NoResult.ok());
+    }
+
+    #[test]
+    fn every_asked_id_gets_an_outcome_even_when_data_is_null() {
+        let asked = vec!["a".to_string(), "b".into(), "c".into()];
+        let results = vec![
+            UserIdResult {
+                user_id: "b".into(),
+                result: -1,
+            },
+            UserIdResult {
+                user_id: "a".into(),
+                result: 0,
+            },
+        ];
+        assert_eq!(
+            outcomes(&asked, Some(results)),
+            vec![
+                ("a".to_string(), Outcome::Result(0)),
+                ("b".to_string(), Outcome::Result(-1)),
+                ("c".to_string(), Outcome::NoResult),
+            ]
+        );
+        assert!(outcomes(&asked, None)
+            .iter()
+            .all(|(_, o)| *o == Outcome::NoResult));
+    }
+
+    #[test]
+    fn results_export_with_the_apis_values() {
+        assert_eq!(
+            csv_row("", "u1", Some(&Outcome::Result(-1))),
+            ["", "u1", "-1", "", "", ""]
+        );
+        assert_eq!(
+            csv_row(
+                "boss",
+                "u2",
+                Some(&server(804, " group status is dismissed "))
+            ),
+            [
+                "boss",
+                "u2",
+                "",
+                "804",
+                " group status is dismissed ",
+                "op1"
+            ]
+        );
+        assert_eq!(csv_row("", "u3", None), ["", "u3", "", "", "", ""]);
+    }
+}
