@@ -8,8 +8,8 @@ use leptos_router::path;
 
 use crate::i18n::Locale;
 use crate::pages::{
-    directory::DirectoryPage, login::LoginPage, not_found::NotFound, user::UserPage,
-    users::UsersPage,
+    directory::DirectoryPage, friends::FriendsPage, groups::GroupsPage, login::LoginPage,
+    not_found::NotFound, user::UserPage, users::UsersPage,
 };
 use crate::state::{flag, tr, use_app, AppState, When};
 
@@ -40,6 +40,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/directory") view={directory as Page}/>
                     <Route path=path!("/users") view={users as Page}/>
                     <Route path=path!("/users/:userID") view={user as Page}/>
+                    <Route path=path!("/groups") view={groups as Page}/>
+                    <Route path=path!("/friends") view={friends as Page}/>
                     <Route path=path!("/") view={home as Page}/>
                 </Routes>
             </main>
@@ -67,6 +69,14 @@ fn user() -> AnyView {
     view! { <Protected><UserPage/></Protected> }.into_any()
 }
 
+fn groups() -> AnyView {
+    view! { <Protected><GroupsPage/></Protected> }.into_any()
+}
+
+fn friends() -> AnyView {
+    view! { <Protected><FriendsPage/></Protected> }.into_any()
+}
+
 fn home() -> AnyView {
     view! { <Redirect path="/users"/> }.into_any()
 }
@@ -81,6 +91,8 @@ fn Header() -> impl IntoView {
                 <nav aria-label=tr(|t| t.nav_label)>
                     <A href="/directory">{tr(|t| t.nav_directory)}</A>
                     <A href="/users">{tr(|t| t.nav_users)}</A>
+                    <A href="/groups">{tr(|t| t.nav_groups)}</A>
+                    <A href="/friends">{tr(|t| t.nav_friends)}</A>
                 </nav>
             </When>
             <div class="topbar-end">

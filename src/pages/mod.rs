@@ -1,6 +1,8 @@
 //! One module per routed page.
 
 pub mod directory;
+pub mod friends;
+pub mod groups;
 pub mod login;
 pub mod not_found;
 pub mod user;

@@ -3,6 +3,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod directory;
+mod friends;
+mod groups;
 mod harness;
 mod serving;
 
@@ -27,6 +29,21 @@ pub(crate) async fn signed_in_to(s: Session) -> Session {
     s.sign_in(SECRET, ADMIN).await;
     s.wait_path("/users").await;
     s
+}
+
+/// The result cell of a results table's row for `user_id`.
+pub(crate) async fn result_of(s: &Session, user_id: &str) -> String {
+    s.text(&format!(
+        "#results-table tr[data-user-id='{user_id}'] td.result"
+    ))
+    .await
+}
+
+/// The server's admin accounts.
+pub(crate) fn admin_ids(state: &Value) -> HashSet<String> {
+    (state["admins"].as_array().unwrap().iter())
+        .map(|a| a.as_str().unwrap().to_string())
+        .collect()
 }
 
 pub(crate) fn api_calls<'a>(requests: &'a [Value], path: &str) -> Vec<&'a Value> {
@@ -436,7 +453,10 @@ async fn a_failed_request_is_reported_and_can_be_retried() {
     s.wait_text("tr[data-user-id='17396220460'] .online", "Online")
         .await;
     let platforms = s.text("tr[data-user-id='17396220460'] .platforms").await;
-    assert_eq!(platforms.split_whitespace().collect::<Vec<_>>(), ["OSX", "Web"]);
+    assert_eq!(
+        platforms.split_whitespace().collect::<Vec<_>>(),
+        ["OSX", "Web"]
+    );
     assert!(
         !s.exists(".failures").await,
         "the failure is gone after a good retry"

@@ -1,0 +1,400 @@
+//! Create a group: the form, a member list with roles, an account check of
+//! the owner and every member before anything is created, and an honest
+//! report of what the server made of it (contract §3.10).
+
+use leptos::prelude::*;
+use rustc_hash::FxHashSet;
+
+use super::Recent;
+use crate::api::group::{CreateGroupReq, GroupAddMemberInfo, GroupInfo, ROLE_ADMIN, ROLE_ORDINARY};
+use crate::api::ids::parse_id_list;
+use crate::api::transport::post;
+use crate::api::user::{safe_url, AccountCheckReq, AccountStatus, REGISTERED};
+use crate::api::{endpoints, ApiError};
+use crate::components::bulk::Run;
+use crate::components::error_box::ErrorBox;
+use crate::components::id_list_input::IdListInput;
+use crate::components::text_field::TextField;
+use crate::components::user_table::{Purpose, UserResults, MEMBER_COLUMNS};
+use crate::i18n::fill;
+use crate::model::bulk::{steps, Step};
+use crate::model::groups::{expected_members, remember_created};
+use crate::session::{draft, set_draft};
+use crate::state::{counted, flag, page_scope, text, tr, use_app};
+
+/// Drafts: the text fields by input id, the pasted IDs not yet added, and
+/// the member list as `userID<TAB>roleLevel` lines.
+const FIELDS: [&str; 6] = [
+    "owner",
+    "name",
+    "notification",
+    "introduction",
+    "faceURL",
+    "ex",
+];
+const PASTED: &str = "groups.members";
+const LIST: &str = "groups.memberList";
+
+/// The skipped IDs shown in full; the rest are counted.
+const SKIPPED_SHOWN: usize = 20;
+
+fn draft_of(key: &str) -> String {
+    draft(&format!("groups.create.{key}")).unwrap_or_default()
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Stage {
+    Editing,
+    Checking,
+    /// Checked: the members the server will add and the IDs it will skip.
+    Confirm {
+        added: Vec<String>,
+        skipped: Vec<String>,
+    },
+    Creating,
+    Created {
+        info: GroupInfo,
+        expected: usize,
+        skipped: Vec<String>,
+    },
+    Failed(ApiError),
+}
+
+#[component]
+pub fn CreateGroup(recent: Recent, group_id: RwSignal<String>) -> impl IntoView {
+    let app = use_app();
+    let scope = page_scope();
+    let values = FIELDS.map(|key| RwSignal::new(draft_of(key)));
+    for (key, value) in FIELDS.into_iter().zip(values) {
+        Effect::new(move |_| set_draft(&format!("groups.create.{key}"), &value.get()));
+    }
+    let [owner, name, notification, introduction, face_url, ex] = values;
+    let group_type = RwSignal::new(0);
+    let pasted = RwSignal::new(draft(PASTED).unwrap_or_default());
+    Effect::new(move |_| set_draft(PASTED, &pasted.get()));
+    let add_role = RwSignal::new(ROLE_ORDINARY);
+
+    // The member list is a users table with roles, kept as a draft.
+    let run = Run::new(app, false);
+    let saved: Vec<(String, i32)> = (draft(LIST).unwrap_or_default().lines())
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(id, role)| (id.to_string(), role.parse().unwrap_or(ROLE_ORDINARY)))
+        .collect();
+    run.lookup.update(|l| {
+        for (id, role) in &saved {
+            l.add_ids(std::slice::from_ref(id), *role);
+        }
+    });
+    Effect::new(move |_| {
+        let lines: Vec<String> = run.lookup.with(|l| {
+            l.rows
+                .iter()
+                .map(|r| format!("{}\t{}", r.user_id, r.role))
+                .collect()
+        });
+        set_draft(LIST, &lines.join("\n"));
+    });
+    let requested = move || {
+        run.lookup.with_untracked(|l| {
+            l.rows
+                .iter()
+                .map(|r| (r.user_id.clone(), r.role))
+                .collect::<Vec<_>>()
+        })
+    };
+
+    let owner_error = RwSignal::new(None::<String>);
+    let pasted_error = RwSignal::new(None::<String>);
+    let stage = RwSignal::new(Stage::Editing);
+    let owner_registered = RwSignal::new(false);
+
+    let add = move |_| {
+        let ids = parse_id_list(&pasted.get_untracked()).ids;
+        if ids.is_empty() {
+            return pasted_error.set(Some(app.t().err_ids_empty.to_string()));
+        }
+        pasted_error.set(None);
+        run.lookup.update(|l| {
+            l.add_ids(&ids, add_role.get_untracked());
+        });
+        pasted.set(String::new());
+        stage.set(Stage::Editing);
+    };
+
+    // Check the owner (one call) and every member (the table's run), then
+    // say what the server will do before anything is created.
+    let check = {
+        let scope = scope.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let who = owner.get_untracked().trim().to_string();
+            if who.is_empty() {
+                return owner_error.set(Some(app.t().err_owner_missing.to_string()));
+            }
+            owner_error.set(None);
+            let Some(conn) = app.connection() else {
+                return app.session_refused();
+            };
+            // Not known until this check says so.
+            owner_registered.set(false);
+            stage.set(Stage::Checking);
+            let scope = scope.clone();
+            leptos::task::spawn_local(async move {
+                let req = AccountCheckReq {
+                    check_user_id_list: vec![who.clone()],
+                };
+                let answer: Result<Vec<AccountStatus>, ApiError> =
+                    post(&conn, &scope, endpoints::ACCOUNT_CHECK, &req).await;
+                match answer {
+                    Ok(r) => {
+                        let ok = r
+                            .iter()
+                            .any(|s| s.user_id == who && s.account_status == REGISTERED);
+                        owner_registered.set(ok);
+                        if !ok {
+                            owner_error.set(Some(app.t().err_owner_unregistered.to_string()));
+                            return stage.set(Stage::Editing);
+                        }
+                        let ids: Vec<String> = requested().into_iter().map(|(id, _)| id).collect();
+                        run.failed.set(Vec::new());
+                        run.add(
+                            steps(&ids, endpoints::ACCOUNT_CHECK_MAX, Step::Accounts),
+                            false,
+                        );
+                    }
+                    Err(e) if e.is_session() => app.session_refused(),
+                    Err(e) => stage.set(Stage::Failed(e)),
+                }
+            });
+        }
+    };
+    // When the member check is over, the confirmation says what will happen.
+    Effect::new(move |_| {
+        if run.running.get() || stage.with(|s| *s != Stage::Checking) || !owner_registered.get() {
+            return;
+        }
+        if !run.failed.with(Vec::is_empty) {
+            return stage.set(Stage::Editing);
+        }
+        let registered: FxHashSet<String> = run.lookup.with_untracked(|l| {
+            (l.rows.iter())
+                .filter(|r| r.registered == Some(true))
+                .map(|r| r.user_id.clone())
+                .collect()
+        });
+        let (added, skipped) =
+            expected_members(owner.get_untracked().trim(), &requested(), &registered);
+        stage.set(Stage::Confirm { added, skipped });
+    });
+
+    let create = {
+        let scope = scope.clone();
+        move || {
+            let Stage::Confirm { added, skipped } = stage.get_untracked() else {
+                return;
+            };
+            let Some(conn) = app.connection() else {
+                return app.session_refused();
+            };
+            let owner_id = owner.get_untracked().trim().to_string();
+            let req = CreateGroupReq {
+                owner_user_id: owner_id.clone(),
+                group_type: group_type.get_untracked(),
+                group_name: name.get_untracked(),
+                notification: notification.get_untracked(),
+                introduction: introduction.get_untracked(),
+                face_url: face_url.get_untracked(),
+                ex: ex.get_untracked(),
+                // Everyone asked for is sent; the server skips whom it skips.
+                member_list: (requested().into_iter())
+                    .map(|(user_id, role_level)| GroupAddMemberInfo {
+                        user_id,
+                        role_level,
+                    })
+                    .collect(),
+            };
+            stage.set(Stage::Creating);
+            let scope = scope.clone();
+            leptos::task::spawn_local(async move {
+                let answer: Result<GroupInfo, ApiError> =
+                    post(&conn, &scope, endpoints::CREATE_GROUP, &req).await;
+                match answer {
+                    Ok(info) => {
+                        let mut members = vec![owner_id];
+                        members.extend(added.iter().cloned());
+                        recent.change(|l| remember_created(l, &info, members));
+                        group_id.set(info.group_id.clone());
+                        // The form starts over; the report below keeps what was made.
+                        for v in values {
+                            v.set(String::new());
+                        }
+                        run.lookup.set(Default::default());
+                        stage.set(Stage::Created {
+                            info,
+                            expected: added.len() + 1,
+                            skipped,
+                        });
+                    }
+                    Err(e) if e.is_session() => app.session_refused(),
+                    Err(e) => stage.set(Stage::Failed(e)),
+                }
+            });
+        }
+    };
+
+    let no_error = Signal::stored(None::<String>);
+    let busy = flag(move || matches!(stage.get(), Stage::Checking | Stage::Creating));
+    let type_choice =
+        move |value: i32, label: fn(&'static crate::i18n::Strings) -> &'static str| {
+            view! { <option value=value.to_string()>{tr(label)}</option> }
+        };
+    view! {
+        <section class="panel create-group" aria-labelledby="create-title">
+            <h2 id="create-title">{tr(|t| t.create_title)}</h2>
+            <form class="create-form" novalidate on:submit=check>
+                <TextField id="group-owner" label=Signal::derive(tr(|t| t.field_owner)) value=owner error=owner_error/>
+                <div class="field">
+                    <label for="group-type">{tr(|t| t.field_group_type)}</label>
+                    <select id="group-type" prop:value=move || group_type.get().to_string()
+                        on:change:target=move |ev| group_type.set(ev.target().value().parse().unwrap_or(0))>
+                        {type_choice(0, |t| t.group_type_0)}
+                        {type_choice(1, |t| t.group_type_1)}
+                    </select>
+                </div>
+                <TextField id="group-name" label=Signal::derive(tr(|t| t.field_group_name)) value=name error=no_error
+                    hint=Signal::derive(tr(|t| t.hint_group_name))/>
+                <TextField id="group-notification" label=Signal::derive(tr(|t| t.field_notification)) value=notification error=no_error/>
+                <TextField id="group-introduction" label=Signal::derive(tr(|t| t.field_introduction)) value=introduction error=no_error/>
+                <TextField id="group-faceURL" kind="url" label=Signal::derive(tr(|t| t.field_face_url)) value=face_url error=no_error/>
+                {move || safe_url(&face_url.get()).map(|url| view! {
+                    <img class="face preview" src=url.to_string() alt="" width="64" height="64" referrerpolicy="no-referrer"/>
+                })}
+                <TextField id="group-ex" label=Signal::derive(tr(|t| t.col_ex)) value=ex error=no_error/>
+
+                <fieldset class="members">
+                    <legend>{tr(|t| t.members_legend)}</legend>
+                    <IdListInput id="group-members" label=Signal::derive(tr(|t| t.members_label)) value=pasted error=pasted_error/>
+                    <div class="actions">
+                        <div class="field inline">
+                            <label for="add-role">{tr(|t| t.add_as)}</label>
+                            <select id="add-role" on:change:target=move |ev| add_role.set(ev.target().value().parse().unwrap_or(ROLE_ORDINARY))>
+                                <option value=ROLE_ORDINARY.to_string()>{tr(|t| t.role_member)}</option>
+                                <option value=ROLE_ADMIN.to_string()>{tr(|t| t.role_admin)}</option>
+                            </select>
+                        </div>
+                        <button type="button" class="secondary add-members" on:click=add>{tr(|t| t.add_members)}</button>
+                    </div>
+                    <p class="hint">{tr(|t| t.members_rules)}</p>
+                    <UserResults run columns=MEMBER_COLUMNS summary=|t| t.members_summary purpose=Purpose::Members id="members"/>
+                </fieldset>
+                <div class="actions">
+                    <button type="submit" class="primary check-create" disabled=busy aria-busy=move || busy.get().to_string()>
+                        {move || if busy.get() { app.t().working } else { app.t().check_and_create }}
+                    </button>
+                </div>
+            </form>
+            {move || match stage.get() {
+                Stage::Confirm { added, skipped } => {
+                    let added_set: FxHashSet<&String> = added.iter().collect();
+                    let admins = run.lookup.with_untracked(|l| {
+                        l.rows.iter().filter(|r| r.role == ROLE_ADMIN && added_set.contains(&r.user_id)).count()
+                    });
+                    let create = create.clone();
+                    view! { <Confirm added=added.len() admins skipped create=Callback::new(move |()| create()) stage/> }.into_any()
+                }
+                Stage::Created { info, expected, skipped } => view! { <Created info expected skipped/> }.into_any(),
+                Stage::Failed(e) => {
+                    // HTTP 500 from create_group: the group row may be stored already.
+                    let half_made = e.err_code() == Some(500);
+                    view! {
+                        <ErrorBox error=e/>
+                        {half_made.then(|| view! { <p class="warning half-made">{tr(|t| t.half_made)}</p> })}
+                    }.into_any()
+                }
+                _ => ().into_any(),
+            }}
+        </section>
+    }
+}
+
+/// What the server will do, for the operator to confirm.
+#[component]
+fn Confirm(
+    added: usize,
+    admins: usize,
+    skipped: Vec<String>,
+    create: Callback<()>,
+    stage: RwSignal<Stage>,
+) -> impl IntoView {
+    let app = use_app();
+    view! {
+        <div class="confirm create-confirm" role="alertdialog" aria-labelledby="create-confirm-title">
+            <h3 id="create-confirm-title">{tr(|t| t.confirm_create_title)}</h3>
+            <p>{text(move || fill(app.t().confirm_create, &[("added", &added), ("admins", &admins)]))}</p>
+            <Skipped skipped/>
+            <div class="actions">
+                <button type="button" class="primary create" on:click=move |_| create.run(())>{tr(|t| t.create_button)}</button>
+                <button type="button" class="secondary" on:click=move |_| stage.set(Stage::Editing)>{tr(|t| t.cancel)}</button>
+            </div>
+        </div>
+    }
+}
+
+/// The new group as the server answered, and what differs from the request.
+#[component]
+fn Created(info: GroupInfo, expected: usize, skipped: Vec<String>) -> impl IntoView {
+    let app = use_app();
+    let count = info.member_count as usize;
+    let id = info.group_id.clone();
+    view! {
+        <div class="notice created" role="status">
+            <h3>{tr(|t| t.created_title)}</h3>
+            <p class="group-id">"groupID " <code class="new-group-id">{id.clone()}</code> " " <CopyButton text=id/></p>
+            <p class="created-summary">{text(move || fill(app.t().created_summary, &[
+                ("count", &count), ("name", &info.group_name), ("creator", &info.creator_user_id),
+            ]))}</p>
+            {(count != expected).then(|| view! {
+                <p class="warning mismatch">{text(move || fill(app.t().created_mismatch, &[("count", &count), ("expected", &expected)]))}</p>
+            })}
+            <Skipped skipped/>
+        </div>
+    }
+}
+
+/// The requested IDs the server skips (or skipped), the first few in full.
+#[component]
+fn Skipped(skipped: Vec<String>) -> impl IntoView {
+    let count = skipped.len();
+    (count > 0).then(|| {
+        view! {
+            <p class="skipped-count">{counted(|t| t.skipped_members, move || count)}</p>
+            <ul class="skipped">
+                {skipped.into_iter().take(SKIPPED_SHOWN).map(|id| view! { <li><code>{id}</code></li> }).collect_view()}
+            </ul>
+        }
+    })
+}
+
+/// Copies `text` to the clipboard, and says so.
+#[component]
+fn CopyButton(text: String) -> impl IntoView {
+    let done = RwSignal::new(false);
+    let (copy_text, copied) = (tr(|t| t.copy_button), tr(|t| t.copied));
+    let copy = move |_| {
+        use js_sys::{Function, Reflect};
+        use wasm_bindgen::JsCast;
+        let clipboard = Reflect::get(&window().navigator(), &"clipboard".into()).ok();
+        let write = clipboard
+            .as_ref()
+            .and_then(|c| Reflect::get(c, &"writeText".into()).ok())
+            .and_then(|f| f.dyn_into::<Function>().ok());
+        if let (Some(c), Some(write)) = (clipboard, write) {
+            done.set(write.call1(&c, &text.clone().into()).is_ok());
+        }
+    };
+    view! {
+        <button type="button" class="secondary copy" on:click=copy>
+            {move || if done.get() { copied() } else { copy_text() }}
+        </button>
+    }
+}

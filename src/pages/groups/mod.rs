@@ -1,0 +1,49 @@
+//! Groups: create one, invite and kick members in bulk, and pick from the
+//! groups this tab created or used (the v2 admin API cannot list them).
+
+mod create;
+mod members;
+mod recent;
+
+use leptos::prelude::*;
+
+use crate::model::groups::{self, RecentGroup};
+use crate::session::{draft, set_draft};
+use crate::state::tr;
+
+/// Drafts of the page: the recent groups (JSON) and the members form's
+/// groupID, which the other sections fill in.
+const RECENT: &str = "groups.recent";
+const GROUP_ID: &str = "groups.groupID";
+
+/// The recent groups, kept in sessionStorage with every change.
+#[derive(Clone, Copy)]
+struct Recent(RwSignal<Vec<RecentGroup>>);
+
+impl Recent {
+    fn load() -> Self {
+        Self(RwSignal::new(groups::parse(draft(RECENT).as_deref())))
+    }
+
+    fn change(self, f: impl FnOnce(&mut Vec<RecentGroup>)) {
+        self.0.update(f);
+        self.0
+            .with_untracked(|l| set_draft(RECENT, &groups::store(l)));
+    }
+}
+
+#[component]
+pub fn GroupsPage() -> impl IntoView {
+    let recent = Recent::load();
+    let group_id = RwSignal::new(draft(GROUP_ID).unwrap_or_default());
+    Effect::new(move |_| set_draft(GROUP_ID, &group_id.get()));
+    view! {
+        <section class="page groups">
+            <h1>{tr(|t| t.groups_title)}</h1>
+            <p class="intro">{tr(|t| t.groups_intro)}</p>
+            <recent::RecentGroups recent group_id/>
+            <create::CreateGroup recent group_id/>
+            <members::GroupMembers recent group_id/>
+        </section>
+    }
+}
