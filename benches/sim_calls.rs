@@ -1,6 +1,7 @@
 //! openim-sim at scale: the median time of 100-ID account_check and
 //! get_users_info calls for the last IDs of a 100,000-user table, over 100
-//! calls each. A benchmark, run by `scripts/bench.sh`; nothing asserts a time.
+//! calls each, and of inviting and kicking 500 users in a 10,000-member
+//! group. A benchmark, run by `scripts/bench.sh`; nothing asserts a time.
 //!
 //! `cargo bench --bench sim_calls -- [--users N] [--calls N]`
 
@@ -76,6 +77,41 @@ fn main() {
             "{path} with 100 IDs at {users} users: median {:.2} ms over {calls} calls (p90 {:.2} ms)",
             times[calls / 2],
             times[calls * 9 / 10]
+        );
+    }
+
+    // A 10,000-member group: 500 others invited, then kicked, in turn.
+    let all = all["data"].as_array().unwrap();
+    let members: Vec<Value> = (all.iter().skip(1).take(10_000))
+        .map(|id| json!({ "userID": id }))
+        .collect();
+    let group = json!({ "groups": [{ "groupID": "bench-10k", "ownerUserID": all[0], "members": members }] });
+    let made = harness::http(sim.port, "POST", "/_sim/groups", &[], &group.to_string());
+    assert_eq!(made.status, 200, "a 10,000-member group");
+    let others: Vec<&Value> = all.iter().skip(10_001).take(500).collect();
+    let body = |field: &str| {
+        json!({ "operationID": "bench", "groupID": "bench-10k", field: others, "reason": "" })
+            .to_string()
+    };
+    let steps = [
+        ("/group/invite_user_to_group", body("invitedUserIDList")),
+        ("/group/kick_group", body("kickedUserIDList")),
+    ];
+    let mut times = [Vec::new(), Vec::new()];
+    for _ in 0..calls.min(50) {
+        for (i, (path, body)) in steps.iter().enumerate() {
+            let t = Instant::now();
+            let answer = post(sim.port, path, &token, body);
+            assert!(answer.starts_with(br#"{"errCode":0"#), "{path} failed");
+            times[i].push(t.elapsed().as_secs_f64() * 1000.0);
+        }
+    }
+    for ((path, _), mut t) in steps.iter().zip(times) {
+        t.sort_by(|a, b| a.total_cmp(b));
+        println!(
+            "{path} of 500 users in a 10,000-member group: median {:.2} ms over {} calls",
+            t[t.len() / 2],
+            t.len()
         );
     }
 }

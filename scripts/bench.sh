@@ -5,8 +5,9 @@
 #   - cold loads in headless Chromium served by openim-sim (compression on):
 #     median time to a visible, typeable login input, where it goes, and
 #     the bytes transferred;
-#   - openim-sim at scale: start-up with 100,000 users and the median
-#     100-ID account_check and get_users_info call;
+#   - openim-sim at scale: start-up with 100,000 users, the median 100-ID
+#     account_check and get_users_info call, and inviting and kicking 500
+#     users in a 10,000-member group;
 #   - the user pages at 100,000 users: loading every ID, a full lookup
 #     against a plain HTTP loop and a bare fetch() loop in the same page,
 #     the directory's first screen, filter keystrokes, JS heap, wasm
