@@ -216,6 +216,20 @@ async fn a_group_is_created_checked_then_members_invited_and_kicked() {
         .await;
     assert!(result_of(&s, a).await.contains("No such group (802)"));
     assert!(s.text(".failures").await.contains("802"));
+
+    // A dismissed group: 804, its errMsg shown with the spaces it has.
+    let put =
+        json!({ "groups": [{ "groupID": "dismissed-1", "status": 2, "ownerUserID": owner }] });
+    s.server_post("/_sim/groups", put).await;
+    s.type_into("#group-id", "dismissed-1").await;
+    s.click(".members-form .invite").await;
+    s.wait_text("#results-summary", "1 users: 0 succeeded, 1 did not")
+        .await;
+    assert!(result_of(&s, a)
+        .await
+        .contains("The group is dismissed (804)"));
+    let shown = s.text(".failures .error-box").await;
+    assert!(shown.contains(" group status is dismissed "), "{shown:?}");
     s.close().await;
 }
 
