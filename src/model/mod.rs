@@ -4,6 +4,7 @@
 pub mod bulk;
 pub mod csv;
 pub mod groups;
+pub mod message;
 pub mod outcome;
 pub mod pairs;
 pub mod profile;

@@ -1,0 +1,688 @@
+//! The send_msg composer as data: which fields each content type has (one
+//! list per media element, so the OA notification form reuses them), the
+//! request built from what was typed (numbers as numbers, only what was
+//! filled in), every problem found before sending, the revoke of a sent
+//! message, and the request as a `curl` command.
+
+use serde_json::{Map, Value};
+
+use crate::api::msg::{
+    OfflinePushInfo, RevokeContent, SendMsgReq, CUSTOM, FILE, GROUP_CHAT, PICTURE, REVOKE,
+    SINGLE_CHAT, TEXT, VIDEO, VOICE,
+};
+use crate::api::user::safe_url;
+
+/// How a field's text becomes a JSON value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Text,
+    /// Text that must be an http(s) URL.
+    Url,
+    /// A whole number, sent as a JSON number.
+    Int,
+    /// Text that must itself parse as JSON (custom messages).
+    Json,
+}
+
+/// One field of a content form, by its spec name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Field {
+    pub key: &'static str,
+    pub kind: Kind,
+    pub required: bool,
+}
+
+const fn f(key: &'static str, kind: Kind) -> Field {
+    Field {
+        key,
+        kind,
+        required: false,
+    }
+}
+
+const fn required(key: &'static str, kind: Kind) -> Field {
+    Field {
+        key,
+        kind,
+        required: true,
+    }
+}
+
+pub const TEXT_ELEM: &[Field] = &[required("text", Kind::Text)];
+pub const PICTURE_SOURCE: &[Field] = &[f("sourcePath", Kind::Text)];
+pub const PICTURE_INFO: &[Field] = &[
+    f("uuid", Kind::Text),
+    f("type", Kind::Text),
+    f("size", Kind::Int),
+    f("width", Kind::Int),
+    f("height", Kind::Int),
+    f("url", Kind::Url),
+];
+pub const SOUND_ELEM: &[Field] = &[
+    f("uuid", Kind::Text),
+    f("soundPath", Kind::Text),
+    f("sourceUrl", Kind::Url),
+    f("dataSize", Kind::Int),
+    f("duration", Kind::Int),
+];
+pub const VIDEO_ELEM: &[Field] = &[
+    f("videoPath", Kind::Text),
+    f("videoUUID", Kind::Text),
+    f("videoUrl", Kind::Url),
+    f("videoType", Kind::Text),
+    f("videoSize", Kind::Int),
+    f("duration", Kind::Int),
+    f("snapshotPath", Kind::Text),
+    f("snapshotUUID", Kind::Text),
+    f("snapshotSize", Kind::Int),
+    f("snapshotUrl", Kind::Url),
+    f("snapshotWidth", Kind::Int),
+    f("snapshotHeight", Kind::Int),
+];
+pub const FILE_ELEM: &[Field] = &[
+    f("filePath", Kind::Text),
+    f("uuid", Kind::Text),
+    f("sourceUrl", Kind::Url),
+    f("fileName", Kind::Text),
+    f("fileSize", Kind::Int),
+];
+pub const CUSTOM_ELEM: &[Field] = &[
+    required("data", Kind::Json),
+    f("description", Kind::Json),
+    f("extension", Kind::Json),
+];
+
+/// A group of fields and where it goes in `content`: at the top ("") or
+/// as a nested object (a picture's `bigPicture`).
+pub type Group = (&'static str, &'static [Field]);
+
+/// The content form of each type the composer sends (contract §4.3).
+pub fn content_groups(content_type: i32) -> &'static [Group] {
+    match content_type {
+        TEXT => &[("", TEXT_ELEM)],
+        PICTURE => &[
+            ("", PICTURE_SOURCE),
+            ("sourcePicture", PICTURE_INFO),
+            ("bigPicture", PICTURE_INFO),
+            ("snapshotPicture", PICTURE_INFO),
+        ],
+        VOICE => &[("", SOUND_ELEM)],
+        VIDEO => &[("", VIDEO_ELEM)],
+        FILE => &[("", FILE_ELEM)],
+        CUSTOM => &[("", CUSTOM_ELEM)],
+        _ => &[],
+    }
+}
+
+/// The content types the composer offers, in the spec's order.
+pub const COMPOSED: [i32; 6] = [TEXT, PICTURE, VOICE, VIDEO, FILE, CUSTOM];
+
+/// Where a value lives in the form: `group.key`, or `key` at the top.
+pub fn path(group: &str, key: &str) -> String {
+    if group.is_empty() {
+        key.to_string()
+    } else {
+        format!("{group}.{key}")
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Problem {
+    Required,
+    NotANumber,
+    NotHttpUrl,
+    NotJson,
+}
+
+/// Problems by form path (`sendID`, `recvID`, `bigPicture.url`, …).
+pub type Problems = Vec<(String, Problem)>;
+
+/// `content` from the typed values (`value(path)`): filled fields only,
+/// numbers as numbers, a nested group only when one of its fields is
+/// filled.
+pub fn build_content(groups: &[Group], value: &dyn Fn(&str) -> String) -> Result<Value, Problems> {
+    let mut content = Map::new();
+    let mut problems = Problems::new();
+    for &(group, fields) in groups {
+        let mut object = Map::new();
+        for field in fields {
+            let at = path(group, field.key);
+            let text = value(&at);
+            let text = if field.kind == Kind::Text || field.kind == Kind::Json {
+                text
+            } else {
+                text.trim().to_string()
+            };
+            if text.trim().is_empty() {
+                if field.required {
+                    problems.push((at, Problem::Required));
+                }
+                continue;
+            }
+            let parsed = match field.kind {
+                Kind::Text => Ok(Value::String(text)),
+                Kind::Url => match safe_url(&text) {
+                    Some(url) => Ok(Value::String(url.to_string())),
+                    None => Err(Problem::NotHttpUrl),
+                },
+                Kind::Int => text
+                    .parse::<i64>()
+                    .map(Value::from)
+                    .map_err(|_| Problem::NotANumber),
+                Kind::Json => serde_json::from_str::<Value>(&text)
+                    .map(|_| Value::String(text))
+                    .map_err(|_| Problem::NotJson),
+            };
+            match parsed {
+                Ok(v) => {
+                    object.insert(field.key.to_string(), v);
+                }
+                Err(p) => problems.push((at, p)),
+            }
+        }
+        if group.is_empty() {
+            content.extend(object);
+        } else if !object.is_empty() {
+            content.insert(group.to_string(), Value::Object(object));
+        }
+    }
+    if problems.is_empty() {
+        Ok(Value::Object(content))
+    } else {
+        Err(problems)
+    }
+}
+
+/// JSON text laid out for reading, or None when it does not parse.
+pub fn pretty_json(text: &str) -> Option<String> {
+    let v: Value = serde_json::from_str(text).ok()?;
+    serde_json::to_string_pretty(&v).ok()
+}
+
+/// Who sends, to whom, and how: everything of a send but its content.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Envelope {
+    pub send_id: String,
+    pub sender_nickname: String,
+    pub sender_face_url: String,
+    /// 1 iOS … 7 Linux (contract §5.1).
+    pub sender_platform_id: i32,
+    /// SINGLE_CHAT (to `target` as recvID) or GROUP_CHAT (`target` is the
+    /// groupID).
+    pub session_type: i32,
+    pub target: String,
+    /// The server then stores nothing and pushes nothing offline.
+    pub is_online_only: bool,
+    /// Sent only when some field of it is filled.
+    pub push: OfflinePushInfo,
+}
+
+/// The send_msg request, or every problem found in the envelope and the
+/// content (the content's own, as `build_content` found them).
+pub fn request(
+    envelope: &Envelope,
+    content_type: i32,
+    content: Result<Value, Problems>,
+) -> Result<SendMsgReq, Problems> {
+    let e = envelope;
+    let mut problems = Problems::new();
+    if e.send_id.trim().is_empty() {
+        problems.push(("sendID".into(), Problem::Required));
+    }
+    let target_key = if e.session_type == GROUP_CHAT {
+        "groupID"
+    } else {
+        "recvID"
+    };
+    if e.target.trim().is_empty() {
+        problems.push((target_key.into(), Problem::Required));
+    }
+    if !e.sender_face_url.trim().is_empty() && safe_url(&e.sender_face_url).is_none() {
+        problems.push(("senderFaceURL".into(), Problem::NotHttpUrl));
+    }
+    let content = match content {
+        Ok(c) if problems.is_empty() => c,
+        Ok(_) => return Err(problems),
+        Err(mut p) => {
+            problems.append(&mut p);
+            return Err(problems);
+        }
+    };
+    let target = e.target.trim().to_string();
+    let (recv_id, group_id) = if e.session_type == GROUP_CHAT {
+        (String::new(), target)
+    } else {
+        (target, String::new())
+    };
+    let push = (e.push != OfflinePushInfo::default()).then(|| e.push.clone());
+    Ok(SendMsgReq {
+        send_id: e.send_id.trim().to_string(),
+        recv_id,
+        group_id,
+        sender_nickname: e.sender_nickname.clone(),
+        sender_face_url: e.sender_face_url.trim().to_string(),
+        sender_platform_id: e.sender_platform_id,
+        content,
+        content_type,
+        session_type: if e.session_type == GROUP_CHAT {
+            GROUP_CHAT
+        } else {
+            SINGLE_CHAT
+        },
+        is_online_only: e.is_online_only,
+        offline_push_info: push,
+        ..Default::default()
+    })
+}
+
+/// The revoke of a sent message: the same sender, target and session type,
+/// contentType 111 naming its clientMsgID. The server checks neither that
+/// the original exists nor who sent it.
+pub fn revoke(original: &SendMsgReq, client_msg_id: &str) -> SendMsgReq {
+    let content = RevokeContent {
+        revoke_msg_client_id: client_msg_id.to_string(),
+    };
+    SendMsgReq {
+        send_id: original.send_id.clone(),
+        recv_id: original.recv_id.clone(),
+        group_id: original.group_id.clone(),
+        sender_platform_id: original.sender_platform_id,
+        content: serde_json::to_value(content).unwrap_or_default(),
+        content_type: REVOKE,
+        session_type: original.session_type,
+        ..Default::default()
+    }
+}
+
+/// A short line saying what a message holds, for the sent history.
+pub fn summary(req: &SendMsgReq) -> String {
+    const LONGEST: usize = 60;
+    let field = |key: &str| req.content.get(key).and_then(Value::as_str).unwrap_or("");
+    let text = match req.content_type {
+        TEXT => field("text"),
+        CUSTOM => field("data"),
+        REVOKE => field("revokeMsgClientID"),
+        FILE => field("fileName"),
+        VOICE => field("sourceUrl"),
+        VIDEO => field("videoUrl"),
+        PICTURE => req
+            .content
+            .pointer("/sourcePicture/url")
+            .and_then(Value::as_str)
+            .unwrap_or(""),
+        _ => "",
+    };
+    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match one_line.char_indices().nth(LONGEST) {
+        Some((cut, _)) => format!("{}…", &one_line[..cut]),
+        None => one_line,
+    }
+}
+
+/// The request as a `curl` command for `server` (the API's base URL); the
+/// token is written as `$TOKEN` unless `token` is given.
+pub fn curl(server: &str, token: Option<&str>, body: &str) -> String {
+    let quote = |s: &str| format!("'{}'", s.replace('\'', r"'\''"));
+    let token = token.map_or_else(
+        || "\"token: $TOKEN\"".to_string(),
+        |t| quote(&format!("token: {t}")),
+    );
+    format!(
+        "curl -X POST {} \\\n  -H 'Content-Type: application/json' \\\n  -H {token} \\\n  --data-raw {}",
+        quote(&format!("{}/manager/send_msg", server.trim_end_matches('/'))),
+        quote(body)
+    )
+}
+
+/// Sends kept in the history (sessionStorage), newest last.
+pub const HISTORY_MAX: usize = 1_000;
+
+/// What became of a send.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "outcome")]
+pub enum Outcome {
+    /// errCode 0: the server's IDs and its sendTime (ms).
+    Sent {
+        #[serde(rename = "serverMsgID")]
+        server_msg_id: String,
+        #[serde(rename = "clientMsgID")]
+        client_msg_id: String,
+        #[serde(rename = "sendTime")]
+        send_time: i64,
+    },
+    /// An errCode, as the server gave it.
+    Refused {
+        #[serde(rename = "errCode")]
+        err_code: i64,
+        #[serde(rename = "errMsg")]
+        err_msg: String,
+        #[serde(rename = "operationID")]
+        operation_id: String,
+    },
+    /// No answer (timeout, connection lost): it may have been delivered,
+    /// so it is never sent again on its own.
+    Unknown {
+        #[serde(rename = "operationID")]
+        operation_id: String,
+    },
+}
+
+/// One send of this tab.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Sent {
+    /// When the operator sent it (ms since the epoch, this machine's clock).
+    pub at: i64,
+    pub request: SendMsgReq,
+    pub outcome: Outcome,
+    /// A revoke of it was accepted.
+    #[serde(default)]
+    pub revoked: bool,
+}
+
+impl Sent {
+    /// The clientMsgID a revoke names, for sends the server accepted.
+    pub fn client_msg_id(&self) -> Option<&str> {
+        match &self.outcome {
+            Outcome::Sent { client_msg_id, .. } => Some(client_msg_id),
+            _ => None,
+        }
+    }
+}
+
+/// The history as stored; anything unreadable is an empty history.
+pub fn parse_history(stored: Option<&str>) -> Vec<Sent> {
+    stored
+        .and_then(|s| serde_json::from_str(s).ok())
+        .unwrap_or_default()
+}
+
+pub fn store_history(history: &[Sent]) -> String {
+    serde_json::to_string(history).unwrap_or_default()
+}
+
+/// Adds a send, keeping the last HISTORY_MAX. A revoke that went through
+/// marks the message it names as revoked.
+pub fn remember(history: &mut Vec<Sent>, sent: Sent) {
+    if sent.request.content_type == REVOKE && matches!(sent.outcome, Outcome::Sent { .. }) {
+        let named = sent
+            .request
+            .content
+            .get("revokeMsgClientID")
+            .and_then(Value::as_str);
+        if let Some(original) = history.iter_mut().find(|h| h.client_msg_id() == named) {
+            original.revoked = true;
+        }
+    }
+    history.push(sent);
+    if history.len() > HISTORY_MAX {
+        history.drain(..history.len() - HISTORY_MAX);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn values(list: &[(&str, &str)]) -> impl Fn(&str) -> String {
+        let map: HashMap<String, String> = list
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        move |k: &str| map.get(k).cloned().unwrap_or_default()
+    }
+
+    fn single() -> Envelope {
+        Envelope {
+            send_id: "openIM123456".into(),
+            sender_platform_id: 5,
+            session_type: SINGLE_CHAT,
+            target: "u1".into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_text_needs_its_text_and_a_target() {
+        let empty = build_content(content_groups(TEXT), &values(&[]));
+        assert_eq!(empty, Err(vec![("text".to_string(), Problem::Required)]));
+        let no_target = Envelope {
+            target: " ".into(),
+            ..single()
+        };
+        let problems = request(&no_target, TEXT, empty).unwrap_err();
+        assert_eq!(
+            problems,
+            [
+                ("recvID".to_string(), Problem::Required),
+                ("text".to_string(), Problem::Required)
+            ]
+        );
+        let group = Envelope {
+            session_type: GROUP_CHAT,
+            target: String::new(),
+            ..single()
+        };
+        let content = build_content(content_groups(TEXT), &values(&[("text", "hi")]));
+        assert_eq!(
+            request(&group, TEXT, content).unwrap_err(),
+            [("groupID".to_string(), Problem::Required)]
+        );
+    }
+
+    #[test]
+    fn a_text_request_is_what_the_spec_shows() {
+        let content = build_content(content_groups(TEXT), &values(&[("text", " hello ")]));
+        let req = request(&single(), TEXT, content).unwrap();
+        assert_eq!(
+            serde_json::to_string(&req).unwrap(),
+            r#"{"sendID":"openIM123456","recvID":"u1","senderPlatformID":5,"content":{"text":" hello "},"contentType":101,"sessionType":1,"isOnlineOnly":false}"#
+        );
+    }
+
+    #[test]
+    fn media_fields_send_numbers_as_numbers_and_only_what_is_filled() {
+        let v = values(&[
+            ("sourcePath", "/tmp/a.png"),
+            ("sourcePicture.url", "https://cdn.example/a.png"),
+            ("sourcePicture.width", " 640 "),
+            ("sourcePicture.size", "1024"),
+            ("bigPicture.url", ""),
+        ]);
+        let content = build_content(content_groups(PICTURE), &v).unwrap();
+        assert_eq!(
+            content,
+            serde_json::json!({
+                "sourcePath": "/tmp/a.png",
+                "sourcePicture": { "url": "https://cdn.example/a.png", "width": 640, "size": 1024 }
+            })
+        );
+        let bad = values(&[
+            ("sourcePicture.width", "wide"),
+            ("snapshotPicture.url", "javascript:alert(1)"),
+        ]);
+        assert_eq!(
+            build_content(content_groups(PICTURE), &bad).unwrap_err(),
+            [
+                ("sourcePicture.width".to_string(), Problem::NotANumber),
+                ("snapshotPicture.url".to_string(), Problem::NotHttpUrl),
+            ]
+        );
+        let video = build_content(
+            content_groups(VIDEO),
+            &values(&[("duration", "12"), ("videoUrl", "http://v/x.mp4")]),
+        );
+        assert_eq!(
+            video.unwrap(),
+            serde_json::json!({ "videoUrl": "http://v/x.mp4", "duration": 12 })
+        );
+    }
+
+    #[test]
+    fn custom_fields_must_each_be_json() {
+        let ok = build_content(
+            content_groups(CUSTOM),
+            &values(&[("data", r#"{"a": 1}"#), ("extension", "[1, 2]")]),
+        );
+        assert_eq!(
+            ok.unwrap(),
+            serde_json::json!({ "data": r#"{"a": 1}"#, "extension": "[1, 2]" })
+        );
+        let bad = build_content(
+            content_groups(CUSTOM),
+            &values(&[("description", "{not json")]),
+        );
+        assert_eq!(
+            bad.unwrap_err(),
+            [
+                ("data".to_string(), Problem::Required),
+                ("description".to_string(), Problem::NotJson),
+            ]
+        );
+        assert_eq!(
+            pretty_json(r#"{"a":[1]}"#).unwrap(),
+            "{\n  \"a\": [\n    1\n  ]\n}"
+        );
+        assert_eq!(pretty_json("{"), None);
+    }
+
+    #[test]
+    fn every_composed_type_has_a_form_and_revoke_has_none() {
+        for t in COMPOSED {
+            assert!(!content_groups(t).is_empty(), "{t}");
+        }
+        assert!(content_groups(REVOKE).is_empty());
+        assert!(content_groups(106).is_empty());
+    }
+
+    #[test]
+    fn a_revoke_goes_the_way_the_original_went() {
+        let group = Envelope {
+            session_type: GROUP_CHAT,
+            target: "g1".into(),
+            ..single()
+        };
+        let content = build_content(content_groups(TEXT), &values(&[("text", "oops")]));
+        let original = request(&group, TEXT, content).unwrap();
+        let r = revoke(&original, "8aadc098d05bab86a142727fd8a2ce9d");
+        assert_eq!(
+            serde_json::to_string(&r).unwrap(),
+            r#"{"sendID":"openIM123456","groupID":"g1","senderPlatformID":5,"content":{"revokeMsgClientID":"8aadc098d05bab86a142727fd8a2ce9d"},"contentType":111,"sessionType":2,"isOnlineOnly":false}"#
+        );
+        assert_eq!(summary(&r), "8aadc098d05bab86a142727fd8a2ce9d");
+    }
+
+    #[test]
+    fn push_info_and_sender_face_are_checked_and_sent_when_filled() {
+        let e = Envelope {
+            sender_face_url: "ic_avatar_01".into(),
+            ..single()
+        };
+        let content = || build_content(content_groups(TEXT), &values(&[("text", "x")]));
+        assert_eq!(
+            request(&e, TEXT, content()).unwrap_err(),
+            [("senderFaceURL".to_string(), Problem::NotHttpUrl)]
+        );
+        let e = Envelope {
+            is_online_only: true,
+            push: OfflinePushInfo {
+                title: "New".into(),
+                ..Default::default()
+            },
+            ..single()
+        };
+        let req = request(&e, TEXT, content()).unwrap();
+        assert!(req.is_online_only);
+        assert_eq!(req.offline_push_info.unwrap().title, "New");
+        assert_eq!(
+            request(&single(), TEXT, content())
+                .unwrap()
+                .offline_push_info,
+            None
+        );
+    }
+
+    #[test]
+    fn summaries_are_one_short_line() {
+        let long = "word ".repeat(30);
+        let content = build_content(
+            content_groups(TEXT),
+            &values(&[("text", &format!("a\nb\t{long}"))]),
+        );
+        let s = summary(&request(&single(), TEXT, content).unwrap());
+        assert!(s.starts_with("a b word"));
+        assert_eq!(s.chars().count(), 61);
+        assert!(s.ends_with('…'));
+    }
+
+    #[test]
+    fn curl_masks_the_token_unless_revealed_and_quotes_the_body() {
+        let body = r#"{"text":"it's"}"#;
+        let masked = curl("http://im.example.com:10002/", None, body);
+        assert_eq!(
+            masked,
+            "curl -X POST 'http://im.example.com:10002/manager/send_msg' \\\n  -H 'Content-Type: application/json' \\\n  -H \"token: $TOKEN\" \\\n  --data-raw '{\"text\":\"it'\\''s\"}'"
+        );
+        assert!(curl("", Some("tok'en"), "{}").contains(r"-H 'token: tok'\''en'"));
+    }
+
+    fn sent(n: usize, req: SendMsgReq) -> Sent {
+        Sent {
+            at: n as i64,
+            request: req,
+            outcome: Outcome::Sent {
+                server_msg_id: format!("s{n:031}"),
+                client_msg_id: format!("c{n:031}"),
+                send_time: 1_700_000_000_000 + n as i64,
+            },
+            revoked: false,
+        }
+    }
+
+    #[test]
+    fn the_history_keeps_the_last_thousand_and_marks_revoked_messages() {
+        let text = |t: &str| {
+            let content = build_content(content_groups(TEXT), &values(&[("text", t)]));
+            request(&single(), TEXT, content).unwrap()
+        };
+        let mut history = Vec::new();
+        for n in 0..1_005 {
+            remember(&mut history, sent(n, text("x")));
+        }
+        assert_eq!(history.len(), HISTORY_MAX);
+        assert_eq!(history[0].at, 5);
+        let target = history[10].clone();
+        let id = target.client_msg_id().unwrap().to_string();
+        // A refused revoke changes nothing; an accepted one marks it.
+        let mut refused = sent(2_000, revoke(&target.request, &id));
+        refused.outcome = Outcome::Refused {
+            err_code: 600,
+            err_msg: "in black list".into(),
+            operation_id: "op".into(),
+        };
+        remember(&mut history, refused);
+        assert!(!history.iter().any(|h| h.revoked));
+        remember(&mut history, sent(2_001, revoke(&target.request, &id)));
+        assert!(
+            history
+                .iter()
+                .find(|h| h.client_msg_id() == Some(id.as_str()))
+                .unwrap()
+                .revoked
+        );
+        assert_eq!(history.len(), HISTORY_MAX);
+
+        let unknown = Sent {
+            outcome: Outcome::Unknown {
+                operation_id: "op-7".into(),
+            },
+            ..sent(3_000, text("maybe"))
+        };
+        remember(&mut history, unknown.clone());
+        let back = parse_history(Some(&store_history(&history)));
+        assert_eq!(back, history);
+        assert_eq!(back.last().unwrap(), &unknown);
+        assert!(unknown.client_msg_id().is_none());
+        assert!(parse_history(Some("[{")).is_empty());
+    }
+}
