@@ -1,6 +1,7 @@
 //! Widgets shared by pages.
 
 pub mod bulk;
+pub mod copy_button;
 pub mod download;
 pub mod error_box;
 pub mod field_error;

@@ -12,6 +12,7 @@ use crate::api::transport::post;
 use crate::api::user::{safe_url, AccountCheckReq, AccountStatus, REGISTERED};
 use crate::api::{endpoints, ApiError};
 use crate::components::bulk::Run;
+use crate::components::copy_button::CopyButton;
 use crate::components::error_box::ErrorBox;
 use crate::components::id_list_input::IdListInput;
 use crate::components::text_field::TextField;
@@ -373,28 +374,4 @@ fn Skipped(skipped: Vec<String>) -> impl IntoView {
             </ul>
         }
     })
-}
-
-/// Copies `text` to the clipboard, and says so.
-#[component]
-fn CopyButton(text: String) -> impl IntoView {
-    let done = RwSignal::new(false);
-    let (copy_text, copied) = (tr(|t| t.copy_button), tr(|t| t.copied));
-    let copy = move |_| {
-        use js_sys::{Function, Reflect};
-        use wasm_bindgen::JsCast;
-        let clipboard = Reflect::get(&window().navigator(), &"clipboard".into()).ok();
-        let write = clipboard
-            .as_ref()
-            .and_then(|c| Reflect::get(c, &"writeText".into()).ok())
-            .and_then(|f| f.dyn_into::<Function>().ok());
-        if let (Some(c), Some(write)) = (clipboard, write) {
-            done.set(write.call1(&c, &text.clone().into()).is_ok());
-        }
-    };
-    view! {
-        <button type="button" class="secondary copy" on:click=copy>
-            {move || if done.get() { copied() } else { copy_text() }}
-        </button>
-    }
 }
