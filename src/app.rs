@@ -9,7 +9,7 @@ use leptos_router::path;
 use crate::i18n::Locale;
 use crate::pages::{
     directory::DirectoryPage, friends::FriendsPage, groups::GroupsPage, login::LoginPage,
-    not_found::NotFound, user::UserPage, users::UsersPage,
+    messages::MessagesPage, not_found::NotFound, user::UserPage, users::UsersPage,
 };
 use crate::state::{flag, tr, use_app, AppState, When};
 
@@ -42,6 +42,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/users/:userID") view={user as Page}/>
                     <Route path=path!("/groups") view={groups as Page}/>
                     <Route path=path!("/friends") view={friends as Page}/>
+                    <Route path=path!("/messages") view={messages as Page}/>
                     <Route path=path!("/") view={home as Page}/>
                 </Routes>
             </main>
@@ -77,6 +78,10 @@ fn friends() -> AnyView {
     view! { <Protected><FriendsPage/></Protected> }.into_any()
 }
 
+fn messages() -> AnyView {
+    view! { <Protected><MessagesPage/></Protected> }.into_any()
+}
+
 fn home() -> AnyView {
     view! { <Redirect path="/users"/> }.into_any()
 }
@@ -93,6 +98,7 @@ fn Header() -> impl IntoView {
                     <A href="/users">{tr(|t| t.nav_users)}</A>
                     <A href="/groups">{tr(|t| t.nav_groups)}</A>
                     <A href="/friends">{tr(|t| t.nav_friends)}</A>
+                    <A href="/messages">{tr(|t| t.nav_messages)}</A>
                 </nav>
             </When>
             <div class="topbar-end">

@@ -47,6 +47,7 @@ strings! {
     col_from, col_role, col_result, role_member, role_admin, waiting, show_succeeded, show_refused, use_selection, to_lookup, to_new_group, to_members, make_admin, make_member, remove_button, note_invited, note_unknown_or_member, note_not_in_group_now, note_was_not_member, note_owner_not_kickable, note_friends, note_unknown_user, note_blocked, note_already_blocked, note_no_result, note_unknown_group, note_dismissed, note_no_permission, note_unknown_from_user, note_error,
     nav_groups, groups_title, groups_intro, recent_title, recent_why, recent_none, col_group_name, col_owner, col_members, use_button, create_title, field_owner, field_group_type, group_type_0, group_type_1, field_group_name, hint_group_name, field_notification, field_introduction, members_legend, members_label, add_as, add_members, members_rules, members_summary, check_and_create, err_owner_missing, err_owner_unregistered, working, confirm_create_title, confirm_create, skipped_members, create_button, created_title, created_summary, created_mismatch, copy_button, copied, half_made, members_title, field_group_id, field_reason, members_rules_server, invite_button, kick_button, err_group_missing, kick_title, kick_warning, kick_confirm, member_results_summary,
     nav_friends, friends_title, friends_intro, import_title, field_from_user, friend_ids_label, import_rules, import_button, pairs_title, pairs_label, pairs_hint, pairs_count, pair_line, pair_not_two, pair_empty, pair_too_long, pairs_bad_count, err_pairs_empty, pairs_button, err_from_missing, black_title, field_black_owner, black_ids_label, black_note_friendship, black_note_messages, black_note_unchecked, black_button, results_title, results_none,
+    nav_messages, messages_title, messages_intro, compose_title, field_send_id, field_sender_nickname, field_sender_face, field_platform, field_session_type, session_single, session_group, field_recv_id, field_content_type, ct_text, ct_picture, ct_sound, ct_video, ct_file, ct_custom, ct_revoke, err_required, err_not_number, err_not_http, err_json_field, field_online_only, online_only_note, push_title, push_field_title, push_field_desc, push_field_sound, push_field_badge, send_button, sent_ok, group_send_note, err_600, send_unknown, history_title, history_none, col_time, col_target, col_summary, revoked, sent_short, unknown_short, revoke_button, revoke_confirm, revoke_note, preview_title, preview_invalid, reveal_token, group_known_members, group_not_known, manual_revoke_title, field_revoke_target, field_client_msg_id, err_revoke_fields, err_client_msg_id,
 }
 
 impl Strings {
@@ -61,5 +62,13 @@ impl Strings {
         "sort_user_id",
         "field_group_id",
         "field_from_user",
+        "field_sender_nickname",
+        "field_sender_face",
+        "field_platform",
+        "field_recv_id",
+        "push_field_title",
+        "push_field_desc",
+        "push_field_sound",
+        "push_field_badge",
     ];
 }

@@ -4,6 +4,7 @@ pub mod directory;
 pub mod friends;
 pub mod groups;
 pub mod login;
+pub mod messages;
 pub mod not_found;
 pub mod user;
 pub mod users;

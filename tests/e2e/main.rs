@@ -6,6 +6,7 @@ mod directory;
 mod friends;
 mod groups;
 mod harness;
+mod messages;
 mod serving;
 
 use std::collections::{HashMap, HashSet};
