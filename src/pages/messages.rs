@@ -81,6 +81,7 @@ pub fn MessagesPage() -> impl IntoView {
             ("senderPlatformID", "5"),
             ("sessionType", "1"),
             ("contentType", "101"),
+            ("revoke.sessionType", "1"),
         ] {
             v.entry(key.to_string())
                 .or_insert_with(|| default.to_string());
@@ -273,7 +274,8 @@ pub fn MessagesPage() -> impl IntoView {
                 let key = format!("c.{}", path(group, field.key));
                 let id = format!("msg-{key}");
                 let (k1, k2) = (key.clone(), key.clone());
-                let label = path(group, field.key);
+                // Inside a group's box the box names the group.
+                let label = field.key;
                 let long = matches!(field.kind, Kind::Json) || (field.key == "text" && group.is_empty());
                 let control = if long {
                     view! {
