@@ -148,6 +148,15 @@ pub fn counted(
     text(move || crate::i18n::fill(pick(app.t()), &[("count", &count())]))
 }
 
+/// A text field's value kept as the draft `name`: what was typed survives a
+/// reload and a refused session.
+pub fn kept_draft(name: impl Into<String>) -> RwSignal<String> {
+    let name = name.into();
+    let value = RwSignal::new(crate::session::draft(&name).unwrap_or_default());
+    Effect::new(move |_| crate::session::set_draft(&name, &value.get()));
+    value
+}
+
 /// A reactive condition (one renderer for every `disabled=`, `when=`).
 pub fn flag(f: impl Fn() -> bool + Send + Sync + 'static) -> Signal<bool> {
     Signal::derive(f)

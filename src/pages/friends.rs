@@ -15,21 +15,12 @@ use crate::model::bulk::plan_action;
 use crate::model::outcome::Action;
 use crate::model::pairs::{parse_pairs, PairProblem};
 use crate::model::users::Lookup;
-use crate::session::{draft, set_draft};
-use crate::state::{flag, tr, use_app, When};
+use crate::state::{flag, kept_draft, tr, use_app, When};
 
 type Pick = fn(&'static Strings) -> &'static str;
 
 /// Bad CSV lines listed in full; the rest are counted.
 const BAD_SHOWN: usize = 10;
-
-/// A text field kept as a draft under `friends.<key>`.
-fn kept(key: impl std::fmt::Display) -> RwSignal<String> {
-    let name = format!("friends.{key}");
-    let value = RwSignal::new(draft(&name).unwrap_or_default());
-    Effect::new(move |_| set_draft(&name, &value.get()));
-    value
-}
 
 /// Starts `action` over (from, userID) pairs; the results table below
 /// shows the latest.
@@ -109,8 +100,8 @@ const BLACKLIST: OneToMany = OneToMany {
 fn OneUserForm(form: &'static OneToMany, start: Start, busy: RwSignal<bool>) -> impl IntoView {
     let app = use_app();
     let key = form.key;
-    let from = kept(format!("{key}.from"));
-    let ids = kept(format!("{key}.ids"));
+    let from = kept_draft(format!("friends.{key}.from"));
+    let ids = kept_draft(format!("friends.{key}.ids"));
     let (from_error, ids_error) = (RwSignal::new(None), RwSignal::new(None));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -144,7 +135,7 @@ fn OneUserForm(form: &'static OneToMany, start: Start, busy: RwSignal<bool>) -> 
 #[component]
 fn ImportPairs(start: Start, busy: RwSignal<bool>) -> impl IntoView {
     let app = use_app();
-    let text = kept("pairs");
+    let text = kept_draft("friends.pairs");
     let parsed = Memo::new(move |_| parse_pairs(&text.get()));
     let error = RwSignal::new(None::<String>);
     let submit = move |ev: leptos::ev::SubmitEvent| {

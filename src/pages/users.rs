@@ -13,7 +13,7 @@ use crate::components::user_table::{RunStatus, UserResults, LOOKUP_COLUMNS};
 use crate::i18n::fill;
 use crate::model::bulk::plan_lookup;
 use crate::model::users::Lookup;
-use crate::state::{admin_ids, page_scope, tr, use_app};
+use crate::state::{admin_ids, kept_draft, page_scope, tr, use_app};
 
 /// The pasted IDs, kept as a draft; the directory's "open in lookup"
 /// writes its selection here.
@@ -26,8 +26,7 @@ pub fn UsersPage() -> impl IntoView {
 
     // The textarea is saved as a draft on every change, so a refused token
     // or a reload never loses what the operator pasted.
-    let ids_text = RwSignal::new(crate::session::draft(DRAFT).unwrap_or_default());
-    Effect::new(move |_| crate::session::set_draft(DRAFT, &ids_text.get()));
+    let ids_text = kept_draft(DRAFT);
 
     let ids_error = RwSignal::new(None::<String>);
     let info = RwSignal::new(None::<String>);

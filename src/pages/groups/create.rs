@@ -21,7 +21,7 @@ use crate::i18n::fill;
 use crate::model::bulk::{steps, Step};
 use crate::model::groups::{expected_members, remember_created};
 use crate::session::{draft, set_draft};
-use crate::state::{counted, flag, page_scope, text, tr, use_app};
+use crate::state::{counted, flag, kept_draft, page_scope, text, tr, use_app};
 
 /// Drafts: the text fields by input id, the pasted IDs not yet added, and
 /// the member list as `userID<TAB>roleLevel` lines.
@@ -38,10 +38,6 @@ const LIST: &str = "groups.memberList";
 
 /// The skipped IDs shown in full; the rest are counted.
 const SKIPPED_SHOWN: usize = 20;
-
-fn draft_of(key: &str) -> String {
-    draft(&format!("groups.create.{key}")).unwrap_or_default()
-}
 
 #[derive(Clone, Debug, PartialEq)]
 enum Stage {
@@ -65,14 +61,10 @@ enum Stage {
 pub fn CreateGroup(recent: Recent, group_id: RwSignal<String>) -> impl IntoView {
     let app = use_app();
     let scope = page_scope();
-    let values = FIELDS.map(|key| RwSignal::new(draft_of(key)));
-    for (key, value) in FIELDS.into_iter().zip(values) {
-        Effect::new(move |_| set_draft(&format!("groups.create.{key}"), &value.get()));
-    }
+    let values = FIELDS.map(|key| kept_draft(format!("groups.create.{key}")));
     let [owner, name, notification, introduction, face_url, ex] = values;
     let group_type = RwSignal::new(0);
-    let pasted = RwSignal::new(draft(PASTED).unwrap_or_default());
-    Effect::new(move |_| set_draft(PASTED, &pasted.get()));
+    let pasted = kept_draft(PASTED);
     let add_role = RwSignal::new(ROLE_ORDINARY);
 
     // The member list is a users table with roles, kept as a draft.

@@ -13,8 +13,7 @@ use crate::model::bulk::plan_action;
 use crate::model::groups::remember_members;
 use crate::model::outcome::Action;
 use crate::model::users::Lookup;
-use crate::session::{draft, set_draft};
-use crate::state::{counted, flag, tr, use_app, When};
+use crate::state::{counted, flag, kept_draft, tr, use_app, When};
 
 /// Drafts of the pasted IDs (the directory's "invite or kick" writes here)
 /// and the reason.
@@ -24,10 +23,8 @@ const REASON: &str = "groups.reason";
 #[component]
 pub fn GroupMembers(recent: Recent, group_id: RwSignal<String>) -> impl IntoView {
     let app = use_app();
-    let ids_text = RwSignal::new(draft(IDS).unwrap_or_default());
-    Effect::new(move |_| set_draft(IDS, &ids_text.get()));
-    let reason = RwSignal::new(draft(REASON).unwrap_or_default());
-    Effect::new(move |_| set_draft(REASON, &reason.get()));
+    let ids_text = kept_draft(IDS);
+    let reason = kept_draft(REASON);
     let group_error = RwSignal::new(None::<String>);
     let ids_error = RwSignal::new(None::<String>);
     let run = Run::new(app, false);

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::model::groups::{self, RecentGroup};
 use crate::session::{draft, set_draft};
-use crate::state::tr;
+use crate::state::{kept_draft, tr};
 
 /// Drafts of the page: the recent groups (JSON) and the members form's
 /// groupID, which the other sections fill in.
@@ -35,8 +35,7 @@ impl Recent {
 #[component]
 pub fn GroupsPage() -> impl IntoView {
     let recent = Recent::load();
-    let group_id = RwSignal::new(draft(GROUP_ID).unwrap_or_default());
-    Effect::new(move |_| set_draft(GROUP_ID, &group_id.get()));
+    let group_id = kept_draft(GROUP_ID);
     view! {
         <section class="page groups">
             <h1>{tr(|t| t.groups_title)}</h1>
