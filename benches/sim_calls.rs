@@ -1,9 +1,10 @@
 //! openim-sim at scale: the median time of 100-ID account_check and
 //! get_users_info calls for the last IDs of a 100,000-user table, over 100
-//! calls each, and of inviting and kicking 500 users in a 10,000-member
-//! group. A benchmark, run by `scripts/bench.sh`; nothing asserts a time.
+//! calls each, of inviting and kicking 500 users in a 10,000-member group,
+//! and the throughput of 10,000 text send_msg calls at concurrency 4. A
+//! benchmark, run by `scripts/bench.sh`; nothing asserts a time.
 //!
-//! `cargo bench --bench sim_calls -- [--users N] [--calls N]`
+//! `cargo bench --bench sim_calls -- [--users N] [--calls N] [--sends N]`
 
 #[cfg(not(target_arch = "wasm32"))]
 #[allow(dead_code)]
@@ -17,18 +18,46 @@ fn post(port: u16, path: &str, token: &str, body: &str) -> Vec<u8> {
     harness::http(port, "POST", path, &headers, body).body
 }
 
+/// Parallel callers in the send_msg figure, as a bulk send would run them.
+#[cfg(not(target_arch = "wasm32"))]
+const SENDERS: usize = 4;
+
+/// `sends` text messages (101) from the admin to `recipients` in turn,
+/// split over `SENDERS` threads, each call on its own connection; the
+/// seconds they took in all.
+#[cfg(not(target_arch = "wasm32"))]
+fn send_texts(port: u16, token: &str, recipients: &[serde_json::Value], sends: usize) -> f64 {
+    use serde_json::json;
+    let started = std::time::Instant::now();
+    std::thread::scope(|scope| {
+        for sender in 0..SENDERS {
+            scope.spawn(move || {
+                for i in (sender..sends).step_by(SENDERS) {
+                    let body = json!({"operationID": format!("bench-{i}"), "sendID": "openIM123456",
+                        "recvID": recipients[i % recipients.len()], "senderPlatformID": 8,
+                        "content": {"text": format!("bench {i}")}, "contentType": 101, "sessionType": 1});
+                    let answer = post(port, "/manager/send_msg", token, &body.to_string());
+                    assert!(answer.starts_with(br#"{"errCode":0"#), "send_msg failed");
+                }
+            });
+        }
+    });
+    started.elapsed().as_secs_f64()
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     use serde_json::{json, Value};
     use std::time::Instant;
 
-    let (mut users, mut calls) = (100_000usize, 100usize);
+    let (mut users, mut calls, mut sends) = (100_000usize, 100usize, 10_000usize);
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let n = args.next().and_then(|n| n.parse().ok());
         match a.as_str() {
             "--users" => users = n.expect("--users N"),
             "--calls" => calls = n.expect("--calls N"),
+            "--sends" => sends = n.expect("--sends N"),
             _ => {}
         }
     }
@@ -114,6 +143,12 @@ fn main() {
             t.len()
         );
     }
+
+    let secs = send_texts(sim.port, &token, &all[1..], sends);
+    println!(
+        "/manager/send_msg text to existing users, {SENDERS} at a time: {sends} calls in {secs:.2} s ({:.0} calls/s)",
+        sends as f64 / secs
+    );
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -6,8 +6,9 @@
 #     median time to a visible, typeable login input, where it goes, and
 #     the bytes transferred;
 #   - openim-sim at scale: start-up with 100,000 users, the median 100-ID
-#     account_check and get_users_info call, and inviting and kicking 500
-#     users in a 10,000-member group;
+#     account_check and get_users_info call, inviting and kicking 500
+#     users in a 10,000-member group, and 10,000 text send_msg calls at
+#     concurrency 4 (seconds and calls/s);
 #   - the user pages at 100,000 users: loading every ID, a full lookup
 #     against a plain HTTP loop and a bare fetch() loop in the same page,
 #     the directory's first screen, filter keystrokes, JS heap, wasm

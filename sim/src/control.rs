@@ -1,7 +1,9 @@
 //! Test-control endpoints under `/_sim/` (only with `--control`): inspect
 //! what the server received and holds, and arrange state that the admin API
-//! cannot create (users, presence, groups with fixed IDs or status).
+//! cannot create (users, presence, groups with fixed IDs or status), and
+//! make endpoints fail or hang on purpose.
 
+use crate::faults::Faults;
 use crate::rng::now_secs;
 use crate::sim::Sim;
 use crate::state::{Group, User};
@@ -31,6 +33,10 @@ pub fn handle(sim: &mut Sim, method: &str, path: &str, body: &[u8]) -> Option<(u
         ("POST", "/_sim/users") => parse().and_then(|v| put_users(sim, v)),
         ("POST", "/_sim/online") => parse().and_then(|v| put_online(sim, v)),
         ("POST", "/_sim/groups") => parse().and_then(|v| put_groups(sim, v)),
+        ("GET", "/_sim/faults") => Ok(sim.faults.to_json()),
+        // No body at all asks for no faults, like `{}`.
+        ("POST", "/_sim/faults") if body.trim_ascii().is_empty() => put_faults(sim, json!({})),
+        ("POST", "/_sim/faults") => parse().and_then(|v| put_faults(sim, v)),
         _ => return None,
     };
     Some(match result {
@@ -201,6 +207,12 @@ fn put_groups(sim: &mut Sim, v: Value) -> Result<Value, (u16, Value)> {
         ids.push(group_id);
     }
     Ok(json!({ "groups": ids }))
+}
+
+/// POST /_sim/faults: the settings given replace all earlier ones.
+fn put_faults(sim: &mut Sim, v: Value) -> Result<Value, (u16, Value)> {
+    sim.faults = Faults::parse(v).map_err(|e| (400, json!({ "error": e })))?;
+    Ok(sim.faults.to_json())
 }
 
 /// GET /_sim/state: every table, all fields, nothing omitted.

@@ -5,6 +5,7 @@
 
 use crate::control;
 use crate::csp;
+use crate::faults::Fault;
 use crate::handlers::{route, Call};
 use crate::reply::Reply;
 use crate::sim::Sim;
@@ -14,7 +15,7 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderValue, Method, Response, StatusCode};
 use serde_json::{json, Value};
 use std::sync::{Arc, Mutex};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 pub type Shared = Arc<Mutex<Sim>>;
 
@@ -48,22 +49,57 @@ pub async fn dispatch(State(shared): State<Shared>, req: Request) -> Response<Bo
         .await
         .map(|b| b.to_vec())
         .unwrap_or_default();
-    let path = percent_decode(&raw_path);
 
     // CorsHandler answers OPTIONS itself on every path (no route exists).
     if method == Method::OPTIONS {
         return respond(200, "application/json", b"\"Options Request!\"".to_vec());
     }
 
+    let incoming = Incoming {
+        path: percent_decode(&raw_path),
+        method,
+        raw_path,
+        query,
+        token,
+        accept_encoding,
+        body,
+        started,
+    };
+    let (resp, hold) = answer(&shared, &incoming);
+    if let Some(hold) = hold {
+        // A hung call: its effect is stored and the lock is free, so other
+        // calls go on while this answer waits.
+        tokio::time::sleep(hold).await;
+    }
+    resp
+}
+
+/// A request as read off the wire.
+struct Incoming {
+    method: Method,
+    raw_path: String,
+    /// `raw_path` percent-decoded, as gin routes it.
+    path: String,
+    query: Option<String>,
+    token: Option<String>,
+    accept_encoding: Option<String>,
+    body: Vec<u8>,
+    started: Instant,
+}
+
+/// Everything done under the lock: the answer, and how long to hold it
+/// back. Being synchronous, it cannot keep the lock across a wait.
+fn answer(shared: &Shared, inc: &Incoming) -> (Response<Body>, Option<Duration>) {
     let mut sim = match shared.lock() {
         Ok(guard) => guard,
         Err(poisoned) => poisoned.into_inner(),
     };
+    let (method, path) = (&inc.method, inc.path.as_str());
 
     if sim.config.control && path.starts_with("/_sim/") {
-        if let Some((status, value)) = control::handle(&mut sim, method.as_str(), &path, &body) {
+        if let Some((status, value)) = control::handle(&mut sim, method.as_str(), path, &inc.body) {
             let bytes = serde_json::to_vec(&value).unwrap_or_default();
-            return respond(status, "application/json", bytes);
+            return (respond(status, "application/json", bytes), None);
         }
     }
 
@@ -71,43 +107,53 @@ pub async fn dispatch(State(shared): State<Shared>, req: Request) -> Response<Bo
         if let Some(dir) = sim.config.dashboard.clone() {
             drop(sim);
             let head = method == Method::HEAD;
-            return serve_static(&dir, &path, accept_encoding.as_deref(), head);
+            let resp = serve_static(&dir, path, inc.accept_encoding.as_deref(), head);
+            return (resp, None);
         }
     }
 
     let handler = if method == Method::POST {
-        route(&path)
+        route(path)
     } else {
         None
     };
-    let reply = match handler {
-        Some(h) => {
+    let Some(handler) = handler else {
+        return (unrouted(&mut sim, inc), None);
+    };
+    // Drawn after routing and before the handler, once per call.
+    let fault = sim.faults.draw(path);
+    let reply = match fault {
+        Some(Fault::Fail) => Reply::rpc_failed(path),
+        _ => {
             let call = Call {
-                token: token.clone().unwrap_or_default(),
-                body: body.clone(),
+                token: inc.token.clone().unwrap_or_default(),
+                body: inc.body.clone(),
             };
-            h(&mut sim, &call)
-        }
-        None => {
-            let trimmed = path.strip_suffix('/').filter(|p| !p.is_empty());
-            if method == Method::POST && trimmed.and_then(route).is_some() {
-                // gin's RedirectTrailingSlash: 307 for non-GET, no middleware.
-                let location = match &query {
-                    Some(q) => format!("{}?{q}", trimmed.unwrap_or_default()),
-                    None => trimmed.unwrap_or_default().to_string(),
-                };
-                return redirect(&location);
-            }
-            let reply = Reply {
-                status: 404,
-                body: NOT_FOUND.as_bytes().to_vec(),
-            };
-            record(&mut sim, &method, &raw_path, &token, &body, &reply, started);
-            return respond(404, "text/plain", reply.body);
+            handler(&mut sim, &call)
         }
     };
-    record(&mut sim, &method, &raw_path, &token, &body, &reply, started);
-    respond(reply.status, "application/json", reply.body)
+    record(&mut sim, inc, &reply, fault);
+    let resp = respond(reply.status, "application/json", reply.body);
+    (resp, fault.and_then(Fault::hold))
+}
+
+/// No route: gin's trailing-slash redirect or its 404.
+fn unrouted(sim: &mut Sim, inc: &Incoming) -> Response<Body> {
+    let trimmed = inc.path.strip_suffix('/').filter(|p| !p.is_empty());
+    if inc.method == Method::POST && trimmed.and_then(route).is_some() {
+        // gin's RedirectTrailingSlash: 307 for non-GET, no middleware.
+        let location = match &inc.query {
+            Some(q) => format!("{}?{q}", trimmed.unwrap_or_default()),
+            None => trimmed.unwrap_or_default().to_string(),
+        };
+        return redirect(&location);
+    }
+    let reply = Reply {
+        status: 404,
+        body: NOT_FOUND.as_bytes().to_vec(),
+    };
+    record(sim, inc, &reply, None);
+    respond(404, "text/plain", reply.body)
 }
 
 fn header(req: &Request, name: &str) -> Option<String> {
@@ -117,18 +163,11 @@ fn header(req: &Request, name: &str) -> Option<String> {
 }
 
 /// Prints the access line and, with `--control`, appends to the request
-/// log. Nothing here grows with the tables unless the log is asked for.
-fn record(
-    sim: &mut Sim,
-    method: &Method,
-    path: &str,
-    token: &Option<String>,
-    body: &[u8],
-    reply: &Reply,
-    started: Instant,
-) {
+/// log, marking a faulted call. Nothing here grows with the tables unless
+/// the log is asked for.
+fn record(sim: &mut Sim, inc: &Incoming, reply: &Reply, fault: Option<Fault>) {
     if !sim.config.quiet {
-        let op = serde_json::from_slice::<Head>(body)
+        let op = serde_json::from_slice::<Head>(&inc.body)
             .ok()
             .and_then(|h| h.operation_id)
             .unwrap_or_else(|| "-".into());
@@ -139,21 +178,28 @@ fn record(
             Some(code) => format!("errCode={code}"),
             None => format!("status={}", reply.status),
         };
+        let marked = fault.map_or(String::new(), |f| format!(" fault={}", f.name()));
         eprintln!(
-            "{method} {path} operationID={op} {outcome} http={} {:.1}ms",
+            "{} {} operationID={op} {outcome} http={}{marked} {:.1}ms",
+            inc.method,
+            inc.raw_path,
             reply.status,
-            started.elapsed().as_secs_f64() * 1000.0
+            inc.started.elapsed().as_secs_f64() * 1000.0
         );
     }
     if sim.config.control {
-        sim.requests.push(json!({
-            "method": method.as_str(),
-            "path": path,
-            "token": token,
-            "body": as_json_or_text(body),
+        let mut entry = json!({
+            "method": inc.method.as_str(),
+            "path": inc.raw_path,
+            "token": inc.token,
+            "body": as_json_or_text(&inc.body),
             "status": reply.status,
             "response": as_json_or_text(&reply.body),
-        }));
+        });
+        if let Some(f) = fault {
+            entry["fault"] = json!(f.name());
+        }
+        sim.requests.push(entry);
     }
 }
 

@@ -11,6 +11,7 @@ pub mod content;
 pub mod control;
 pub mod csp;
 pub mod demo;
+pub mod faults;
 pub mod godecode;
 pub mod gojson;
 pub mod handlers;

@@ -37,6 +37,19 @@ impl Reply {
         Reply::json(500, gin_h(500, "GetUserIDFromToken failed", vec![]))
     }
 
+    /// The API's answer when its gRPC call fails: HTTP 500, errCode 500
+    /// (contract §1.2, §1.3). The text is the route's own where the contract
+    /// records it: send_msg §4.2 step 8, create_group §3.10. It records no
+    /// text for the other routes, so they say "rpc failed".
+    pub fn rpc_failed(path: &str) -> Reply {
+        let msg = match path {
+            "/manager/send_msg" => "call UserSendMsg  rpc server failed",
+            "/group/create_group" => "call  rpc server failed",
+            _ => "rpc failed",
+        };
+        Reply::json(500, gin_h(500, msg, vec![]))
+    }
+
     /// `{errCode, errMsg}` of a `CommResp`, HTTP 200.
     pub fn comm(code: i64, msg: &str) -> Reply {
         Reply::json(200, comm(code, msg).build())

@@ -30,6 +30,11 @@ impl Rng {
         self.next_u64() % n.max(1)
     }
 
+    /// Uniform in `[0, 1)`, from the top 53 bits (an f64's precision).
+    pub fn unit(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
     /// True with probability `percent`/100.
     pub fn chance(&mut self, percent: u64) -> bool {
         self.below(100) < percent

@@ -1,8 +1,9 @@
 //! The server's whole mutable world behind one lock: settings, tables,
-//! issued tokens, the request log and the ID generator.
+//! issued tokens, the request log, the faults asked for and the ID generator.
 
 use crate::config::Config;
 use crate::demo;
+use crate::faults::Faults;
 use crate::rng::{md5_hex, now_nanos, now_secs, Rng};
 use crate::state::State;
 
@@ -11,6 +12,8 @@ pub struct Sim {
     pub state: State,
     /// Every API request so far, for `GET /_sim/requests`.
     pub requests: Vec<serde_json::Value>,
+    /// Set by `POST /_sim/faults`; none until then.
+    pub faults: Faults,
     ids: Rng,
 }
 
@@ -21,6 +24,7 @@ impl Sim {
             config,
             state,
             requests: Vec::new(),
+            faults: Faults::default(),
             ids: Rng::from_time(),
         }
     }

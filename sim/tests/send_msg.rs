@@ -164,6 +164,27 @@ async fn notification_forces_session_type_4() {
     assert_eq!(r.json()["errCode"], 400);
 }
 
+/// The request's content map reaches the stored message whole: keys the
+/// elem struct does not name (externalUrl, ex-style extras), nested objects
+/// and the raw types, besides the JSON that becomes `content` (§4.3).
+#[tokio::test]
+async fn notification_request_content_passes_through_unknown_keys() {
+    let s = bare();
+    let t = s.admin().await;
+    let content = json!({"notificationName": "n", "notificationFaceURL": "f", "notificationType": 1,
+        "text": "t", "externalUrl": "https://example.com/a?b=1", "mixType": 1,
+        "pictureElem": {"sourcePicture": {"url": "https://example.com/p.png", "width": 10}},
+        "campaign": {"id": 42, "tags": ["x"]}});
+    let oa = json!({"operationID": "o", "sendID": ADMIN, "recvID": "r", "contentType": 1400,
+        "sessionType": 4, "content": content});
+    assert_eq!(send(&s, Some(&t), oa).await.json()["errCode"], 0);
+    let msg = &s.state().await["messages"][0];
+    assert_eq!(msg["requestContent"], content);
+    let stored: Value = serde_json::from_str(msg["content"].as_str().unwrap()).unwrap();
+    assert_eq!(stored["externalUrl"], "https://example.com/a?b=1");
+    assert_eq!(stored["campaign"], json!({"id": 42, "tags": ["x"]}));
+}
+
 #[tokio::test]
 async fn notification_required_fields() {
     let s = bare();

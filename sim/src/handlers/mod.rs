@@ -21,24 +21,41 @@ pub struct Call {
 pub type Handler = fn(&mut Sim, &Call) -> Reply;
 
 /// The POST routes of `cmd/open_im_api/main.go@v2.0.8` that this server has.
+pub const ROUTES: [(&str, Handler); 14] = [
+    ("/auth/user_token", auth::user_token),
+    ("/manager/get_all_users_uid", manager::get_all_users_uid),
+    ("/manager/account_check", manager::account_check),
+    ("/manager/delete_user", manager::delete_user),
+    (
+        "/manager/get_users_online_status",
+        manager::get_users_online_status,
+    ),
+    ("/manager/send_msg", msg::send_msg),
+    (
+        "/user/get_users_online_status",
+        user::get_users_online_status,
+    ),
+    ("/user/get_users_info", user::get_users_info),
+    ("/user/update_user_info", user::update_user_info),
+    ("/friend/import_friend", friend::import_friend),
+    ("/friend/add_black", friend::add_black),
+    ("/group/create_group", group::create_group),
+    ("/group/invite_user_to_group", group::invite_user_to_group),
+    ("/group/kick_group", group::kick_group),
+];
+
 pub fn route(path: &str) -> Option<Handler> {
-    Some(match path {
-        "/auth/user_token" => auth::user_token,
-        "/manager/get_all_users_uid" => manager::get_all_users_uid,
-        "/manager/account_check" => manager::account_check,
-        "/manager/delete_user" => manager::delete_user,
-        "/manager/get_users_online_status" => manager::get_users_online_status,
-        "/manager/send_msg" => msg::send_msg,
-        "/user/get_users_online_status" => user::get_users_online_status,
-        "/user/get_users_info" => user::get_users_info,
-        "/user/update_user_info" => user::update_user_info,
-        "/friend/import_friend" => friend::import_friend,
-        "/friend/add_black" => friend::add_black,
-        "/group/create_group" => group::create_group,
-        "/group/invite_user_to_group" => group::invite_user_to_group,
-        "/group/kick_group" => group::kick_group,
-        _ => return None,
-    })
+    ROUTES.iter().find(|(p, _)| *p == path).map(|(_, h)| *h)
+}
+
+/// The last segment of a route, which names its endpoint (`send_msg`).
+pub fn endpoint_name(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
+}
+
+/// Whether some route ends in `name`.
+pub fn is_endpoint(name: &str) -> bool {
+    ROUTES.iter().any(|(p, _)| endpoint_name(p) == name)
 }
 
 /// Binds the body or returns the 400 reply.
