@@ -692,3 +692,128 @@ async fn kick_results_say_what_each_answer_means() {
     assert_eq!(shows, 4, "all, succeeded, not succeeded, selected");
     session::clear_all();
 }
+
+#[wasm_bindgen_test]
+async fn each_content_type_shows_its_fields_and_types_them_into_the_values() {
+    use openim_admin::components::content_fields::ContentFields;
+    use openim_admin::model::message::{build_content, content_groups, COMPOSED};
+    use rustc_hash::FxHashMap;
+
+    let root = container();
+    let kind = RwSignal::new(101);
+    let values = RwSignal::new(FxHashMap::<String, String>::default());
+    let problems = RwSignal::new(Vec::new());
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(english_app());
+        view! {
+            <ContentFields groups=Signal::derive(move || content_groups(kind.get())) values prefix="c." problems/>
+        }
+    });
+    let controls = |root: &HtmlElement| {
+        let list = root.query_selector_all("input, textarea").unwrap();
+        (0..list.length())
+            .map(|i| {
+                let el: web_sys::Element = list.item(i).unwrap().unchecked_into();
+                let kind = el
+                    .get_attribute("type")
+                    .unwrap_or_else(|| "textarea".into());
+                (el.id(), kind)
+            })
+            .collect::<Vec<_>>()
+    };
+    let expected = [
+        (101, 1, vec![("msg-c.text", "textarea")]),
+        (
+            102,
+            19,
+            vec![
+                ("msg-c.sourcePath", "text"),
+                ("msg-c.sourcePicture.size", "number"),
+                ("msg-c.bigPicture.url", "url"),
+                ("msg-c.snapshotPicture.height", "number"),
+            ],
+        ),
+        (
+            103,
+            5,
+            vec![("msg-c.sourceUrl", "url"), ("msg-c.duration", "number")],
+        ),
+        (
+            104,
+            12,
+            vec![("msg-c.videoUrl", "url"), ("msg-c.snapshotWidth", "number")],
+        ),
+        (
+            105,
+            5,
+            vec![("msg-c.fileName", "text"), ("msg-c.fileSize", "number")],
+        ),
+        (
+            110,
+            3,
+            vec![("msg-c.data", "textarea"), ("msg-c.extension", "textarea")],
+        ),
+    ];
+    assert_eq!(
+        expected.iter().map(|e| e.0).collect::<Vec<_>>(),
+        COMPOSED.to_vec()
+    );
+    for (content_type, count, some) in expected {
+        kind.set(content_type);
+        leptos::task::tick().await;
+        let shown = controls(&root);
+        assert_eq!(shown.len(), count, "contentType {content_type}: {shown:?}");
+        for (id, input_type) in some {
+            assert!(
+                shown.contains(&(id.to_string(), input_type.to_string())),
+                "contentType {content_type} lacks {id} ({input_type}): {shown:?}"
+            );
+        }
+    }
+
+    // What is typed lands in the values by path, and builds the content.
+    kind.set(102);
+    leptos::task::tick().await;
+    set_field(
+        &root,
+        "#msg-c\\.bigPicture\\.url",
+        "https://cdn.example/big.png",
+    );
+    set_field(&root, "#msg-c\\.bigPicture\\.width", "800");
+    let content = build_content(content_groups(102), &|k: &str| {
+        values.with_untracked(|v| v.get(&format!("c.{k}")).cloned().unwrap_or_default())
+    });
+    assert_eq!(
+        content.unwrap(),
+        serde_json::json!({ "bigPicture": { "url": "https://cdn.example/big.png", "width": 800 } })
+    );
+
+    // A problem shows next to its field; JSON can be laid out for reading.
+    kind.set(110);
+    leptos::task::tick().await;
+    let area: HtmlTextAreaElement = root
+        .query_selector("#msg-c\\.data")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    area.set_value(r#"{"a":[1,2],"b":"<i>"}"#);
+    area.dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    problems.set(vec![(
+        "extension".to_string(),
+        openim_admin::model::message::Problem::NotJson,
+    )]);
+    leptos::task::tick().await;
+    assert_eq!(
+        text_of(&root, "#msg-c\\.extension-error").as_deref(),
+        Some("Not valid JSON.")
+    );
+    assert_eq!(text_of(&root, "#msg-c\\.data-error"), None);
+    click(&root, ".format-json", false);
+    leptos::task::tick().await;
+    assert_eq!(
+        values.with_untracked(|v| v["c.data"].clone()),
+        "{\n  \"a\": [\n    1,\n    2\n  ],\n  \"b\": \"<i>\"\n}"
+    );
+    assert_eq!(area.value(), values.with_untracked(|v| v["c.data"].clone()));
+}

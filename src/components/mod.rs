@@ -1,6 +1,7 @@
 //! Widgets shared by pages.
 
 pub mod bulk;
+pub mod content_fields;
 pub mod copy_button;
 pub mod download;
 pub mod error_box;

@@ -92,8 +92,9 @@ pub const CUSTOM_ELEM: &[Field] = &[
     f("extension", Kind::Json),
 ];
 
-/// A group of fields and where it goes in `content`: at the top ("") or
-/// as a nested object (a picture's `bigPicture`).
+/// A group of fields and where it goes in `content`: at the top (""), or
+/// as a nested object named by a dotted path (a picture's `bigPicture`, a
+/// notification's `pictureElem.bigPicture`).
 pub type Group = (&'static str, &'static [Field]);
 
 /// The content form of each type the composer sends (contract §4.3).
@@ -180,10 +181,8 @@ pub fn build_content(groups: &[Group], value: &dyn Fn(&str) -> String) -> Result
                 Err(p) => problems.push((at, p)),
             }
         }
-        if group.is_empty() {
-            content.extend(object);
-        } else if !object.is_empty() {
-            content.insert(group.to_string(), Value::Object(object));
+        if !object.is_empty() {
+            nested(&mut content, group).extend(object);
         }
     }
     if problems.is_empty() {
@@ -191,6 +190,21 @@ pub fn build_content(groups: &[Group], value: &dyn Fn(&str) -> String) -> Result
     } else {
         Err(problems)
     }
+}
+
+/// The object at a dotted path below `root`, made where missing.
+fn nested<'a>(root: &'a mut Map<String, Value>, group: &str) -> &'a mut Map<String, Value> {
+    let mut at = root;
+    for name in group.split('.').filter(|n| !n.is_empty()) {
+        let entry = at
+            .entry(name.to_string())
+            .or_insert_with(|| Value::Object(Map::new()));
+        if !entry.is_object() {
+            *entry = Value::Object(Map::new());
+        }
+        at = entry.as_object_mut().expect("made an object above");
+    }
+    at
 }
 
 /// JSON text laid out for reading, or None when it does not parse.

@@ -6,18 +6,20 @@ use leptos::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::api::msg::{
-    SendMsgReq, SendMsgResp, CUSTOM, FILE, GROUP_CHAT, PICTURE, SINGLE_CHAT, TEXT, VIDEO, VOICE,
+    SendMsgReq, SendMsgResp, CUSTOM, FILE, GROUP_CHAT, OA_NOTIFICATION, PICTURE, REVOKE,
+    SINGLE_CHAT, TEXT, VIDEO, VOICE,
 };
 use crate::api::transport::post;
 use crate::api::user::PLATFORMS;
 use crate::api::{endpoints, ApiError};
+use crate::components::content_fields::{error_of, ContentFields};
 use crate::components::copy_button::CopyButton;
 use crate::components::error_box::ErrorBox;
 use crate::components::field_error::FieldError;
 use crate::i18n::{fill, Strings};
 use crate::model::message::{
-    build_content, content_groups, parse_history, path, remember, request, store_history, Envelope,
-    Kind, Outcome, Problem, Problems, Sent, COMPOSED,
+    build_content, content_groups, parse_history, remember, request, store_history, Envelope,
+    Outcome, Problems, Sent, COMPOSED,
 };
 use crate::session::{draft, set_draft};
 use crate::state::{flag, page_scope, tr, use_app, When};
@@ -35,16 +37,37 @@ fn type_name(content_type: i32) -> Pick {
         VIDEO => |t| t.ct_video,
         FILE => |t| t.ct_file,
         CUSTOM => |t| t.ct_custom,
-        _ => |t| t.ct_revoke,
+        REVOKE => |t| t.ct_revoke,
+        106 => |t| t.ct_at,
+        107 => |t| t.ct_merger,
+        108 => |t| t.ct_card,
+        109 => |t| t.ct_location,
+        112 => |t| t.ct_receipt,
+        113 => |t| t.ct_typing,
+        114 => |t| t.ct_quote,
+        _ => |t| t.ct_oa,
     }
 }
 
-fn problem_text(t: &Strings, p: Problem) -> &'static str {
-    match p {
-        Problem::Required => t.err_required,
-        Problem::NotANumber => t.err_not_number,
-        Problem::NotHttpUrl => t.err_not_http,
-        Problem::NotJson => t.err_json_field,
+/// The spec's content-type table, each type with how it can be sent.
+fn reference() -> impl IntoView {
+    let rows = (101..=114).chain([OA_NOTIFICATION]).map(|n| {
+        let how: Pick = match n {
+            REVOKE => |t| t.ref_revoke,
+            OA_NOTIFICATION => |t| t.ref_oa,
+            n if COMPOSED.contains(&n) => |t| t.ref_here,
+            _ => |t| t.ref_not,
+        };
+        let sendable = n == REVOKE || n == OA_NOTIFICATION || COMPOSED.contains(&n);
+        view! {
+            <tr class:not-sendable=!sendable><td>{tr(type_name(n))}</td><td>{tr(how)}</td></tr>
+        }
+    });
+    view! {
+        <details class="panel ct-reference">
+            <summary>{tr(|t| t.ref_title)}</summary>
+            <table class="plain"><tbody>{rows.collect_view()}</tbody></table>
+        </details>
     }
 }
 
@@ -231,15 +254,7 @@ pub fn MessagesPage() -> impl IntoView {
         };
         send.run(crate::model::message::revoke(&original, &id));
     };
-    let error_of = move |key: String| {
-        Signal::derive(move || {
-            problems.with(|p| {
-                p.iter()
-                    .find(|(k, _)| *k == key)
-                    .map(|(_, p)| problem_text(app.t(), *p).to_string())
-            })
-        })
-    };
+    let error_of = move |key: String| error_of(problems, key);
     // The target's problems are named after the field the spec uses.
     let problem_key = move |key: &str| match key {
         "target" if session_type() == GROUP_CHAT => "groupID".to_string(),
@@ -266,45 +281,6 @@ pub fn MessagesPage() -> impl IntoView {
                 " " {tr(label)}
             </label>
         }
-    };
-    // The content form of the chosen type, from its field lists.
-    let content_form = move || {
-        content_groups(content_type()).iter().map(|&(group, fields)| {
-            let rows = fields.iter().map(|field| {
-                let key = format!("c.{}", path(group, field.key));
-                let id = format!("msg-{key}");
-                let (k1, k2) = (key.clone(), key.clone());
-                // Inside a group's box the box names the group.
-                let label = field.key;
-                let long = matches!(field.kind, Kind::Json) || (field.key == "text" && group.is_empty());
-                let control = if long {
-                    view! {
-                        <textarea id=id.clone() rows="4" prop:value=move || get(&k1)
-                            on:input:target=move |ev| values.update(|v| { v.insert(k2.clone(), ev.target().value()); })></textarea>
-                    }.into_any()
-                } else {
-                    let kind = match field.kind { Kind::Int => "number", Kind::Url => "url", _ => "text" };
-                    view! {
-                        <input id=id.clone() type=kind prop:value=move || get(&k1)
-                            on:input:target=move |ev| values.update(|v| { v.insert(k2.clone(), ev.target().value()); })/>
-                    }.into_any()
-                };
-                let problem_key = path(group, field.key);
-                view! {
-                    <div class="field">
-                        <label for=id.clone()>{label} {field.required.then_some(" *")}</label>
-                        {control}
-                        <FieldError id=format!("{id}-error") message=error_of(problem_key)/>
-                    </div>
-                }
-            }).collect_view();
-            view! {
-                <fieldset class="content-group">
-                    {(!group.is_empty()).then(|| view! { <legend>{group}</legend> })}
-                    {rows}
-                </fieldset>
-            }
-        }).collect_view()
     };
     let select = move |key: &'static str, label: Pick, options: Vec<(String, Signal<String>)>| {
         let id = format!("msg-{key}");
@@ -360,7 +336,7 @@ pub fn MessagesPage() -> impl IntoView {
                     input("target", |t| t.field_recv_id, "text").into_any()
                 }}
                 {select("contentType", |t| t.field_content_type, types)}
-                {content_form}
+                <ContentFields groups=Signal::derive(move || content_groups(content_type())) values prefix="c." problems/>
                 {check("isOnlineOnly", |t| t.field_online_only)}
                 <p class="hint">{tr(|t| t.online_only_note)}</p>
                 <details class="push">
@@ -508,6 +484,7 @@ pub fn MessagesPage() -> impl IntoView {
                     <button type="submit" class="danger manual-revoke-button" disabled=sending>{tr(|t| t.revoke_button)}</button>
                 </div>
             </form>
+            {reference()}
         </section>
     }
 }

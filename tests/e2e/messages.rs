@@ -85,3 +85,317 @@ async fn a_text_is_checked_sent_as_another_user_and_revoked() {
     );
     s.close().await;
 }
+
+/// The last message the server stored.
+async fn last_stored(s: &crate::harness::Session) -> serde_json::Value {
+    s.state().await["messages"]
+        .as_array()
+        .unwrap()
+        .last()
+        .cloned()
+        .unwrap()
+}
+
+/// The user IDs of the demo data, past the admins.
+async fn some_users(s: &crate::harness::Session, skip: usize) -> Vec<String> {
+    s.state().await["users"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .skip(skip)
+        .take(3)
+        .map(|u| u["userID"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Signed in on the messages page, composing from one demo user to another.
+async fn composing(name: &str) -> (crate::harness::Session, Vec<String>) {
+    let s = signed_in(name).await;
+    let users = some_users(&s, 5).await;
+    s.open("/messages").await;
+    s.type_into("#msg-sendID", &users[0]).await;
+    s.type_into("#msg-target", &users[1]).await;
+    (s, users)
+}
+
+/// Each media type's fields as the spec lists them: (form path, kind).
+/// `n` is a number, `u` a URL, `t` text, `j` JSON text.
+const MEDIA: &[(&str, &[(&str, char)])] = &[
+    (
+        "102",
+        &[
+            ("sourcePath", 't'),
+            ("sourcePicture.uuid", 't'),
+            ("sourcePicture.type", 't'),
+            ("sourcePicture.size", 'n'),
+            ("sourcePicture.width", 'n'),
+            ("sourcePicture.height", 'n'),
+            ("sourcePicture.url", 'u'),
+            ("bigPicture.uuid", 't'),
+            ("bigPicture.type", 't'),
+            ("bigPicture.size", 'n'),
+            ("bigPicture.width", 'n'),
+            ("bigPicture.height", 'n'),
+            ("bigPicture.url", 'u'),
+            ("snapshotPicture.uuid", 't'),
+            ("snapshotPicture.type", 't'),
+            ("snapshotPicture.size", 'n'),
+            ("snapshotPicture.width", 'n'),
+            ("snapshotPicture.height", 'n'),
+            ("snapshotPicture.url", 'u'),
+        ],
+    ),
+    (
+        "103",
+        &[
+            ("uuid", 't'),
+            ("soundPath", 't'),
+            ("sourceUrl", 'u'),
+            ("dataSize", 'n'),
+            ("duration", 'n'),
+        ],
+    ),
+    (
+        "104",
+        &[
+            ("videoPath", 't'),
+            ("videoUUID", 't'),
+            ("videoUrl", 'u'),
+            ("videoType", 't'),
+            ("videoSize", 'n'),
+            ("duration", 'n'),
+            ("snapshotPath", 't'),
+            ("snapshotUUID", 't'),
+            ("snapshotSize", 'n'),
+            ("snapshotUrl", 'u'),
+            ("snapshotWidth", 'n'),
+            ("snapshotHeight", 'n'),
+        ],
+    ),
+    (
+        "105",
+        &[
+            ("filePath", 't'),
+            ("uuid", 't'),
+            ("sourceUrl", 'u'),
+            ("fileName", 't'),
+            ("fileSize", 'n'),
+        ],
+    ),
+    (
+        "110",
+        &[("data", 'j'), ("description", 'j'), ("extension", 'j')],
+    ),
+];
+
+/// CSS for the element of a form path (its dots escaped).
+fn field(path: &str) -> String {
+    format!("#msg-c\\.{}", path.replace('.', "\\."))
+}
+
+#[tokio::test]
+async fn every_media_type_is_stored_field_by_field() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let (s, users) = composing("messages-media").await;
+    for (n, (content_type, fields)) in MEDIA.iter().enumerate() {
+        s.choose("#msg-contentType", content_type).await;
+        let mut expected = serde_json::Map::new();
+        for (i, (path, kind)) in fields.iter().enumerate() {
+            let (typed, value) = match kind {
+                'n' => {
+                    let v = 1000 + 10 * n as i64 + i as i64;
+                    (v.to_string(), serde_json::json!(v))
+                }
+                'u' => {
+                    let v = format!("https://cdn.example/{content_type}/{path}?v={i}");
+                    (v.clone(), serde_json::json!(v))
+                }
+                'j' => {
+                    let v = format!(r#"{{"k":{i},"s":"<b>{path}</b>"}}"#);
+                    (v.clone(), serde_json::json!(v))
+                }
+                _ => {
+                    let v = format!("{path} {content_type} 值");
+                    (v.clone(), serde_json::json!(v))
+                }
+            };
+            s.paste_into(&field(path), &typed).await;
+            match path.split_once('.') {
+                Some((group, key)) => {
+                    let object = expected
+                        .entry(group.to_string())
+                        .or_insert_with(|| serde_json::json!({}));
+                    object[key] = value;
+                }
+                None => {
+                    expected.insert(path.to_string(), value);
+                }
+            }
+        }
+        s.screenshot(&format!("type-{content_type}")).await;
+        s.click(".composer .send").await;
+        s.wait_text(".sent", "Sent.").await;
+        let client_id = s.text(".sent .client-msg-id").await;
+        let stored = last_stored(&s).await;
+        assert_eq!(stored["clientMsgID"], client_id.as_str());
+        assert_eq!(stored["contentType"], content_type.parse::<i64>().unwrap());
+        assert_eq!(
+            stored["requestContent"],
+            serde_json::Value::Object(expected),
+            "contentType {content_type}"
+        );
+    }
+    s.close().await;
+}
+
+#[tokio::test]
+async fn a_custom_message_with_bad_json_never_leaves_the_page() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let (s, users) = composing("messages-custom").await;
+    s.choose("#msg-contentType", "110").await;
+    s.paste_into(&field("data"), r#"{"order": 12, "items": [1, 2"#)
+        .await;
+    s.paste_into(&field("extension"), "not json").await;
+    s.click(".composer .send").await;
+    s.wait_text("#msg-c\\.data-error", "Not valid JSON.").await;
+    s.wait_text("#msg-c\\.extension-error", "Not valid JSON.")
+        .await;
+    assert!(api_calls(&s.requests().await, "/manager/send_msg").is_empty());
+
+    // Fixed, laid out for reading, and sent as the same JSON text.
+    s.paste_into(&field("data"), r#"{"order": 12, "items": [1, 2]}"#)
+        .await;
+    s.paste_into(&field("extension"), "").await;
+    s.click(".content-group .format-json").await;
+    s.until("the JSON laid out", || async {
+        s.find(&field("data"))
+            .await
+            .prop("value")
+            .await
+            .unwrap()
+            .unwrap_or_default()
+            .contains("\n  \"order\": 12")
+    })
+    .await;
+    s.click(".composer .send").await;
+    s.wait_text(".sent", "Sent.").await;
+    let stored = last_stored(&s).await;
+    let data = stored["requestContent"]["data"].as_str().unwrap();
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(data).unwrap(),
+        serde_json::json!({"order": 12, "items": [1, 2]})
+    );
+    assert!(stored["requestContent"].get("extension").is_none());
+    s.close().await;
+}
+
+#[tokio::test]
+async fn a_group_message_and_a_blacklisted_sender() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let s = signed_in("messages-group").await;
+    let state = s.state().await;
+    let group = state["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["memberCount"].as_i64().unwrap_or(0) > 1)
+        .expect("a demo group with members")
+        .clone();
+    let group_id = group["groupID"].as_str().unwrap();
+    let sender = state["members"]
+        .as_array()
+        .map(|m| {
+            m.iter()
+                .find(|m| m["groupID"] == group_id)
+                .map(|m| m["userID"].as_str().unwrap().to_string())
+        })
+        .unwrap_or_default()
+        .unwrap_or_else(|| crate::ADMIN.to_string());
+    s.open("/messages").await;
+    s.type_into("#msg-sendID", &sender).await;
+    s.choose("#msg-sessionType", "2").await;
+    s.type_into("#msg-target", group_id).await;
+    s.type_into("#msg-c\\.text", "To everyone in the group")
+        .await;
+    s.click(".composer .send").await;
+    s.wait_text(".sent", "Sent.").await;
+    s.wait_text(".sent .group-note", "even when the group does not exist")
+        .await;
+    let stored = last_stored(&s).await;
+    assert_eq!(stored["groupID"], group_id);
+    assert_eq!(stored["sessionType"], 2);
+    assert_eq!(stored["recvID"], "");
+    assert_eq!(
+        stored["deliveredTo"].as_array().unwrap().len() as i64,
+        group["memberCount"].as_i64().unwrap()
+    );
+
+    // The receiver blacklists the sender: the server answers 600.
+    let users = some_users(&s, 5).await;
+    let blocked = s
+        .script_async(
+            "const done = arguments[arguments.length - 1]; \
+             const token = JSON.parse(sessionStorage.getItem('openim-admin.session')).token; \
+             fetch('/friend/add_black', { method: 'POST', headers: { token }, \
+               body: JSON.stringify({ operationID: 'e2e-black', fromUserID: arguments[0], toUserID: arguments[1] }) }) \
+               .then(r => r.json()).then(done, e => done(String(e)));",
+            vec![serde_json::json!(users[1]), serde_json::json!(users[0])],
+            std::time::Duration::from_secs(10),
+        )
+        .await;
+    assert_eq!(blocked["errCode"], 0, "{blocked}");
+    let before = s.state().await["messages"].as_array().unwrap().len();
+    s.type_into("#msg-sendID", &users[0]).await;
+    s.choose("#msg-sessionType", "1").await;
+    s.type_into("#msg-target", &users[1]).await;
+    s.click(".composer .send").await;
+    s.wait_text(
+        ".warning",
+        "600 means the receiver has blacklisted the sender",
+    )
+    .await;
+    s.wait_text(".error-box", "in black list").await;
+    s.screenshot("blacklisted").await;
+    assert_eq!(
+        s.state().await["messages"].as_array().unwrap().len(),
+        before
+    );
+    s.close().await;
+}
+
+#[tokio::test]
+async fn a_draft_outlives_an_expired_session() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let (s, users) = composing("messages-draft").await;
+    s.choose("#msg-contentType", "105").await;
+    s.paste_into(&field("fileName"), "report 2026.pdf").await;
+    s.paste_into(&field("sourceUrl"), "https://cdn.example/r.pdf")
+        .await;
+    s.paste_into(&field("fileSize"), "52100").await;
+    let before = s.state().await["messages"].as_array().unwrap().len();
+    s.server("POST", "/_sim/expire_tokens").await;
+    s.click(".composer .send").await;
+    s.wait_path("/login?next=%2Fmessages").await;
+    s.sign_in(crate::SECRET, crate::ADMIN).await;
+    s.wait_path("/messages").await;
+    for (css, wanted) in [
+        ("#msg-sendID".to_string(), users[0].as_str()),
+        ("#msg-target".to_string(), users[1].as_str()),
+        (field("fileName"), "report 2026.pdf"),
+        (field("fileSize"), "52100"),
+    ] {
+        let value = s.find(&css).await.prop("value").await.unwrap();
+        assert_eq!(value.as_deref(), Some(wanted), "{css}");
+    }
+    assert_eq!(
+        s.state().await["messages"].as_array().unwrap().len(),
+        before,
+        "the refused send stored nothing"
+    );
+    s.click(".composer .send").await;
+    s.wait_text(".sent", "Sent.").await;
+    let stored = last_stored(&s).await;
+    assert_eq!(stored["requestContent"]["fileName"], "report 2026.pdf");
+    assert_eq!(stored["requestContent"]["fileSize"], 52100);
+    s.close().await;
+}
