@@ -89,7 +89,7 @@ pub fn ContentFields(
                 }
             }).collect_view();
             view! {
-                <fieldset class="content-group">
+                <fieldset class="content-group" class:grid={fields.len() > 3}>
                     {(!group.is_empty()).then(|| view! { <legend>{group}</legend> })}
                     {rows}
                 </fieldset>

@@ -370,14 +370,15 @@ pub fn MessagesPage() -> impl IntoView {
             </form>
             {move || last.get().map(|answer| match answer {
                 Ok(r) => {
-                    let when = js_sys::Date::new(&(r.send_time as f64).into()).to_locale_string("default", &js_sys::Object::new());
+                    let send_time = r.send_time as f64;
+                    let when = move || crate::app::local_time(send_time, app.locale.get());
                     view! {
                         <div class="notice sent" role="status">
                             <p>{tr(|t| t.sent_ok)}</p>
                             <dl class="ids">
                                 <dt>"serverMsgID"</dt><dd><code class="server-msg-id">{r.server_msg_id.clone()}</code> " " <CopyButton text=r.server_msg_id/></dd>
                                 <dt>"clientMsgID"</dt><dd><code class="client-msg-id">{r.client_msg_id.clone()}</code> " " <CopyButton text=r.client_msg_id/></dd>
-                                <dt>"sendTime"</dt><dd>{String::from(when)}</dd>
+                                <dt>"sendTime"</dt><dd>{when}</dd>
                             </dl>
                             <When when=flag(move || session_type() == GROUP_CHAT)>
                                 <p class="warning group-note">
@@ -430,7 +431,7 @@ pub fn MessagesPage() -> impl IntoView {
                             <tbody>
                                 {move || history.get().into_iter().rev().map(|sent| {
                                     let t = app.t();
-                                    let when = String::from(js_sys::Date::new(&(sent.at as f64).into()).to_locale_string("default", &js_sys::Object::new()));
+                                    let when = crate::app::local_time(sent.at as f64, app.locale.get());
                                     let result = match &sent.outcome {
                                         Outcome::Sent { .. } if sent.revoked => t.revoked.to_string(),
                                         Outcome::Sent { .. } => t.sent_short.to_string(),
