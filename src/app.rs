@@ -9,7 +9,8 @@ use leptos_router::path;
 use crate::i18n::Locale;
 use crate::pages::{
     directory::DirectoryPage, friends::FriendsPage, groups::GroupsPage, login::LoginPage,
-    messages::MessagesPage, not_found::NotFound, user::UserPage, users::UsersPage,
+    messages::MessagesPage, not_found::NotFound, notifications::NotificationsPage, user::UserPage,
+    users::UsersPage,
 };
 use crate::state::{flag, tr, use_app, AppState, When};
 
@@ -43,6 +44,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/groups") view={groups as Page}/>
                     <Route path=path!("/friends") view={friends as Page}/>
                     <Route path=path!("/messages") view={messages as Page}/>
+                    <Route path=path!("/notifications") view={notifications as Page}/>
                     <Route path=path!("/") view={home as Page}/>
                 </Routes>
             </main>
@@ -82,6 +84,10 @@ fn messages() -> AnyView {
     view! { <Protected><MessagesPage/></Protected> }.into_any()
 }
 
+fn notifications() -> AnyView {
+    view! { <Protected><NotificationsPage/></Protected> }.into_any()
+}
+
 fn home() -> AnyView {
     view! { <Redirect path="/users"/> }.into_any()
 }
@@ -99,6 +105,7 @@ fn Header() -> impl IntoView {
                     <A href="/groups">{tr(|t| t.nav_groups)}</A>
                     <A href="/friends">{tr(|t| t.nav_friends)}</A>
                     <A href="/messages">{tr(|t| t.nav_messages)}</A>
+                    <A href="/notifications">{tr(|t| t.nav_notifications)}</A>
                 </nav>
             </When>
             <div class="topbar-end">

@@ -817,3 +817,127 @@ async fn each_content_type_shows_its_fields_and_types_them_into_the_values() {
     );
     assert_eq!(area.value(), values.with_untracked(|v| v["c.data"].clone()));
 }
+
+#[wasm_bindgen_test]
+async fn each_mix_type_shows_its_media_forms_and_previews_only_safe_media() {
+    use openim_admin::components::content_fields::{ContentFields, Form};
+    use openim_admin::components::oa_preview::OaPreview;
+    use openim_admin::model::notification::groups;
+    use rustc_hash::FxHashMap;
+
+    let root = container();
+    let mix = RwSignal::new(0);
+    let form = Form {
+        values: RwSignal::new(FxHashMap::default()),
+        problems: RwSignal::new(Vec::new()),
+    };
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(english_app());
+        view! {
+            <ContentFields groups=Signal::derive(move || groups(mix.get())) values=form.values prefix="n." problems=form.problems/>
+            <OaPreview form prefix="n." mix_type=mix/>
+        }
+    });
+    let legends = |root: &HtmlElement| {
+        let list = root.query_selector_all("legend").unwrap();
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().text_content().unwrap())
+            .collect::<Vec<_>>()
+    };
+    let picture = [
+        "pictureElem",
+        "pictureElem.sourcePicture",
+        "pictureElem.bigPicture",
+        "pictureElem.snapshotPicture",
+    ];
+    let expected: [(i32, Vec<&str>); 6] = [
+        (0, vec![]),
+        (1, picture.to_vec()),
+        (2, vec!["videoElem"]),
+        (3, vec!["fileElem"]),
+        (4, vec!["soundElem"]),
+        (5, [&["soundElem"][..], &picture[..]].concat()),
+    ];
+    for (mix_type, boxes) in expected {
+        mix.set(mix_type);
+        leptos::task::tick().await;
+        assert_eq!(legends(&root), boxes, "mixType {mix_type}");
+        for id in [
+            "notificationName",
+            "notificationFaceURL",
+            "notificationType",
+            "text",
+            "externalUrl",
+            "ex",
+        ] {
+            assert!(
+                root.query_selector(&format!("#msg-n\\.{id}"))
+                    .unwrap()
+                    .is_some(),
+                "mixType {mix_type} lacks {id}"
+            );
+        }
+    }
+
+    // The preview: media only for their mixType and for http(s) URLs.
+    let set = |key: &str, value: &str| {
+        form.values.update(|v| {
+            v.insert(format!("n.{key}"), value.to_string());
+        })
+    };
+    let media = |root: &HtmlElement| {
+        [
+            "img.oa-picture",
+            "video.oa-video",
+            "audio.oa-sound",
+            ".oa-file",
+            "a.oa-link",
+            "img.oa-face",
+        ]
+        .into_iter()
+        .filter(|css| root.query_selector(css).unwrap().is_some())
+        .collect::<Vec<_>>()
+    };
+    set("pictureElem.snapshotPicture.url", "https://c/s.png");
+    set("videoElem.videoUrl", "https://c/v.mp4");
+    set("soundElem.sourceUrl", "javascript:alert(1)");
+    set("fileElem.fileName", "a.pdf");
+    set("fileElem.fileSize", "2048");
+    set("externalUrl", " JAVASCRIPT:alert(1)");
+    set("notificationFaceURL", "https://c/f.png");
+    set("text", "<b>bold?</b>");
+    let seen = [
+        (0, vec!["img.oa-face"]),
+        (1, vec!["img.oa-picture", "img.oa-face"]),
+        (2, vec!["video.oa-video", "img.oa-face"]),
+        (3, vec![".oa-file", "img.oa-face"]),
+        (4, vec!["img.oa-face"]),
+        (5, vec!["img.oa-picture", "img.oa-face"]),
+    ];
+    for (mix_type, shown) in seen {
+        mix.set(mix_type);
+        leptos::task::tick().await;
+        assert_eq!(media(&root), shown, "mixType {mix_type}");
+    }
+    mix.set(3);
+    set("externalUrl", "https://status.example/");
+    set("soundElem.sourceUrl", "https://c/a.mp3");
+    leptos::task::tick().await;
+    assert_eq!(text_of(&root, ".oa-file-size").as_deref(), Some("2.0 KB"));
+    assert_eq!(text_of(&root, ".oa-text").as_deref(), Some("<b>bold?</b>"));
+    assert!(root.query_selector(".oa-text b").unwrap().is_none());
+    assert_eq!(
+        text_of(&root, "a.oa-link").as_deref(),
+        Some("Open the link")
+    );
+    mix.set(4);
+    leptos::task::tick().await;
+    assert_eq!(
+        root.query_selector("audio.oa-sound")
+            .unwrap()
+            .unwrap()
+            .get_attribute("src")
+            .as_deref(),
+        Some("https://c/a.mp3")
+    );
+}

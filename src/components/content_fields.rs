@@ -5,13 +5,29 @@
 use leptos::prelude::*;
 use rustc_hash::FxHashMap;
 
+use crate::api::msg::{OfflinePushInfo, SINGLE_CHAT};
+use crate::api::user::PLATFORMS;
 use crate::components::field_error::FieldError;
 use crate::i18n::Strings;
-use crate::model::message::{path, pretty_json, Group, Kind, Problem, Problems};
+use crate::model::message::{
+    decode_values, encode_values, path, pretty_json, Envelope, Group, Kind, Problem, Problems,
+};
+use crate::session::{draft, set_draft};
 use crate::state::{tr, use_app};
 
 /// What the composers type into: every value by its path.
 pub type Values = RwSignal<FxHashMap<String, String>>;
+
+/// Values kept as the draft `name` (a line a value: path, tab, text with
+/// its line breaks escaped), so a reload or a new login loses nothing.
+pub fn kept_values(name: &'static str) -> Values {
+    let stored = decode_values(&draft(name).unwrap_or_default());
+    let values = RwSignal::new(stored.into_iter().collect());
+    Effect::new(move |_| {
+        values.with(|v: &FxHashMap<String, String>| set_draft(name, &encode_values(v.iter())))
+    });
+    values
+}
 
 pub fn problem_text(t: &Strings, p: Problem) -> &'static str {
     match p {
@@ -19,6 +35,8 @@ pub fn problem_text(t: &Strings, p: Problem) -> &'static str {
         Problem::NotANumber => t.err_not_number,
         Problem::NotHttpUrl => t.err_not_http,
         Problem::NotJson => t.err_json_field,
+        Problem::Zero => t.err_zero,
+        Problem::NeedsUrl => t.err_needs_url,
     }
 }
 
@@ -95,5 +113,158 @@ pub fn ContentFields(
                 </fieldset>
             }
         }).collect_view()
+    }
+}
+
+/// A text of the UI, picked from the current language's strings.
+pub type Pick = fn(&'static Strings) -> &'static str;
+
+/// A composer's values and the problems its last check found, with the
+/// controls both composers draw from them.
+#[derive(Clone, Copy)]
+pub struct Form {
+    pub values: Values,
+    pub problems: RwSignal<Problems>,
+}
+
+impl Form {
+    pub fn get(self, key: &str) -> String {
+        self.values
+            .with(|v| v.get(key).cloned().unwrap_or_default())
+    }
+
+    fn set(self, key: &str, value: String) {
+        self.values.update(|v| {
+            v.insert(key.to_string(), value);
+        })
+    }
+
+    /// A value not yet typed starts as `default`.
+    pub fn default(self, key: &str, default: &str) {
+        self.values.update(|v| {
+            v.entry(key.to_string())
+                .or_insert_with(|| default.to_string());
+        })
+    }
+
+    /// A labelled input at `msg-{key}`, its problems looked up under `error`.
+    pub fn input_as(
+        self,
+        key: &'static str,
+        label: Pick,
+        kind: &'static str,
+        error: Signal<String>,
+    ) -> AnyView {
+        let id = format!("msg-{key}");
+        let message = Signal::derive(move || error_of(self.problems, error.get()).get());
+        view! {
+            <div class="field">
+                <label for=id.clone()>{tr(label)}</label>
+                <input id=id.clone() type=kind prop:value=move || self.get(key)
+                    aria-describedby=format!("{id}-error")
+                    on:input:target=move |ev| self.set(key, ev.target().value())/>
+                <FieldError id=format!("{id}-error") message/>
+            </div>
+        }
+        .into_any()
+    }
+
+    pub fn input(self, key: &'static str, label: Pick, kind: &'static str) -> AnyView {
+        self.input_as(key, label, kind, Signal::stored(key.to_string()))
+    }
+
+    pub fn check(self, key: &'static str, label: Pick) -> AnyView {
+        view! {
+            <label class="check">
+                <input type="checkbox" prop:checked=move || self.get(key) == "true"
+                    on:change:target=move |ev| self.set(key, ev.target().checked().to_string())/>
+                " " {tr(label)}
+            </label>
+        }
+        .into_any()
+    }
+
+    pub fn select(
+        self,
+        key: &'static str,
+        label: Pick,
+        options: Vec<(String, Signal<String>)>,
+    ) -> AnyView {
+        let id = format!("msg-{key}");
+        view! {
+            <div class="field">
+                <label for=id.clone()>{tr(label)}</label>
+                <select id=id prop:value=move || self.get(key)
+                    on:change:target=move |ev| self.set(key, ev.target().value())>
+                    {options.into_iter().map(|(value, name)| view! { <option value=value>{name}</option> }).collect_view()}
+                </select>
+            </div>
+        }
+        .into_any()
+    }
+
+    /// Who sends: any user, with the name, face and platform clients show.
+    pub fn sender_fields(self) -> AnyView {
+        let platforms = (PLATFORMS.iter())
+            .map(|&(n, name)| (n.to_string(), Signal::stored(format!("{n} {name}"))))
+            .collect();
+        view! {
+            {self.input("sendID", |t| t.field_send_id, "text")}
+            {self.input("senderNickname", |t| t.field_sender_nickname, "text")}
+            {self.input("senderFaceURL", |t| t.field_sender_face, "url")}
+            {self.select("senderPlatformID", |t| t.field_platform, platforms)}
+        }
+        .into_any()
+    }
+
+    /// isOnlineOnly and offlinePushInfo.
+    pub fn option_fields(self) -> AnyView {
+        view! {
+            {self.check("isOnlineOnly", |t| t.field_online_only)}
+            <p class="hint">{tr(|t| t.online_only_note)}</p>
+            <details class="push">
+                <summary>{tr(|t| t.push_title)}</summary>
+                {self.input("push.title", |t| t.push_field_title, "text")}
+                {self.input("push.desc", |t| t.push_field_desc, "text")}
+                {self.input("push.ex", |t| t.col_ex, "text")}
+                {self.input("push.iOSPushSound", |t| t.push_field_sound, "text")}
+                {self.check("push.iOSBadgeCount", |t| t.push_field_badge)}
+            </details>
+        }
+        .into_any()
+    }
+}
+
+/// Options of a select from numbered texts.
+pub fn names(picks: Vec<(i32, Pick)>) -> Vec<(String, Signal<String>)> {
+    let app = use_app();
+    (picks.into_iter())
+        .map(|(n, pick)| {
+            (
+                n.to_string(),
+                Signal::derive(move || pick(app.t()).to_string()),
+            )
+        })
+        .collect()
+}
+
+/// Everything of a send but its content, from the typed values.
+pub fn envelope(v: &FxHashMap<String, String>) -> Envelope {
+    let val = |k: &str| v.get(k).cloned().unwrap_or_default();
+    Envelope {
+        send_id: val("sendID"),
+        sender_nickname: val("senderNickname"),
+        sender_face_url: val("senderFaceURL"),
+        sender_platform_id: val("senderPlatformID").parse().unwrap_or(5),
+        session_type: val("sessionType").parse().unwrap_or(SINGLE_CHAT),
+        target: val("target"),
+        is_online_only: val("isOnlineOnly") == "true",
+        push: OfflinePushInfo {
+            title: val("push.title"),
+            desc: val("push.desc"),
+            ex: val("push.ex"),
+            ios_push_sound: val("push.iOSPushSound"),
+            ios_badge_count: val("push.iOSBadgeCount") == "true",
+        },
     }
 }

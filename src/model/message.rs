@@ -7,8 +7,8 @@
 use serde_json::{Map, Value};
 
 use crate::api::msg::{
-    OfflinePushInfo, RevokeContent, SendMsgReq, CUSTOM, FILE, GROUP_CHAT, PICTURE, REVOKE,
-    SINGLE_CHAT, TEXT, VIDEO, VOICE,
+    OfflinePushInfo, RevokeContent, SendMsgReq, CUSTOM, FILE, GROUP_CHAT, OA_NOTIFICATION, PICTURE,
+    REVOKE, SINGLE_CHAT, TEXT, VIDEO, VOICE,
 };
 use crate::api::user::safe_url;
 
@@ -133,6 +133,10 @@ pub enum Problem {
     NotANumber,
     NotHttpUrl,
     NotJson,
+    /// A number that must not be 0 (an OA notificationType).
+    Zero,
+    /// A media element with no http(s) URL to show it from.
+    NeedsUrl,
 }
 
 /// Problems by form path (`sendID`, `recvID`, `bigPicture.url`, …).
@@ -205,6 +209,54 @@ fn nested<'a>(root: &'a mut Map<String, Value>, group: &str) -> &'a mut Map<Stri
         at = entry.as_object_mut().expect("made an object above");
     }
     at
+}
+
+/// Typed values as text that keeps: a line a value, its path, a tab, and
+/// the value with backslashes, tabs and line breaks escaped. Empty values
+/// are left out.
+pub fn encode_values<'a>(values: impl Iterator<Item = (&'a String, &'a String)>) -> String {
+    let mut lines: Vec<String> = (values.filter(|(_, v)| !v.is_empty()))
+        .map(|(k, v)| {
+            let mut line = format!("{k}\t");
+            for c in v.chars() {
+                match c {
+                    '\\' => line.push_str("\\\\"),
+                    '\n' => line.push_str("\\n"),
+                    '\r' => line.push_str("\\r"),
+                    '\t' => line.push_str("\\t"),
+                    c => line.push(c),
+                }
+            }
+            line
+        })
+        .collect();
+    lines.sort();
+    lines.join("\n")
+}
+
+/// The values `encode_values` wrote.
+pub fn decode_values(text: &str) -> Vec<(String, String)> {
+    let value = |v: &str| {
+        let mut out = String::with_capacity(v.len());
+        let mut chars = v.chars();
+        while let Some(c) = chars.next() {
+            out.push(match (c, c == '\\') {
+                (_, true) => match chars.next() {
+                    Some('n') => '\n',
+                    Some('r') => '\r',
+                    Some('t') => '\t',
+                    Some(other) => other,
+                    None => break,
+                },
+                (c, false) => c,
+            });
+        }
+        out
+    };
+    (text.lines())
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(k, v)| (k.to_string(), value(v)))
+        .collect()
 }
 
 /// JSON text laid out for reading, or None when it does not parse.
@@ -315,6 +367,7 @@ pub fn summary(req: &SendMsgReq) -> String {
     let text = match req.content_type {
         TEXT => field("text"),
         CUSTOM => field("data"),
+        OA_NOTIFICATION => field("notificationName"),
         REVOKE => field("revokeMsgClientID"),
         FILE => field("fileName"),
         VOICE => field("sourceUrl"),
@@ -422,7 +475,7 @@ impl Sent {
     pub fn revoke(&self) -> Option<SendMsgReq> {
         let id = self
             .client_msg_id()
-            .filter(|_| self.content_type != REVOKE)?;
+            .filter(|_| self.content_type != REVOKE && self.content_type != OA_NOTIFICATION)?;
         let (recv_id, group_id) = if self.session_type == GROUP_CHAT {
             (String::new(), self.target.clone())
         } else {
@@ -575,6 +628,18 @@ mod tests {
             target: "u1".into(),
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn typed_values_survive_being_stored() {
+        let typed: Vec<(String, String)> = vec![
+            ("c.data".into(), "{\"a\":\"x\\ny\"}\n\tsecond line\\".into()),
+            ("c.text".into(), "línea\r\nzwei 行".into()),
+            ("empty".into(), String::new()),
+        ];
+        let stored = encode_values(typed.iter().map(|(k, v)| (k, v)));
+        assert_eq!(stored.lines().count(), 2);
+        assert_eq!(decode_values(&stored), typed[..2].to_vec());
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod bulk;
 pub mod csv;
 pub mod groups;
 pub mod message;
+pub mod notification;
 pub mod outcome;
 pub mod pairs;
 pub mod profile;

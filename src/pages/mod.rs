@@ -6,5 +6,6 @@ pub mod groups;
 pub mod login;
 pub mod messages;
 pub mod not_found;
+pub mod notifications;
 pub mod user;
 pub mod users;

@@ -6,7 +6,9 @@ mod directory;
 mod friends;
 mod groups;
 mod harness;
+mod media;
 mod messages;
+mod notifications;
 mod serving;
 
 use std::collections::{HashMap, HashSet};

@@ -1,6 +1,7 @@
 //! Messages: a text sent as another user, checked first, then revoked.
 
 use crate::harness::ONE_AT_A_TIME;
+use crate::media::{CUSTOM, FILE, PICTURE, SOUND, VIDEO};
 use crate::{api_calls, signed_in};
 
 #[tokio::test]
@@ -118,74 +119,13 @@ async fn composing(name: &str) -> (crate::harness::Session, Vec<String>) {
     (s, users)
 }
 
-/// Each media type's fields as the spec lists them: (form path, kind).
-/// `n` is a number, `u` a URL, `t` text, `j` JSON text.
+/// Each media type's fields as the spec lists them.
 const MEDIA: &[(&str, &[(&str, char)])] = &[
-    (
-        "102",
-        &[
-            ("sourcePath", 't'),
-            ("sourcePicture.uuid", 't'),
-            ("sourcePicture.type", 't'),
-            ("sourcePicture.size", 'n'),
-            ("sourcePicture.width", 'n'),
-            ("sourcePicture.height", 'n'),
-            ("sourcePicture.url", 'u'),
-            ("bigPicture.uuid", 't'),
-            ("bigPicture.type", 't'),
-            ("bigPicture.size", 'n'),
-            ("bigPicture.width", 'n'),
-            ("bigPicture.height", 'n'),
-            ("bigPicture.url", 'u'),
-            ("snapshotPicture.uuid", 't'),
-            ("snapshotPicture.type", 't'),
-            ("snapshotPicture.size", 'n'),
-            ("snapshotPicture.width", 'n'),
-            ("snapshotPicture.height", 'n'),
-            ("snapshotPicture.url", 'u'),
-        ],
-    ),
-    (
-        "103",
-        &[
-            ("uuid", 't'),
-            ("soundPath", 't'),
-            ("sourceUrl", 'u'),
-            ("dataSize", 'n'),
-            ("duration", 'n'),
-        ],
-    ),
-    (
-        "104",
-        &[
-            ("videoPath", 't'),
-            ("videoUUID", 't'),
-            ("videoUrl", 'u'),
-            ("videoType", 't'),
-            ("videoSize", 'n'),
-            ("duration", 'n'),
-            ("snapshotPath", 't'),
-            ("snapshotUUID", 't'),
-            ("snapshotSize", 'n'),
-            ("snapshotUrl", 'u'),
-            ("snapshotWidth", 'n'),
-            ("snapshotHeight", 'n'),
-        ],
-    ),
-    (
-        "105",
-        &[
-            ("filePath", 't'),
-            ("uuid", 't'),
-            ("sourceUrl", 'u'),
-            ("fileName", 't'),
-            ("fileSize", 'n'),
-        ],
-    ),
-    (
-        "110",
-        &[("data", 'j'), ("description", 'j'), ("extension", 'j')],
-    ),
+    ("102", PICTURE),
+    ("103", SOUND),
+    ("104", VIDEO),
+    ("105", FILE),
+    ("110", CUSTOM),
 ];
 
 /// CSS for the element of a form path (its dots escaped).
@@ -196,7 +136,7 @@ fn field(path: &str) -> String {
 #[tokio::test]
 async fn every_media_type_is_stored_field_by_field() {
     let _one = ONE_AT_A_TIME.lock().await;
-    let (s, users) = composing("messages-media").await;
+    let (s, _) = composing("messages-media").await;
     for (n, (content_type, fields)) in MEDIA.iter().enumerate() {
         s.choose("#msg-contentType", content_type).await;
         let mut expected = serde_json::Map::new();
@@ -251,7 +191,7 @@ async fn every_media_type_is_stored_field_by_field() {
 #[tokio::test]
 async fn a_custom_message_with_bad_json_never_leaves_the_page() {
     let _one = ONE_AT_A_TIME.lock().await;
-    let (s, users) = composing("messages-custom").await;
+    let (s, _) = composing("messages-custom").await;
     s.choose("#msg-contentType", "110").await;
     s.paste_into(&field("data"), r#"{"order": 12, "items": [1, 2"#)
         .await;
