@@ -12,7 +12,9 @@
 #   - the user pages at 100,000 users: loading every ID, a full lookup
 #     against a plain HTTP loop and a bare fetch() loop in the same page,
 #     the directory's first screen, filter keystrokes, JS heap, wasm
-#     memory and DOM nodes.
+#     memory and DOM nodes;
+#   - a broadcast of 10,000 OA notifications from the notifications page at
+#     concurrency 4: seconds, sends/s, and the ledger's sessionStorage size.
 # LOADS=N sets the number of cold loads (default 9); PROFILE=1 also saves
 # Chromium CPU profiles of the user-page steps (their paths are printed).
 set -euo pipefail
@@ -38,3 +40,8 @@ echo "== user pages at 100,000 users"
 OPENIM_SIM_BIN="$target_dir/release/openim-sim" \
 CHROMEDRIVER=${CHROMEDRIVER:-$(command -v chromedriver)} \
   cargo bench -q --bench users_scale -- --users 100000
+
+echo "== broadcast from the page"
+OPENIM_SIM_BIN="$target_dir/release/openim-sim" \
+CHROMEDRIVER=${CHROMEDRIVER:-$(command -v chromedriver)} \
+  cargo bench -q --bench broadcast -- --recipients "${RECIPIENTS:-10000}"

@@ -18,6 +18,7 @@ use crate::state::{flag, tr, use_app, AppState, When};
 pub fn App() -> impl IntoView {
     let app = AppState::from_browser();
     provide_context(app);
+    provide_context(crate::components::broadcast::Broadcaster::new(app));
 
     // Deployment settings arrive once, before the operator can submit.
     leptos::task::spawn_local(async move {

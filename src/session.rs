@@ -90,13 +90,29 @@ mod browser {
         storage()?.get_item(&draft_key(name)).ok()?
     }
 
-    pub fn set_draft(name: &str, value: &str) {
-        if let Some(s) = storage() {
-            let _ = if value.is_empty() {
-                s.remove_item(&draft_key(name))
-            } else {
-                s.set_item(&draft_key(name), value)
-            };
+    /// Forgets every draft whose name starts with `prefix`.
+    pub fn remove_drafts(prefix: &str) {
+        let Some(s) = storage() else { return };
+        let prefix = draft_key(prefix);
+        let keys: Vec<String> = (0..s.length().unwrap_or(0))
+            .filter_map(|i| s.key(i).ok().flatten())
+            .filter(|k| k.starts_with(&prefix))
+            .collect();
+        for k in keys {
+            let _ = s.remove_item(&k);
+        }
+    }
+
+    /// Keeps `value` (none when empty); false when the browser would not
+    /// store it (storage full or off).
+    pub fn set_draft(name: &str, value: &str) -> bool {
+        let Some(s) = storage() else {
+            return false;
+        };
+        if value.is_empty() {
+            s.remove_item(&draft_key(name)).is_ok()
+        } else {
+            s.set_item(&draft_key(name), value).is_ok()
         }
     }
 

@@ -91,22 +91,36 @@ pub fn post_text(
     path: &str,
     body: Result<String, serde_json::Error>,
 ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Answer>>> {
+    post_text_within(conn, scope, path, body, TIMEOUT_MS)
+}
+
+/// [`post_text`] with its own time limit (a broadcast lets the operator
+/// choose how long a call may take before it counts as unknown).
+pub fn post_text_within(
+    conn: &Connection,
+    scope: &Scope,
+    path: &str,
+    body: Result<String, serde_json::Error>,
+    timeout_ms: u32,
+) -> std::pin::Pin<Box<dyn std::future::Future<Output = Answer>>> {
     Box::pin(post_json(
         conn.clone(),
         scope.clone(),
         path.to_string(),
         body,
+        timeout_ms,
     ))
 }
 
 /// The exchange behind [`post`]: adds the operationID to the JSON object
-/// `body`, sends, waits at most [`TIMEOUT_MS`], and returns the answer's
+/// `body`, sends, waits at most `timeout_ms`, and returns the answer's
 /// `data` (as JSON text) with the operationID.
 async fn post_json(
     conn: Connection,
     scope: Scope,
     path: String,
     body: Result<String, serde_json::Error>,
+    timeout_ms: u32,
 ) -> Answer {
     let operation_id = opid::next_operation_id();
     let fail = |message: String| ApiError::new(&operation_id, ErrorKind::Network { message });
@@ -137,7 +151,7 @@ async fn post_json(
     // Past the time limit the request is aborted like a cancelled one; the
     // flag tells the two apart. Dropping the timer (on any answer) clears it.
     let timed_out = Rc::new(std::cell::Cell::new(false));
-    let _timer = gloo_timers::callback::Timeout::new(TIMEOUT_MS, {
+    let _timer = gloo_timers::callback::Timeout::new(timeout_ms, {
         let (timed_out, controller) = (timed_out.clone(), controller.clone());
         move || {
             timed_out.set(true);
@@ -159,7 +173,7 @@ async fn post_json(
         Err(_) if timed_out.get() => Err(ApiError::new(
             &operation_id,
             ErrorKind::Timeout {
-                after_ms: TIMEOUT_MS,
+                after_ms: timeout_ms,
             },
         )),
         Err(_) if controller.signal().aborted() => {

@@ -1,5 +1,7 @@
 //! Widgets shared by pages.
 
+pub mod broadcast;
+pub mod broadcast_panel;
 pub mod bulk;
 pub mod content_fields;
 pub mod copy_button;

@@ -131,10 +131,16 @@ pub const PAIR_RESULT_COLUMNS: &[Col] = &[Col::Select, Col::From, Col::UserId, C
 
 /// Where the directory's selection can be used: a destination key, its
 /// label, the route and the draft that route reads its IDs from.
-pub const DESTINATIONS: [(&str, Pick, &str, &str); 3] = [
+pub const DESTINATIONS: [(&str, Pick, &str, &str); 4] = [
     ("lookup", |t| t.to_lookup, "/users", "users.ids"),
     ("new-group", |t| t.to_new_group, "/groups", "groups.members"),
     ("members", |t| t.to_members, "/groups", "groups.ids"),
+    (
+        "broadcast",
+        |t| t.to_broadcast,
+        "/notifications",
+        "broadcast.ids",
+    ),
 ];
 
 /// The detail page of a user.

@@ -27,9 +27,26 @@ pub fn document(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) ->
     out
 }
 
+/// The values of a CSV text's first column, a line each, without a
+/// `userID` header (a list of recipients saved from a spreadsheet).
+pub fn first_column(text: &str) -> String {
+    (text.lines())
+        .filter_map(|l| l.split(',').next())
+        .map(|c| c.trim().trim_start_matches('\u{feff}').trim_matches('"'))
+        .filter(|c| !c.is_empty() && !c.eq_ignore_ascii_case("userID"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_column_of_a_saved_list() {
+        let text = "\u{feff}userID,result\r\n\"u1\",sent\r\nu2\n\n, empty\nu3";
+        assert_eq!(first_column(text), "u1\nu2\nu3");
+    }
 
     #[test]
     fn plain_cells_stay_as_they_are() {

@@ -1,6 +1,7 @@
 //! What pages show, as plain data: merging API results, filtering, export.
 //! Kept free of the DOM so it is tested natively.
 
+pub mod broadcast;
 pub mod bulk;
 pub mod csv;
 pub mod groups;

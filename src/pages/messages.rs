@@ -8,6 +8,9 @@ use crate::api::msg::{
     SendMsgReq, CUSTOM, FILE, GROUP_CHAT, OA_NOTIFICATION, PICTURE, REVOKE, SINGLE_CHAT, TEXT,
     VIDEO, VOICE,
 };
+use rustc_hash::FxHashMap;
+
+use crate::components::broadcast_panel::BroadcastPanel;
 use crate::components::content_fields::{envelope, kept_values, names, ContentFields, Form, Pick};
 use crate::components::copy_button::CopyButton;
 use crate::components::field_error::FieldError;
@@ -97,18 +100,30 @@ pub fn MessagesPage() -> impl IntoView {
 
     // The request from what is typed (read without tracking when `track`
     // is false), or its problems.
-    let build = move |track: bool| {
-        let v = if track {
-            values.get()
-        } else {
-            values.get_untracked()
-        };
+    let make = move |v: &FxHashMap<String, String>, to: Option<String>| {
         let val = |k: &str| v.get(k).cloned().unwrap_or_default();
-        let envelope = envelope(&v);
+        let mut envelope = envelope(v);
+        // A broadcast goes to users one by one, whatever the form says.
+        if let Some(to) = to {
+            envelope.target = to;
+            envelope.session_type = SINGLE_CHAT;
+        }
         let ct = val("contentType").parse().unwrap_or(TEXT);
         let content = build_content(content_groups(ct), &|k: &str| val(&format!("c.{k}")));
         request(&envelope, ct, content)
     };
+    let build = move |track: bool| {
+        if track {
+            values.with(|v| make(v, None))
+        } else {
+            values.with_untracked(|v| make(v, None))
+        }
+    };
+    let compose = Callback::new(move |first: String| {
+        let built = values.with_untracked(|v| make(v, Some(first)));
+        problems.set(built.as_ref().err().cloned().unwrap_or_default());
+        built.ok()
+    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if sending.get_untracked() {
@@ -244,6 +259,7 @@ pub fn MessagesPage() -> impl IntoView {
                 };
                 format!("{} {known}", app.t().group_send_note)
             }))/>
+            <BroadcastPanel compose/>
             <section class="panel sent-history" aria-labelledby="history-title">
                 <h2 id="history-title">{tr(|t| t.history_title)}</h2>
                 <When when=flag(move || history.with(Vec::is_empty))>

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::broadcast_panel::BroadcastPanel;
 use crate::components::content_fields::{envelope, kept_values, names, ContentFields, Form};
 use crate::components::oa_preview::OaPreview;
 use crate::components::send::{SendResult, Sender};
@@ -55,6 +56,18 @@ pub fn NotificationsPage() -> impl IntoView {
             }
         }
     };
+    // A broadcast sends what the composer holds, to each recipient in turn.
+    let build = Callback::new(move |first: String| {
+        let built = form.values.with_untracked(|v| {
+            let value = |k: &str| v.get(&format!("{CONTENT}{k}")).cloned().unwrap_or_default();
+            let mut e = envelope(v);
+            e.target = first;
+            notification(&e, mix_type.get_untracked(), &value)
+        });
+        form.problems
+            .set(built.as_ref().err().cloned().unwrap_or_default());
+        built.ok()
+    });
     let mixes = names(vec![
         (0, |t| t.mix_0),
         (1, |t| t.mix_1),
@@ -87,6 +100,7 @@ pub fn NotificationsPage() -> impl IntoView {
                 </aside>
             </div>
             <SendResult sender note=Signal::stored(None::<String>)/>
+            <BroadcastPanel compose=build/>
             <Templates form kind="oa"/>
         </section>
     }

@@ -392,6 +392,16 @@ impl Session {
         self.click(".login-form button[type=submit]").await;
     }
 
+    /// On the notifications page: a text-only notification from "Ops team".
+    pub async fn compose_notification(&self) {
+        self.paste_into("#msg-senderNickname", "Ops team").await;
+        self.paste_into("#msg-n\\.notificationName", "Maintenance")
+            .await;
+        self.paste_into("#msg-n\\.notificationFaceURL", "https://cdn.example/oa.png")
+            .await;
+        self.paste_into("#msg-n\\.text", "Tonight at 22:00.").await;
+    }
+
     pub async fn close(self) {
         let _ = self.client.close().await;
     }

@@ -2,6 +2,7 @@
 //! stand-in server, checking what the page shows and what the server got.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod broadcast;
 mod directory;
 mod friends;
 mod groups;

@@ -1,0 +1,404 @@
+//! The broadcast runner: one message to many recipients, a bounded number
+//! of calls at a time, for the whole app (it keeps going while the operator
+//! looks at other pages). Its ledger is in sessionStorage, each recipient's
+//! state written before and after its call, so a reload resumes without
+//! repeating a send, and a refused session pauses it until the next login.
+
+use leptos::prelude::*;
+
+use crate::api::envelope::data_as;
+use crate::api::msg::{SendMsgReq, SendMsgResp};
+use crate::api::transport::{post_text_within, Scope};
+use crate::api::{endpoints, ApiError, ErrorKind};
+use crate::model::broadcast::{Counts, Ledger, State};
+use crate::session::{draft, remove_drafts, set_draft};
+use crate::state::AppState;
+
+const META: &str = "bc.meta";
+const RECIPIENTS: &str = "bc.to";
+/// The views catch up at most this often while answers stream in.
+const REDRAW_MS: u32 = 100;
+
+fn chunk_key(k: usize) -> String {
+    format!("bc.c{k}")
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
+    /// No broadcast in this tab.
+    Idle,
+    Running,
+    Paused(Why),
+    /// Cancelled by the operator: what was not sent stays pending.
+    Cancelled,
+    /// Every recipient has an outcome.
+    Done,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Why {
+    Operator,
+    /// The server refused the token; it resumes after the next login.
+    Session,
+    /// sessionStorage would not take the ledger: sending on could not be
+    /// recorded, so nothing more is sent.
+    Storage,
+}
+
+impl Phase {
+    fn word(self) -> &'static str {
+        match self {
+            Phase::Idle => "idle",
+            Phase::Running => "running",
+            Phase::Paused(Why::Operator) => "paused",
+            Phase::Paused(Why::Session) => "session",
+            Phase::Paused(Why::Storage) => "storage",
+            Phase::Cancelled => "cancelled",
+            Phase::Done => "done",
+        }
+    }
+
+    fn from_word(w: &str) -> Phase {
+        match w {
+            "running" => Phase::Running,
+            "paused" => Phase::Paused(Why::Operator),
+            "session" => Phase::Paused(Why::Session),
+            "storage" => Phase::Paused(Why::Storage),
+            "cancelled" => Phase::Cancelled,
+            "done" => Phase::Done,
+            _ => Phase::Idle,
+        }
+    }
+}
+
+#[derive(Default)]
+struct Inner {
+    ledger: Ledger,
+    req: SendMsgReq,
+    workers: usize,
+    /// When this run started (ms) and how many had answers then: the rate.
+    run_started: f64,
+    settled_at_start: usize,
+    redraw_pending: bool,
+    scope: Scope,
+    /// Changes when the broadcast is forgotten, so calls of an old one
+    /// that come back touch nothing.
+    generation: u64,
+}
+
+/// The app's broadcast, for its views.
+#[derive(Clone, Copy)]
+pub struct Broadcaster {
+    pub phase: RwSignal<Phase>,
+    pub counts: RwSignal<Counts>,
+    /// What is being sent, in one line.
+    pub summary: RwSignal<String>,
+    /// Answers a second in this run.
+    pub rate: RwSignal<f64>,
+    pub concurrency: RwSignal<usize>,
+    /// How long a call may take before its outcome counts as unknown.
+    pub timeout_s: RwSignal<u32>,
+    /// Bumped whenever the ledger changes, for views that read it.
+    pub version: RwSignal<u64>,
+    inner: StoredValue<Inner, LocalStorage>,
+    app: AppState,
+}
+
+impl Broadcaster {
+    /// The broadcast this tab had going, if any; it carries on when it was
+    /// running or waiting for a login.
+    pub fn new(app: AppState) -> Self {
+        let b = Broadcaster {
+            phase: RwSignal::new(Phase::Idle),
+            counts: RwSignal::new(Counts::default()),
+            summary: RwSignal::new(String::new()),
+            rate: RwSignal::new(0.0),
+            concurrency: RwSignal::new(4),
+            timeout_s: RwSignal::new(30),
+            version: RwSignal::new(0),
+            inner: StoredValue::new_local(Inner::default()),
+            app,
+        };
+        b.restore();
+        // A new login resumes a broadcast the old session's end paused; a
+        // logout (which clears the ledger) ends it.
+        Effect::new(move |was_signed_in: Option<bool>| {
+            let signed_in = app.session.with(Option::is_some);
+            let logged_out =
+                was_signed_in == Some(true) && !signed_in && !app.session_ended.get_untracked();
+            if logged_out || signed_in && draft(META).is_none() {
+                if b.phase.get_untracked() != Phase::Idle {
+                    b.forget_in_memory();
+                }
+            } else if signed_in && b.phase.get_untracked() == Phase::Paused(Why::Session) {
+                b.start();
+            }
+            signed_in
+        });
+        b
+    }
+
+    fn restore(self) {
+        let Some(meta) = draft(META) else { return };
+        let mut fields = meta.splitn(4, '\t');
+        let (Some(phase), Some(conc), Some(timeout), Some(req)) =
+            (fields.next(), fields.next(), fields.next(), fields.next())
+        else {
+            return;
+        };
+        let Ok(req) = serde_json::from_str::<SendMsgReq>(req) else {
+            return;
+        };
+        let recipients: Vec<String> = (draft(RECIPIENTS).unwrap_or_default().lines())
+            .map(str::to_string)
+            .collect();
+        let ledger = Ledger::restore(recipients, &|k| draft(&chunk_key(k)));
+        self.concurrency.set(conc.parse().unwrap_or(4));
+        self.timeout_s.set(timeout.parse().unwrap_or(30));
+        self.summary.set(crate::model::message::summary(&req));
+        self.counts.set(ledger.counts());
+        self.inner.update_value(|i| {
+            i.ledger = ledger;
+            i.req = req;
+        });
+        let phase = Phase::from_word(phase);
+        // A reload stopped the calls; their outcomes are now unknown.
+        self.phase.set(if phase == Phase::Running {
+            Phase::Paused(Why::Session)
+        } else {
+            phase
+        });
+        self.version.update(|v| *v += 1);
+    }
+
+    fn forget_in_memory(self) {
+        self.inner.update_value(|i| {
+            *i = Inner {
+                generation: i.generation + 1,
+                ..Inner::default()
+            }
+        });
+        self.phase.set(Phase::Idle);
+        self.counts.set(Counts::default());
+        self.version.update(|v| *v += 1);
+    }
+
+    /// Starts a new broadcast of `req` (its recvID replaced per recipient).
+    pub fn begin(self, req: SendMsgReq, recipients: Vec<String>) {
+        self.clear();
+        let ledger = Ledger::new(recipients);
+        let stored = set_draft(RECIPIENTS, &ledger.recipients.join("\n"));
+        self.summary.set(crate::model::message::summary(&req));
+        self.counts.set(ledger.counts());
+        self.inner.update_value(|i| {
+            i.ledger = ledger;
+            i.req = req;
+        });
+        if stored {
+            self.start();
+        } else {
+            self.set_phase(Phase::Paused(Why::Storage));
+        }
+    }
+
+    /// Runs (or resumes) with up to `concurrency` calls at a time.
+    pub fn start(self) {
+        if self.app.connection().is_none() {
+            return self.set_phase(Phase::Paused(Why::Session));
+        }
+        self.set_phase(Phase::Running);
+        let now = js_sys::Date::now();
+        let want = self.concurrency.get_untracked().clamp(1, 64);
+        let add = self.inner.with_value(|i| want.saturating_sub(i.workers));
+        self.inner.update_value(|i| {
+            i.run_started = now;
+            i.settled_at_start = i.ledger.counts().settled();
+            i.workers += add;
+        });
+        for _ in 0..add {
+            leptos::task::spawn_local(self.worker());
+        }
+        self.finish_if_done();
+    }
+
+    pub fn pause(self) {
+        if self.phase.get_untracked() == Phase::Running {
+            self.set_phase(Phase::Paused(Why::Operator));
+        }
+    }
+
+    /// Stops sending; calls in flight still record their answers.
+    pub fn cancel(self) {
+        self.set_phase(Phase::Cancelled);
+    }
+
+    /// Sends again to the recipients that failed, or (the operator having
+    /// been warned that they may get it twice) those whose outcome is
+    /// unknown.
+    pub fn retry(self, unknown: bool) {
+        let again = self
+            .inner
+            .try_update_value(|i| i.ledger.retry(unknown))
+            .unwrap_or(0);
+        if again > 0 {
+            self.persist_all();
+            self.start();
+        }
+    }
+
+    /// Forgets the broadcast, in memory and in storage (every key of it,
+    /// so nothing of an old one is read into a new one).
+    pub fn clear(self) {
+        remove_drafts("bc.");
+        self.forget_in_memory();
+    }
+
+    /// Reads the ledger (for results and CSV) without copying it.
+    pub fn with_ledger<T>(self, f: impl FnOnce(&Ledger) -> T) -> T {
+        self.inner.with_value(|i| f(&i.ledger))
+    }
+
+    fn set_phase(self, phase: Phase) {
+        self.phase.set(phase);
+        let meta = self.inner.with_value(|i| {
+            format!(
+                "{}\t{}\t{}\t{}",
+                phase.word(),
+                self.concurrency.get_untracked(),
+                self.timeout_s.get_untracked(),
+                serde_json::to_string(&i.req).unwrap_or_default()
+            )
+        });
+        if !set_draft(META, &meta) && phase == Phase::Running {
+            self.phase.set(Phase::Paused(Why::Storage));
+        }
+    }
+
+    /// Stores the chunk holding recipient `i`.
+    fn persist(self, i: usize) -> bool {
+        let (k, text) = self.inner.with_value(|inner| inner.ledger.chunk_text(i));
+        set_draft(&chunk_key(k), &text)
+    }
+
+    fn persist_all(self) {
+        let n = self.inner.with_value(|i| i.ledger.recipients.len());
+        for i in (0..n).step_by(crate::model::broadcast::CHUNK) {
+            self.persist(i);
+        }
+    }
+
+    /// One of the calls-at-a-time: takes the next recipient, records it as
+    /// in flight, sends, records the outcome; until nothing is left or the
+    /// broadcast is no longer running.
+    async fn worker(self) {
+        let (scope, generation) = self.inner.with_value(|i| (i.scope.clone(), i.generation));
+        let current = move || self.inner.with_value(|i| i.generation == generation);
+        while self.phase.get_untracked() == Phase::Running && current() {
+            let Some(conn) = self.app.connection() else {
+                self.set_phase(Phase::Paused(Why::Session));
+                break;
+            };
+            let Some(i) = self
+                .inner
+                .try_update_value(|inner| inner.ledger.take())
+                .flatten()
+            else {
+                break;
+            };
+            if !self.persist(i) {
+                self.inner.update_value(|inner| inner.ledger.put_back(i));
+                self.set_phase(Phase::Paused(Why::Storage));
+                break;
+            }
+            let body = self.inner.with_value(|inner| {
+                let mut req = inner.req.clone();
+                req.recv_id = inner.ledger.recipients[i].clone();
+                serde_json::to_string(&req)
+            });
+            let timeout = self.timeout_s.get_untracked().clamp(1, 600) * 1000;
+            let answer = post_text_within(&conn, &scope, endpoints::SEND_MSG, body, timeout).await;
+            let answer: Result<SendMsgResp, ApiError> =
+                answer.and_then(|(data, operation_id)| data_as(data.as_deref(), &operation_id));
+            if !current() {
+                return;
+            }
+            match answer {
+                Ok(r) => self.settle(
+                    i,
+                    State::Sent {
+                        client_msg_id: r.client_msg_id,
+                    },
+                ),
+                // Refused before sending: it goes first again after the login.
+                Err(e) if e.is_session() => {
+                    self.inner.update_value(|inner| inner.ledger.put_back(i));
+                    self.persist(i);
+                    self.set_phase(Phase::Paused(Why::Session));
+                    self.app.session_refused();
+                }
+                Err(e) if e.outcome_unknown() || matches!(e.kind, ErrorKind::Aborted) => self
+                    .settle(
+                        i,
+                        State::Unknown {
+                            operation_id: e.operation_id.clone(),
+                        },
+                    ),
+                Err(e) => self.settle(
+                    i,
+                    State::Failed {
+                        err_code: e.err_code().unwrap_or_default(),
+                        err_msg: e.err_msg().unwrap_or_default().to_string(),
+                        operation_id: e.operation_id.clone(),
+                    },
+                ),
+            }
+        }
+        self.inner
+            .update_value(|i| i.workers = i.workers.saturating_sub(1));
+        self.finish_if_done();
+        self.redraw();
+    }
+
+    fn settle(self, i: usize, state: State) {
+        self.inner
+            .update_value(|inner| inner.ledger.settle(i, state));
+        if !self.persist(i) {
+            self.set_phase(Phase::Paused(Why::Storage));
+        }
+        self.schedule_redraw();
+    }
+
+    fn finish_if_done(self) {
+        let done = self
+            .inner
+            .with_value(|i| i.ledger.finished() && i.workers == 0);
+        let phase = self.phase.get_untracked();
+        if done && matches!(phase, Phase::Running) {
+            self.set_phase(Phase::Done);
+        }
+    }
+
+    /// At most one redraw every REDRAW_MS however fast answers come.
+    fn schedule_redraw(self) {
+        let pending = self.inner.with_value(|i| i.redraw_pending);
+        if pending {
+            return;
+        }
+        self.inner.update_value(|i| i.redraw_pending = true);
+        gloo_timers::callback::Timeout::new(REDRAW_MS, move || self.redraw()).forget();
+    }
+
+    fn redraw(self) {
+        let (counts, started, at_start) = self
+            .inner
+            .with_value(|i| (i.ledger.counts(), i.run_started, i.settled_at_start));
+        self.inner.update_value(|i| i.redraw_pending = false);
+        let secs = (js_sys::Date::now() - started) / 1000.0;
+        if secs > 0.0 {
+            self.rate
+                .set((counts.settled().saturating_sub(at_start)) as f64 / secs);
+        }
+        self.counts.set(counts);
+        self.version.update(|v| *v += 1);
+    }
+}
