@@ -74,7 +74,8 @@ impl Phase {
 #[derive(Default)]
 struct Inner {
     ledger: Ledger,
-    req: SendMsgReq,
+    /// The request as JSON without its recvID, which each call adds.
+    body: String,
     workers: usize,
     /// When this run started (ms) and how many had answers then: the rate.
     run_started: f64,
@@ -140,13 +141,8 @@ impl Broadcaster {
 
     fn restore(self) {
         let Some(meta) = draft(META) else { return };
-        let mut fields = meta.splitn(4, '\t');
-        let (Some(phase), Some(conc), Some(timeout), Some(req)) =
-            (fields.next(), fields.next(), fields.next(), fields.next())
-        else {
-            return;
-        };
-        let Ok(req) = serde_json::from_str::<SendMsgReq>(req) else {
+        let fields: Vec<&str> = meta.splitn(5, '\t').collect();
+        let [phase, conc, timeout, summary, body] = fields[..] else {
             return;
         };
         let recipients: Vec<String> = (draft(RECIPIENTS).unwrap_or_default().lines())
@@ -155,11 +151,11 @@ impl Broadcaster {
         let ledger = Ledger::restore(recipients, &|k| draft(&chunk_key(k)));
         self.concurrency.set(conc.parse().unwrap_or(4));
         self.timeout_s.set(timeout.parse().unwrap_or(30));
-        self.summary.set(crate::model::message::summary(&req));
+        self.summary.set(summary.to_string());
         self.counts.set(ledger.counts());
         self.inner.update_value(|i| {
             i.ledger = ledger;
-            i.req = req;
+            i.body = body.to_string();
         });
         let phase = Phase::from_word(phase);
         // A reload stopped the calls; their outcomes are now unknown.
@@ -184,15 +180,18 @@ impl Broadcaster {
     }
 
     /// Starts a new broadcast of `req` (its recvID replaced per recipient).
-    pub fn begin(self, req: SendMsgReq, recipients: Vec<String>) {
+    pub fn begin(self, mut req: SendMsgReq, recipients: Vec<String>) {
         self.clear();
         let ledger = Ledger::new(recipients);
         let stored = set_draft(RECIPIENTS, &ledger.recipients.join("\n"));
-        self.summary.set(crate::model::message::summary(&req));
+        self.summary
+            .set(crate::model::message::summary(&req).replace('\t', " "));
+        req.recv_id.clear();
+        let body = serde_json::to_string(&req).unwrap_or_default();
         self.counts.set(ledger.counts());
         self.inner.update_value(|i| {
             i.ledger = ledger;
-            i.req = req;
+            i.body = body;
         });
         if stored {
             self.start();
@@ -262,11 +261,12 @@ impl Broadcaster {
         self.phase.set(phase);
         let meta = self.inner.with_value(|i| {
             format!(
-                "{}\t{}\t{}\t{}",
+                "{}\t{}\t{}\t{}\t{}",
                 phase.word(),
                 self.concurrency.get_untracked(),
                 self.timeout_s.get_untracked(),
-                serde_json::to_string(&i.req).unwrap_or_default()
+                self.summary.get_untracked(),
+                i.body
             )
         });
         if !set_draft(META, &meta) && phase == Phase::Running {
@@ -310,10 +310,10 @@ impl Broadcaster {
                 self.set_phase(Phase::Paused(Why::Storage));
                 break;
             }
+            // JSON text escapes tabs and line breaks, so the body is one field.
             let body = self.inner.with_value(|inner| {
-                let mut req = inner.req.clone();
-                req.recv_id = inner.ledger.recipients[i].clone();
-                serde_json::to_string(&req)
+                serde_json::to_string(&inner.ledger.recipients[i])
+                    .map(|to| format!("{{\"recvID\":{to},{}", inner.body.get(1..).unwrap_or("}")))
             });
             let timeout = self.timeout_s.get_untracked().clamp(1, 600) * 1000;
             let answer = post_text_within(&conn, &scope, endpoints::SEND_MSG, body, timeout).await;
