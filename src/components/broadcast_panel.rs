@@ -141,9 +141,9 @@ pub fn BroadcastPanel(
         }
     };
     let running = flag(move || b.phase.get() == Phase::Running);
-    let resumable = flag(move || {
-        matches!(b.phase.get(), Phase::Paused(_) | Phase::Cancelled) && b.counts.get().pending > 0
-    });
+    let resumable =
+        flag(move || matches!(b.phase.get(), Phase::Paused(_)) && b.counts.get().pending > 0);
+    let ended = flag(move || matches!(b.phase.get(), Phase::Done | Phase::Cancelled));
     let settled = flag(move || b.phase.get() != Phase::Running);
     let unknown_ok = RwSignal::new(false);
     let export = move |_| {
@@ -193,7 +193,7 @@ pub fn BroadcastPanel(
                     </button>
                 </When>
                 <button type="button" class="secondary export" on:click=export>{tr(|t| t.export_csv)}</button>
-                <When when=settled>
+                <When when=ended>
                     <button type="button" class="secondary new-broadcast" on:click=move |_| b.clear()>{tr(|t| t.bc_new)}</button>
                 </When>
             </div>
