@@ -146,6 +146,7 @@ pub fn BroadcastPanel(
     let ended = flag(move || matches!(b.phase.get(), Phase::Done | Phase::Cancelled));
     let settled = flag(move || b.phase.get() != Phase::Running);
     let unknown_ok = RwSignal::new(false);
+    let find = RwSignal::new(String::new());
     let export = move |_| {
         let rows = b.with_ledger(|l| l.csv_rows());
         let text = csv::document(
@@ -209,6 +210,27 @@ pub fn BroadcastPanel(
                     </button>
                 </div>
             </When>
+            <div class="field inline">
+                <label for="broadcast-find">{tr(|t| t.bc_find)}</label>
+                <input id="broadcast-find" type="search" autocomplete="off" prop:value=find
+                    on:input:target=move |ev| find.set(ev.target().value())/>
+                <span class="broadcast-found" aria-live="polite">{move || {
+                    b.version.get();
+                    let who = find.get();
+                    let who = who.trim();
+                    (!who.is_empty()).then(|| {
+                        let t = app.t();
+                        b.with_ledger(|l| match l.find(who) {
+                            None => t.bc_not_in.to_string(),
+                            Some(State::Sent { client_msg_id }) => format!("{} · clientMsgID {client_msg_id}", t.sent_short),
+                            Some(State::Failed { err_code, err_msg, operation_id }) => format!("{err_code} {err_msg} · operationID {operation_id}"),
+                            Some(State::Unknown { operation_id }) => format!("{} · operationID {operation_id}", t.unknown),
+                            Some(State::InFlight) => t.bc_running.to_string(),
+                            Some(State::Pending) => t.bc_waiting.to_string(),
+                        })
+                    })
+                }}</span>
+            </div>
             {move || {
                 b.version.get();
                 let rows = b.with_ledger(|l| l.problems(PROBLEMS_SHOWN));

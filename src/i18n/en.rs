@@ -370,4 +370,7 @@ pub const EN: Strings = Strings {
     bc_unknown_warning: "I understand that these may already have it, and a retry can send it to them twice.",
     bc_new: "New broadcast",
     bc_problems: "Not sent, or not known to be sent",
+    bc_find: "Find a recipient",
+    bc_not_in: "Not in this broadcast.",
+    bc_waiting: "Waiting.",
 };

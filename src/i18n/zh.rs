@@ -370,4 +370,7 @@ pub const ZH: Strings = Strings {
     bc_unknown_warning: "我知道这些接收者可能已经收到，重试可能让他们收到两次。",
     bc_new: "新的群发",
     bc_problems: "未发送或不确定是否发送",
+    bc_find: "查找接收者",
+    bc_not_in: "不在本次群发中。",
+    bc_waiting: "等待中。",
 };

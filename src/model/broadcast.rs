@@ -42,7 +42,10 @@ impl State {
         match self {
             State::Pending => String::new(),
             State::InFlight => "?".into(),
-            State::Sent { client_msg_id } => format!("s{}", flat(client_msg_id)),
+            State::Sent { client_msg_id } => match pack_hex(client_msg_id) {
+                Some(packed) => format!("S{packed}"),
+                None => format!("s{}", flat(client_msg_id)),
+            },
             State::Failed {
                 err_code,
                 err_msg,
@@ -62,6 +65,10 @@ impl State {
             Some('s') => State::Sent {
                 client_msg_id: rest(),
             },
+            Some('S') => match unpack_hex(&rest()) {
+                Some(client_msg_id) => State::Sent { client_msg_id },
+                None => State::InFlight,
+            },
             Some('u') => State::Unknown {
                 operation_id: rest(),
             },
@@ -79,6 +86,42 @@ impl State {
             _ => State::InFlight,
         }
     }
+}
+
+/// The first of 32,768 consecutive characters that are neither surrogates
+/// nor controls (CJK and Hangul), each carrying 15 bits.
+const PACK_BASE: u32 = 0x4E00;
+const PACK_BITS: u32 = 15;
+
+/// A 32-hex-digit ID (every clientMsgID) in 9 characters instead of 32:
+/// sessionStorage holds about 5 million characters, and a broadcast to
+/// 100,000 users keeps one ID each.
+fn pack_hex(id: &str) -> Option<String> {
+    if id.len() != 32
+        || !id
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    {
+        return None;
+    }
+    let n = u128::from_str_radix(id, 16).ok()?;
+    (0..128u32.div_ceil(PACK_BITS))
+        .map(|k| {
+            let part = (n >> (k * PACK_BITS)) as u32 & ((1 << PACK_BITS) - 1);
+            char::from_u32(PACK_BASE + part)
+        })
+        .collect()
+}
+
+fn unpack_hex(packed: &str) -> Option<String> {
+    let mut n = 0u128;
+    for (k, c) in packed.chars().enumerate() {
+        let part = (c as u32)
+            .checked_sub(PACK_BASE)
+            .filter(|&p| p < 1 << PACK_BITS)?;
+        n |= (part as u128).checked_shl(k as u32 * PACK_BITS)?;
+    }
+    Some(format!("{n:032x}"))
 }
 
 /// How many recipients are in each state.
@@ -273,6 +316,12 @@ impl Ledger {
             .collect()
     }
 
+    /// The state of one recipient, if it is in this broadcast.
+    pub fn find(&self, user_id: &str) -> Option<&State> {
+        let i = self.recipients.iter().position(|r| r == user_id)?;
+        Some(&self.states[i])
+    }
+
     /// Recipients that did not get a clear "sent", in order, with their
     /// state: at most `max` of them.
     pub fn problems(&self, max: usize) -> Vec<(String, State)> {
@@ -351,6 +400,26 @@ mod tests {
             State::InFlight,
             "unreadable is never resent"
         );
+        // clientMsgIDs are kept in 9 characters; other texts as they are.
+        for id in [
+            "0123456789abcdef0123456789abcdef",
+            "ffffffffffffffffffffffffffffffff",
+            "00000000000000000000000000000000",
+        ] {
+            let sent = State::Sent {
+                client_msg_id: id.into(),
+            };
+            let line = sent.encode();
+            assert_eq!(line.chars().count(), 10, "{line}");
+            assert!(line
+                .chars()
+                .all(|c| !c.is_control() && !(0xD800..0xE000).contains(&(c as u32))));
+            assert_eq!(State::decode(&line), sent);
+        }
+        let odd = State::Sent {
+            client_msg_id: "ABC-not-hex".into(),
+        };
+        assert_eq!(State::decode(&odd.encode()), odd);
     }
 
     /// Sends like a browser would, with calls that fail, time out, and a
@@ -475,6 +544,17 @@ mod tests {
         assert_eq!(ledger.chunk_text(CHUNK * 2 + 4).1.split('\n').count(), 5);
         let rows = ledger.csv_rows();
         assert_eq!(rows[0], ["u0", "sent", "m0", "", "", ""]);
+        assert_eq!(
+            ledger.find("u1"),
+            Some(&State::Sent {
+                client_msg_id: "m1".into()
+            })
+        );
+        assert_eq!(
+            ledger.find(&format!("u{}", CHUNK * 2)),
+            Some(&State::Pending)
+        );
+        assert_eq!(ledger.find("nobody"), None);
         assert_eq!(rows[CHUNK + 1][1], "pending");
     }
 

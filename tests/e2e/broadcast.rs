@@ -136,6 +136,28 @@ async fn a_broadcast_through_failures_and_hangs_sends_to_nobody_twice() {
     )
     .await;
 
+    // Any recipient's result can be looked up: a success names the
+    // clientMsgID the server stored.
+    let first_ok = ids.iter().find(|id| ok.contains(id)).unwrap();
+    s.type_into("#broadcast-find", first_ok).await;
+    s.wait_text(".broadcast-found", "Sent · clientMsgID").await;
+    let found = s.text(".broadcast-found").await;
+    let state = s.state().await;
+    let stored_id = state["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["recvID"] == first_ok.as_str())
+        .map(|m| m["clientMsgID"].as_str().unwrap().to_string())
+        .unwrap();
+    assert!(found.ends_with(&stored_id), "{found} / {stored_id}");
+    s.type_into("#broadcast-find", first_failed).await;
+    s.wait_text(".broadcast-found", "500 call UserSendMsg")
+        .await;
+    s.type_into("#broadcast-find", "nobody-here").await;
+    s.wait_text(".broadcast-found", "Not in this broadcast")
+        .await;
+
     // Retrying the failures sends to exactly those, once more.
     s.server_post("/_sim/faults", json!({})).await;
     assert!(s
