@@ -43,6 +43,12 @@ pub enum Why {
     /// sessionStorage would not take the ledger: sending on could not be
     /// recorded, so nothing more is sent.
     Storage,
+    /// Another tab is sending this broadcast, or was a moment ago (a
+    /// reload leaves the old page's beat behind): checked again each second.
+    OtherTab,
+    /// Another tab went on with this broadcast: this tab's copy (a
+    /// duplicated tab copies sessionStorage) is out of date and never sends.
+    Stale,
 }
 
 impl Phase {
@@ -53,6 +59,8 @@ impl Phase {
             Phase::Paused(Why::Operator) => "paused",
             Phase::Paused(Why::Session) => "session",
             Phase::Paused(Why::Storage) => "storage",
+            Phase::Paused(Why::OtherTab) => "session",
+            Phase::Paused(Why::Stale) => "stale",
             Phase::Cancelled => "cancelled",
             Phase::Done => "done",
         }
@@ -64,6 +72,7 @@ impl Phase {
             "paused" => Phase::Paused(Why::Operator),
             "session" => Phase::Paused(Why::Session),
             "storage" => Phase::Paused(Why::Storage),
+            "stale" => Phase::Paused(Why::Stale),
             "cancelled" => Phase::Cancelled,
             "done" => Phase::Done,
             _ => Phase::Idle,
@@ -85,6 +94,33 @@ struct Inner {
     /// Changes when the broadcast is forgotten, so calls of an old one
     /// that come back touch nothing.
     generation: u64,
+    /// Names the broadcast among tabs, and counts this tab's writes of it.
+    id: String,
+    writes: u64,
+    /// While sending, this tab says so to the others every BEAT_MS.
+    beat: Option<gloo_timers::callback::Interval>,
+}
+
+/// Tabs share localStorage but not sessionStorage: a sending tab beats
+/// there ("id\tms"), and every tab's writes of the ledger are counted
+/// there ("id\tcount") and in its own sessionStorage.
+const BEAT: &str = "openim-admin.bc.beat";
+const WRITES: &str = "openim-admin.bc.writes";
+const MY_WRITES: &str = "bc.writes";
+const BEAT_MS: u32 = 1_000;
+/// A beat older than this is a tab that stopped (or a page reloaded).
+const QUIET_MS: f64 = 2_500.0;
+
+fn shared() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// A shared "id\tnumber" entry, if it is about broadcast `id`. Whole
+/// numbers only: parsing floats would add about 10 KB of wasm.
+fn shared_number(key: &str, id: &str) -> Option<u64> {
+    let text = shared()?.get_item(key).ok()??;
+    let (of, n) = text.split_once('\t')?;
+    (of == id).then(|| n.parse().ok()).flatten()
 }
 
 /// The app's broadcast, for its views.
@@ -141,8 +177,8 @@ impl Broadcaster {
 
     fn restore(self) {
         let Some(meta) = draft(META) else { return };
-        let fields: Vec<&str> = meta.splitn(5, '\t').collect();
-        let [phase, conc, timeout, summary, body] = fields[..] else {
+        let fields: Vec<&str> = meta.splitn(6, '\t').collect();
+        let [phase, conc, timeout, id, summary, body] = fields[..] else {
             return;
         };
         let recipients: Vec<String> = (draft(RECIPIENTS).unwrap_or_default().lines())
@@ -156,6 +192,8 @@ impl Broadcaster {
         self.inner.update_value(|i| {
             i.ledger = ledger;
             i.body = body.to_string();
+            i.id = id.to_string();
+            i.writes = draft(MY_WRITES).and_then(|w| w.parse().ok()).unwrap_or(0);
         });
         let phase = Phase::from_word(phase);
         // A reload stopped the calls; their outcomes are now unknown.
@@ -189,9 +227,16 @@ impl Broadcaster {
         req.recv_id.clear();
         let body = serde_json::to_string(&req).unwrap_or_default();
         self.counts.set(ledger.counts());
+        let id = format!(
+            "{:x}{:x}",
+            js_sys::Date::now() as u64,
+            (js_sys::Math::random() * 1e12) as u64
+        );
         self.inner.update_value(|i| {
             i.ledger = ledger;
             i.body = body;
+            i.id = id;
+            i.writes = 0;
         });
         if stored {
             self.start();
@@ -205,7 +250,23 @@ impl Broadcaster {
         if self.app.connection().is_none() {
             return self.set_phase(Phase::Paused(Why::Session));
         }
+        if self.stale() {
+            return self.set_phase(Phase::Paused(Why::Stale));
+        }
+        if self.other_tab_sending() {
+            self.set_phase(Phase::Paused(Why::OtherTab));
+            gloo_timers::callback::Timeout::new(BEAT_MS, move || {
+                if self.phase.get_untracked() == Phase::Paused(Why::OtherTab) {
+                    self.start();
+                }
+            })
+            .forget();
+            return;
+        }
         self.set_phase(Phase::Running);
+        self.beat_now();
+        let beat = gloo_timers::callback::Interval::new(BEAT_MS, move || self.beat_now());
+        self.inner.update_value(|i| i.beat = Some(beat));
         let now = js_sys::Date::now();
         let want = self.concurrency.get_untracked().clamp(1, 64);
         let add = self.inner.with_value(|i| want.saturating_sub(i.workers));
@@ -259,12 +320,16 @@ impl Broadcaster {
 
     fn set_phase(self, phase: Phase) {
         self.phase.set(phase);
+        if phase != Phase::Running {
+            self.inner.update_value(|i| i.beat = None);
+        }
         let meta = self.inner.with_value(|i| {
             format!(
-                "{}\t{}\t{}\t{}\t{}",
+                "{}\t{}\t{}\t{}\t{}\t{}",
                 phase.word(),
                 self.concurrency.get_untracked(),
                 self.timeout_s.get_untracked(),
+                i.id,
                 self.summary.get_untracked(),
                 i.body
             )
@@ -277,7 +342,41 @@ impl Broadcaster {
     /// Stores the chunk holding recipient `i`.
     fn persist(self, i: usize) -> bool {
         let (k, text) = self.inner.with_value(|inner| inner.ledger.chunk_text(i));
-        set_draft(&chunk_key(k), &text)
+        if !set_draft(&chunk_key(k), &text) {
+            return false;
+        }
+        let (id, writes) = self
+            .inner
+            .try_update_value(|inner| {
+                inner.writes += 1;
+                (inner.id.clone(), inner.writes)
+            })
+            .unwrap_or_default();
+        if let Some(s) = shared() {
+            let _ = s.set_item(WRITES, &format!("{id}\t{writes}"));
+        }
+        set_draft(MY_WRITES, &writes.to_string())
+    }
+
+    /// Another tab has written this broadcast's ledger since this tab did.
+    fn stale(self) -> bool {
+        let (id, writes) = self.inner.with_value(|i| (i.id.clone(), i.writes));
+        shared_number(WRITES, &id).is_some_and(|n| n > writes)
+    }
+
+    /// Another tab beat for this broadcast within QUIET_MS.
+    fn other_tab_sending(self) -> bool {
+        let (id, beating) = self.inner.with_value(|i| (i.id.clone(), i.beat.is_some()));
+        !beating
+            && shared_number(BEAT, &id)
+                .is_some_and(|ms| js_sys::Date::now() - (ms as f64) < QUIET_MS)
+    }
+
+    fn beat_now(self) {
+        let id = self.inner.with_value(|i| i.id.clone());
+        if let Some(s) = shared() {
+            let _ = s.set_item(BEAT, &format!("{id}\t{}", js_sys::Date::now() as u64));
+        }
     }
 
     fn persist_all(self) {
@@ -294,6 +393,10 @@ impl Broadcaster {
         let (scope, generation) = self.inner.with_value(|i| (i.scope.clone(), i.generation));
         let current = move || self.inner.with_value(|i| i.generation == generation);
         while self.phase.get_untracked() == Phase::Running && current() {
+            if self.stale() {
+                self.set_phase(Phase::Paused(Why::Stale));
+                break;
+            }
             let Some(conn) = self.app.connection() else {
                 self.set_phase(Phase::Paused(Why::Session));
                 break;

@@ -136,14 +136,25 @@ pub fn BroadcastPanel(
             Phase::Paused(Why::Operator) => t.bc_paused,
             Phase::Paused(Why::Session) => t.bc_paused_session,
             Phase::Paused(Why::Storage) => t.bc_paused_storage,
+            Phase::Paused(Why::OtherTab) => t.bc_other_tab,
+            Phase::Paused(Why::Stale) => t.bc_stale,
             Phase::Cancelled => t.bc_cancelled,
             Phase::Done | Phase::Idle => t.bc_done,
         }
     };
     let running = flag(move || b.phase.get() == Phase::Running);
-    let resumable =
-        flag(move || matches!(b.phase.get(), Phase::Paused(_)) && b.counts.get().pending > 0);
-    let ended = flag(move || matches!(b.phase.get(), Phase::Done | Phase::Cancelled));
+    let resumable = flag(move || {
+        matches!(
+            b.phase.get(),
+            Phase::Paused(Why::Operator | Why::Session | Why::Storage)
+        ) && b.counts.get().pending > 0
+    });
+    let ended = flag(move || {
+        matches!(
+            b.phase.get(),
+            Phase::Done | Phase::Cancelled | Phase::Paused(Why::Stale)
+        )
+    });
     let settled = flag(move || b.phase.get() != Phase::Running);
     let unknown_ok = RwSignal::new(false);
     let find = RwSignal::new(String::new());

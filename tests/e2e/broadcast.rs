@@ -304,3 +304,35 @@ async fn a_message_goes_to_the_directory_selection_one_by_one() {
         .all(|m| m["contentType"] == 101 && m["sessionType"] == 1));
     s.close().await;
 }
+
+#[tokio::test]
+async fn a_duplicated_tab_never_sends_from_its_copy_of_the_ledger() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let (s, ids) = composed("broadcast-tabs", 120).await;
+    slow(&s, 150).await;
+    start(&s, 120).await;
+    s.until("some sends", || async { stored_count(&s).await >= 20 })
+        .await;
+    // A tab opened from this one gets a copy of its sessionStorage, as a
+    // duplicated tab does: the ledger, and the session.
+    let first = s.client.window().await.unwrap();
+    s.script("window.open(location.href, '_blank');", vec![])
+        .await;
+    let windows = s.client.windows().await.unwrap();
+    let copy = windows.into_iter().find(|w| *w != first).unwrap();
+    s.client.switch_to_window(copy).await.unwrap();
+    s.wait_text(".broadcast-status", "Another tab went on")
+        .await;
+    s.screenshot("duplicate").await;
+    assert!(
+        !s.exists(".resume-broadcast").await,
+        "a stale copy offers no resume"
+    );
+    s.client.switch_to_window(first).await.unwrap();
+    wait_finished(&s).await;
+    let calls = calls_by_recipient(&s).await;
+    for id in &ids {
+        assert_eq!(calls.get(id).map(Vec::len), Some(1), "{id} called once");
+    }
+    s.close().await;
+}
