@@ -104,12 +104,17 @@ pub fn BroadcastPanel(
             {move || review.get().map(|(req, list)| {
                 let count = list.len().to_string();
                 let want = count.clone();
-                let secs = estimate_secs(list.len(), b.concurrency.get(), ASSUMED_MS_PER_CALL);
+                // This tab's last broadcast tells how long a call takes here.
+                let conc = b.concurrency.get();
+                let rate = b.rate.get_untracked();
+                let ms = if rate > 0.0 { 1000.0 * conc as f64 / rate } else { ASSUMED_MS_PER_CALL };
+                let secs = estimate_secs(list.len(), conc, ms);
+                let ms = ms.round() as u64;
                 let what = crate::model::message::summary(&req);
                 view! {
                     <div class="confirm broadcast-confirm" role="alertdialog" aria-labelledby="broadcast-confirm-text">
                         <p id="broadcast-confirm-text">{move || fill(app.t().broadcast_confirm, &[
-                            ("what", &what), ("count", &count), ("conc", &b.concurrency.get()), ("secs", &secs), ("ms", &ASSUMED_MS_PER_CALL),
+                            ("what", &what), ("count", &count), ("conc", &conc), ("secs", &secs), ("ms", &ms),
                         ])}</p>
                         <div class="field">
                             <label for="broadcast-typed">{move || fill(app.t().broadcast_type_count, &[("count", &want)])}</label>
@@ -177,7 +182,8 @@ pub fn BroadcastPanel(
         view! {
             <p class="broadcast-what"><strong>{move || b.summary.get()}</strong></p>
             <p class="broadcast-status" role="status">{status}</p>
-            <Progress done=Signal::derive(move || b.counts.get().settled()) total=Signal::derive(move || b.counts.get().total())/>
+            <Progress done=Signal::derive(move || b.counts.get().settled()) total=Signal::derive(move || b.counts.get().total())
+                label=|t| t.bc_progress/>
             <p class="broadcast-counts">{move || {
                 let c = b.counts.get();
                 fill(app.t().bc_counts, &[("sent", &c.sent), ("failed", &c.failed), ("unknown", &c.unknown), ("pending", &(c.pending + c.in_flight))])

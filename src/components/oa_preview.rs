@@ -36,17 +36,27 @@ pub fn OaPreview(
         let size = form.get(&format!("{prefix}fileElem.fileSize"));
         size.trim().parse().ok().map(human_size)
     };
+    // An image that does not load is left out rather than shown broken.
+    let hide = |ev: web_sys::ErrorEvent| {
+        use wasm_bindgen::JsCast;
+        if let Some(img) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            img.set_hidden(true);
+        }
+    };
     view! {
         <div class="oa-card">
             <div class="oa-head">
-                {move || url("notificationFaceURL")().map(|src| view! { <img class="oa-face" src=src alt=""/> })}
+                {move || url("notificationFaceURL")().map(|src| view! { <img class="oa-face" src=src alt="" on:error=hide/> })}
                 <div>
                     <strong class="oa-name">{text("notificationName")}</strong>
                     <span class="oa-from">{move || form.get("senderNickname")}</span>
                 </div>
             </div>
             <p class="oa-text">{text("text")}</p>
-            {move || has(&[1, 5])().then(|| picture().map(|src| view! { <img class="oa-picture" src=src alt=""/> }))}
+            {move || has(&[1, 5])().then(|| picture().map(|src| view! { <img class="oa-picture" src=src alt="" on:error=hide/> }))}
             {move || has(&[2])().then(|| url("videoElem.videoUrl")()).flatten().map(|src| view! {
                 <video class="oa-video" controls preload="none" poster=url("videoElem.snapshotUrl")() src=src></video>
             })}

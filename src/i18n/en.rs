@@ -375,4 +375,5 @@ pub const EN: Strings = Strings {
     bc_waiting: "Waiting.",
     bc_other_tab: "Waiting: another tab is sending this broadcast, or was a moment ago.",
     bc_stale: "Another tab went on with this broadcast, so this tab's copy is out of date and sends nothing. Its results are in that tab.",
+    bc_progress: "{done} of {total} recipients",
 };

@@ -375,4 +375,5 @@ pub const ZH: Strings = Strings {
     bc_waiting: "等待中。",
     bc_other_tab: "等待中：另一个标签页正在发送本次群发，或刚刚还在发送。",
     bc_stale: "另一个标签页继续了本次群发，本标签页的副本已过时，不会发送。结果请在那个标签页查看。",
+    bc_progress: "已完成 {done} / {total} 个接收者",
 };

@@ -84,6 +84,8 @@ async fn a_broadcast_through_failures_and_hangs_sends_to_nobody_twice() {
     s.type_into("#broadcast-timeout", "2").await;
     start(&s, 500).await;
     s.wait_text(".broadcast-status", "Sending").await;
+    s.wait_text(".broadcast .progress-label", "of 500 recipients")
+        .await;
     s.screenshot("running").await;
     wait_finished(&s).await;
     s.screenshot("finished").await;

@@ -199,6 +199,17 @@ async fn hostile_input_previews_as_text_and_is_refused_before_sending() {
             "https://cdn.example/big.png"
         ])
     );
+    // Those hosts do not exist: the images that fail are left out, not
+    // shown broken.
+    s.until("the broken images hidden", || async {
+        s.script(
+            "return [...document.querySelectorAll('.oa-card img')].every(i => i.hidden);",
+            vec![],
+        )
+        .await
+            == json!(true)
+    })
+    .await;
     // The preview speaks the UI's language.
     s.choose(".lang-select", "zh-CN").await;
     s.wait_text(".oa-card .oa-link", "打开链接").await;
