@@ -77,7 +77,8 @@ impl AppState {
     }
 }
 
-fn local_storage() -> Option<web_sys::Storage> {
+/// This browser's localStorage, shared by its tabs (settings, templates).
+pub fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 

@@ -12,7 +12,7 @@ use crate::api::transport::{post_text_within, Scope};
 use crate::api::{endpoints, ApiError, ErrorKind};
 use crate::model::broadcast::{Counts, Ledger, State};
 use crate::session::{draft, remove_drafts, set_draft};
-use crate::state::AppState;
+use crate::state::{local_storage as shared, AppState};
 
 const META: &str = "bc.meta";
 const RECIPIENTS: &str = "bc.to";
@@ -111,10 +111,6 @@ const BEAT_MS: u32 = 1_000;
 /// A beat older than this is a tab that stopped (or a page reloaded).
 const QUIET_MS: f64 = 2_500.0;
 
-fn shared() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
-}
-
 /// A shared "id\tnumber" entry, if it is about broadcast `id`. Whole
 /// numbers only: parsing floats would add about 10 KB of wasm.
 fn shared_number(key: &str, id: &str) -> Option<u64> {
@@ -134,7 +130,7 @@ pub struct Broadcaster {
     pub rate: RwSignal<f64>,
     pub concurrency: RwSignal<usize>,
     /// How long a call may take before its outcome counts as unknown.
-    pub timeout_s: RwSignal<u32>,
+    pub timeout_s: RwSignal<usize>,
     /// Bumped whenever the ledger changes, for views that read it.
     pub version: RwSignal<u64>,
     inner: StoredValue<Inner, LocalStorage>,
@@ -418,7 +414,7 @@ impl Broadcaster {
                 serde_json::to_string(&inner.ledger.recipients[i])
                     .map(|to| format!("{{\"recvID\":{to},{}", inner.body.get(1..).unwrap_or("}")))
             });
-            let timeout = self.timeout_s.get_untracked().clamp(1, 600) * 1000;
+            let timeout = (self.timeout_s.get_untracked().clamp(1, 600) * 1000) as u32;
             let answer = post_text_within(&conn, &scope, endpoints::SEND_MSG, body, timeout).await;
             let answer: Result<SendMsgResp, ApiError> =
                 answer.and_then(|(data, operation_id)| data_as(data.as_deref(), &operation_id));

@@ -33,7 +33,6 @@ pub fn BroadcastPanel(
     let typed = RwSignal::new(String::new());
 
     let load_csv = move |ev: leptos::ev::Event| {
-        use wasm_bindgen::JsCast;
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|f| f.get(0)) else {
             return;
@@ -49,9 +48,7 @@ pub fn BroadcastPanel(
                     v.push_str(&add);
                 });
             }
-            let _ = input
-                .dyn_ref::<web_sys::HtmlInputElement>()
-                .map(|i| i.set_value(""));
+            input.set_value("");
         });
     };
     let ask = move |ev: leptos::ev::SubmitEvent| {
@@ -84,8 +81,6 @@ pub fn BroadcastPanel(
             </div>
         }
     };
-    let timeout = RwSignal::new(b.timeout_s.get_untracked() as usize);
-    Effect::new(move |_| b.timeout_s.set(timeout.get() as u32));
 
     let setup = move || {
         view! {
@@ -97,7 +92,7 @@ pub fn BroadcastPanel(
                 </div>
                 <div class="actions">
                     {number(b.concurrency, "broadcast-concurrency", |t| t.broadcast_concurrency, 16)}
-                    {number(timeout, "broadcast-timeout", |t| t.broadcast_timeout, 600)}
+                    {number(b.timeout_s, "broadcast-timeout", |t| t.broadcast_timeout, 600)}
                 </div>
                 <div class="actions"><button type="submit" class="secondary review">{tr(|t| t.broadcast_review)}</button></div>
             </form>

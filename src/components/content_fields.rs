@@ -139,6 +139,14 @@ impl Form {
         })
     }
 
+    /// The request a composer built, with its problems shown next to
+    /// their fields (or cleared); None when there are any.
+    pub fn checked<T>(self, built: Result<T, Problems>) -> Option<T> {
+        self.problems
+            .set(built.as_ref().err().cloned().unwrap_or_default());
+        built.ok()
+    }
+
     /// A value not yet typed starts as `default`.
     pub fn default(self, key: &str, default: &str) {
         self.values.update(|v| {

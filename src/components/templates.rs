@@ -6,14 +6,10 @@ use leptos::prelude::*;
 use crate::components::content_fields::Form;
 use crate::components::field_error::FieldError;
 use crate::model::message::{decode_values, encode_values};
-use crate::state::{tr, use_app};
+use crate::state::{local_storage as storage, tr, use_app};
 
 /// Values a template leaves out: who receives it.
 const NOT_KEPT: [&str; 1] = ["target"];
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
-}
 
 /// The names saved under `prefix`, sorted.
 fn names(prefix: &str) -> Vec<String> {

@@ -120,21 +120,15 @@ pub fn MessagesPage() -> impl IntoView {
         }
     };
     let compose = Callback::new(move |first: String| {
-        let built = values.with_untracked(|v| make(v, Some(first)));
-        problems.set(built.as_ref().err().cloned().unwrap_or_default());
-        built.ok()
+        form.checked(values.with_untracked(|v| make(v, Some(first))))
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if sending.get_untracked() {
             return;
         }
-        match build(false) {
-            Err(p) => problems.set(p),
-            Ok(req) => {
-                problems.set(Vec::new());
-                send.run(req);
-            }
+        if let Some(req) = form.checked(build(false)) {
+            send.run(req);
         }
     };
     // The request as JSON and as curl, the token shown only on request.

@@ -39,35 +39,28 @@ pub fn NotificationsPage() -> impl IntoView {
     }
     let mix_type = Signal::derive(move || form.get("mixType").parse().unwrap_or(0));
     let sender = Sender::new();
+    // The notification typed, to `to` when a broadcast names the recipient.
+    let build = move |to: Option<String>| {
+        form.checked(form.values.with_untracked(|v| {
+            let value = |k: &str| v.get(&format!("{CONTENT}{k}")).cloned().unwrap_or_default();
+            let mut e = envelope(v);
+            if let Some(to) = to {
+                e.target = to;
+            }
+            notification(&e, mix_type.get_untracked(), &value)
+        }))
+    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if sender.sending.get_untracked() {
             return;
         }
-        let built = form.values.with_untracked(|v| {
-            let value = |k: &str| v.get(&format!("{CONTENT}{k}")).cloned().unwrap_or_default();
-            notification(&envelope(v), mix_type.get_untracked(), &value)
-        });
-        match built {
-            Err(p) => form.problems.set(p),
-            Ok(req) => {
-                form.problems.set(Vec::new());
-                sender.send(req);
-            }
+        if let Some(req) = build(None) {
+            sender.send(req);
         }
     };
     // A broadcast sends what the composer holds, to each recipient in turn.
-    let build = Callback::new(move |first: String| {
-        let built = form.values.with_untracked(|v| {
-            let value = |k: &str| v.get(&format!("{CONTENT}{k}")).cloned().unwrap_or_default();
-            let mut e = envelope(v);
-            e.target = first;
-            notification(&e, mix_type.get_untracked(), &value)
-        });
-        form.problems
-            .set(built.as_ref().err().cloned().unwrap_or_default());
-        built.ok()
-    });
+    let compose = Callback::new(move |first: String| build(Some(first)));
     let mixes = names(vec![
         (0, |t| t.mix_0),
         (1, |t| t.mix_1),
@@ -100,7 +93,7 @@ pub fn NotificationsPage() -> impl IntoView {
                 </aside>
             </div>
             <SendResult sender note=Signal::stored(None::<String>)/>
-            <BroadcastPanel compose=build/>
+            <BroadcastPanel compose/>
             <Templates form kind="oa"/>
         </section>
     }
