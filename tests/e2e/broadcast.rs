@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use serde_json::{json, Value};
 
 use crate::harness::{Session, ONE_AT_A_TIME};
-use crate::{api_calls, signed_in, ADMIN, SECRET};
+use crate::{api_calls, signed_in, untouched_users, ADMIN, SECRET};
 
 /// Signed in, with a notification composed and `n` recipients pasted.
 async fn composed(name: &str, n: usize) -> (Session, Vec<String>) {
@@ -270,10 +270,7 @@ async fn an_expired_session_pauses_the_broadcast_until_the_next_login() {
 async fn a_message_goes_to_the_directory_selection_one_by_one() {
     let _one = ONE_AT_A_TIME.lock().await;
     let s = signed_in("broadcast-message").await;
-    let users: Vec<String> = s.state().await["users"].as_array().unwrap()[5..8]
-        .iter()
-        .map(|u| u["userID"].as_str().unwrap().to_string())
-        .collect();
+    let users: Vec<String> = untouched_users(&s.state().await, 3);
     // The directory hands its selection to the broadcast.
     s.click("nav a[href='/directory']").await;
     for id in &users {

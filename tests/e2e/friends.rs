@@ -6,32 +6,7 @@ use std::collections::HashSet;
 use serde_json::Value;
 
 use crate::harness::ONE_AT_A_TIME;
-use crate::{admin_ids, api_calls, result_of, signed_in};
-
-/// Users of the demo data that are not admins and have no friendships or
-/// blocks yet, so each test starts from nothing.
-fn untouched_users(state: &Value, n: usize) -> Vec<String> {
-    let mut busy: HashSet<&str> = HashSet::new();
-    for table in ["friends", "blacks"] {
-        for row in state[table].as_array().unwrap() {
-            for v in row.as_object().unwrap().values() {
-                if let Some(id) = v.as_str() {
-                    busy.insert(id);
-                }
-            }
-        }
-    }
-    let admins = admin_ids(state);
-    state["users"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|u| u["userID"].as_str().unwrap())
-        .filter(|id| !busy.contains(id) && !admins.contains(*id))
-        .take(n)
-        .map(str::to_string)
-        .collect()
-}
+use crate::{api_calls, result_of, signed_in, untouched_users};
 
 /// (owner, other) rows of a pair table.
 fn rows(state: &Value, table: &str, other: &str) -> HashSet<(String, String)> {

@@ -6,21 +6,7 @@ use std::collections::{HashMap, HashSet};
 use serde_json::{json, Value};
 
 use crate::harness::{Session, ONE_AT_A_TIME};
-use crate::{admin_ids, api_calls, result_of, signed_in};
-
-/// Users of the demo data that are neither admins nor in any group yet.
-fn free_users(state: &Value, n: usize) -> Vec<String> {
-    let admins = admin_ids(state);
-    state["users"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|u| u["userID"].as_str().unwrap())
-        .filter(|id| !admins.contains(*id))
-        .take(n)
-        .map(str::to_string)
-        .collect()
-}
+use crate::{api_calls, free_users, result_of, signed_in};
 
 /// userID -> role_level of a group's members, from the server's tables.
 fn members_of(state: &Value, group_id: &str) -> HashMap<String, i64> {

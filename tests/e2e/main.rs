@@ -50,6 +50,32 @@ pub(crate) fn admin_ids(state: &Value) -> HashSet<String> {
         .collect()
 }
 
+/// Users of the demo data that are not admins, in the server's order.
+pub(crate) fn free_users(state: &Value, n: usize) -> Vec<String> {
+    let admins = admin_ids(state);
+    (state["users"].as_array().unwrap().iter())
+        .map(|u| u["userID"].as_str().unwrap())
+        .filter(|id| !admins.contains(*id))
+        .take(n)
+        .map(str::to_string)
+        .collect()
+}
+
+/// Free users that have no friendships or blocks yet, so a test that
+/// befriends, blocks or messages them starts from nothing.
+pub(crate) fn untouched_users(state: &Value, n: usize) -> Vec<String> {
+    let busy: HashSet<&str> = (["friends", "blacks"].iter())
+        .flat_map(|table| state[*table].as_array().unwrap())
+        .flat_map(|row| row.as_object().unwrap().values())
+        .filter_map(Value::as_str)
+        .collect();
+    let all = free_users(state, usize::MAX);
+    all.into_iter()
+        .filter(|id| !busy.contains(id.as_str()))
+        .take(n)
+        .collect()
+}
+
 pub(crate) fn api_calls<'a>(requests: &'a [Value], path: &str) -> Vec<&'a Value> {
     requests.iter().filter(|r| r["path"] == path).collect()
 }

@@ -2,20 +2,13 @@
 
 use crate::harness::ONE_AT_A_TIME;
 use crate::media::{CUSTOM, FILE, PICTURE, SOUND, VIDEO};
-use crate::{api_calls, signed_in};
+use crate::{api_calls, signed_in, untouched_users};
 
 #[tokio::test]
 async fn a_text_is_checked_sent_as_another_user_and_revoked() {
     let _one = ONE_AT_A_TIME.lock().await;
     let s = signed_in("messages").await;
-    let users: Vec<String> = s.state().await["users"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .skip(5)
-        .take(2)
-        .map(|u| u["userID"].as_str().unwrap().to_string())
-        .collect();
+    let users = untouched_users(&s.state().await, 2);
     s.open("/messages").await;
     s.type_into("#msg-sendID", &users[0]).await;
     s.click(".composer .send").await;
@@ -97,22 +90,10 @@ async fn last_stored(s: &crate::harness::Session) -> serde_json::Value {
         .unwrap()
 }
 
-/// The user IDs of the demo data, past the admins.
-async fn some_users(s: &crate::harness::Session, skip: usize) -> Vec<String> {
-    s.state().await["users"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .skip(skip)
-        .take(3)
-        .map(|u| u["userID"].as_str().unwrap().to_string())
-        .collect()
-}
-
 /// Signed in on the messages page, composing from one demo user to another.
 async fn composing(name: &str) -> (crate::harness::Session, Vec<String>) {
     let s = signed_in(name).await;
-    let users = some_users(&s, 5).await;
+    let users = untouched_users(&s.state().await, 3);
     s.open("/messages").await;
     s.type_into("#msg-sendID", &users[0]).await;
     s.type_into("#msg-target", &users[1]).await;
@@ -271,7 +252,7 @@ async fn a_group_message_and_a_blacklisted_sender() {
     );
 
     // The receiver blacklists the sender: the server answers 600.
-    let users = some_users(&s, 5).await;
+    let users = untouched_users(&s.state().await, 3);
     let blocked = s
         .script_async(
             "const done = arguments[arguments.length - 1]; \

@@ -5,7 +5,7 @@ use serde_json::{json, Map, Value};
 
 use crate::harness::{Session, ONE_AT_A_TIME};
 use crate::media::{FILE, PICTURE, SOUND, VIDEO};
-use crate::{api_calls, signed_in};
+use crate::{api_calls, signed_in, untouched_users};
 
 /// The media elements of each mixType.
 fn media(mix_type: u32) -> Vec<(&'static str, &'static [(&'static str, char)])> {
@@ -39,10 +39,7 @@ fn put(object: &mut Map<String, Value>, path: &str, value: Value) {
 
 async fn signed_in_on_notifications(name: &str) -> (Session, Vec<String>) {
     let s = signed_in(name).await;
-    let users: Vec<String> = s.state().await["users"].as_array().unwrap()[5..8]
-        .iter()
-        .map(|u| u["userID"].as_str().unwrap().to_string())
-        .collect();
+    let users: Vec<String> = untouched_users(&s.state().await, 3);
     s.open("/notifications").await;
     (s, users)
 }
