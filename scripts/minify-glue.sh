@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Run by scripts/precompress.sh (Trunk post-build hook): in release builds,
-# minifies the JS glue that wasm-bindgen writes with terser (Trunk's own JS
-# minifier cannot parse it and leaves it as it is), then puts the new file's
-# hash into index.html's integrity attribute. The file keeps Trunk's name: the name is still
+# minifies the JS with terser: our boot.js (copied as it is), and the glue
+# that wasm-bindgen writes (Trunk's own JS minifier cannot parse it and
+# leaves it as it is), whose new hash then goes into index.html's integrity
+# attribute. The file keeps Trunk's name: the name is still
 # derived from the glue alone, and terser's output is deterministic.
 set -euo pipefail
 [ "${TRUNK_PROFILE:-release}" = release ] || exit 0
@@ -14,11 +15,11 @@ sri() {
 }
 
 for js in "$dir"/*.js; do
-  # boot.js is ours, a few lines, and already small.
-  [ "$(basename "$js")" = boot.js ] && continue
   before=$(sri "$js")
   terser "$js" --module --compress --mangle --output "$js.min"
   mv "$js.min" "$js"
+  # index.html names boot.js without a hash or an integrity attribute.
+  [ "$(basename "$js")" = boot.js ] && continue
   after=$(sri "$js")
   grep -q "$before" "$dir/index.html" || { echo "minify-glue: no integrity for $js in index.html" >&2; exit 1; }
   sed -i "s|$before|$after|" "$dir/index.html"

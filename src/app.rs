@@ -16,6 +16,8 @@ use crate::state::{flag, tr, use_app, AppState, When};
 
 #[component]
 pub fn App() -> impl IntoView {
+    // Before anything is drawn, so the page never shows two login forms.
+    crate::components::boot_form::adopt();
     let app = AppState::from_browser();
     provide_context(app);
     provide_context(crate::components::broadcast::Broadcaster::new(app));

@@ -1,5 +1,6 @@
 //! Widgets shared by pages.
 
+pub mod boot_form;
 pub mod broadcast;
 pub mod broadcast_panel;
 pub mod bulk;

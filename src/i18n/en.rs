@@ -24,6 +24,7 @@ pub const EN: Strings = Strings {
     platform_hint: "The API document asks admins to use 8; any platform works for an admin ID.",
     platform_admin: "for admins (API document)",
     login_button: "Sign in",
+    boot_failed: "The dashboard could not start:",
     logging_in: "Signing in…",
     checking_admin: "Checking admin rights…",
     err_secret_missing: "Enter the server's secret.",

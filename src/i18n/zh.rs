@@ -24,6 +24,7 @@ pub const ZH: Strings = Strings {
     platform_hint: "接口文档要求管理员填 8；管理员 ID 使用任何平台都可以。",
     platform_admin: "管理员（接口文档）",
     login_button: "登录",
+    boot_failed: "后台无法启动：",
     logging_in: "正在登录…",
     checking_admin: "正在检查管理员权限…",
     err_secret_missing: "请输入服务器秘钥。",

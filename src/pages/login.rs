@@ -52,10 +52,20 @@ pub fn LoginPage() -> impl IntoView {
     let query = use_query_map();
     let scope = page_scope();
 
-    let server = RwSignal::new(String::new());
-    let secret = RwSignal::new(String::new());
-    let user_id = RwSignal::new(crate::session::draft(LAST_USER).unwrap_or_default());
-    let platform = RwSignal::new(ADMIN_PLATFORM);
+    // What was typed into index.html's form before the app started.
+    let typed = crate::components::boot_form::take();
+    let server = RwSignal::new(typed.as_ref().map(|t| t.server.clone()).unwrap_or_default());
+    let secret = RwSignal::new(typed.as_ref().map(|t| t.secret.clone()).unwrap_or_default());
+    let user_id = RwSignal::new(match &typed {
+        Some(t) => t.user_id.clone(),
+        None => crate::session::draft(LAST_USER).unwrap_or_default(),
+    });
+    let platform = RwSignal::new(
+        typed
+            .as_ref()
+            .and_then(|t| t.platform.parse().ok())
+            .unwrap_or(ADMIN_PLATFORM),
+    );
     let problems = RwSignal::new(Vec::<LoginProblem>::new());
     let failure = RwSignal::new(None::<Failure>);
     let busy = RwSignal::new(Busy::Idle);
@@ -68,8 +78,14 @@ pub fn LoginPage() -> impl IntoView {
         }
     });
 
-    // Preset (or restricted) server from config.json, once it has loaded.
-    Effect::new(move |_| server.set(app.config.get().initial_server()));
+    // Preset (or restricted) server from config.json, once it has loaded;
+    // a server the operator already typed stays, unless it is not allowed.
+    Effect::new(move |_| {
+        let config = app.config.get();
+        if config.is_restricted() || server.get_untracked().is_empty() {
+            server.set(config.initial_server());
+        }
+    });
 
     let problem_for = move |wanted: &'static [LoginProblem]| {
         Signal::derive(move || {
@@ -149,7 +165,7 @@ pub fn LoginPage() -> impl IntoView {
                 <p class="notice" role="status">{tr(|t| t.session_ended)}</p>
             </When>
             <p class="intro">{tr(|t| t.login_intro)}</p>
-            <form class="login-form" novalidate on:submit=submit>
+            <form class="login-form" id="login-form" novalidate on:submit=submit>
                 {move || {
                     let config = app.config.get();
                     if config.is_restricted() {

@@ -147,9 +147,28 @@ impl Session {
         Session::browse(name, &base, vec![sim.process]).await
     }
 
+    /// As `start`, but a navigation returns once the document is parsed
+    /// and its scripts have run, not when every download has finished.
+    #[allow(dead_code)]
+    pub async fn start_eager(name: &str) -> Session {
+        let sim = start_sim(&[]);
+        let base = format!("http://127.0.0.1:{}", sim.port);
+        Session::browse_loading(name, &base, vec![sim.process], "eager").await
+    }
+
     /// A fresh headless Chromium (new profile: a cold cache) pointed at
     /// `base`; `keep` lives as long as the session.
-    pub async fn browse(name: &str, base: &str, mut keep: Vec<Process>) -> Session {
+    pub async fn browse(name: &str, base: &str, keep: Vec<Process>) -> Session {
+        Session::browse_loading(name, base, keep, "normal").await
+    }
+
+    /// `browse` with a WebDriver page load strategy.
+    async fn browse_loading(
+        name: &str,
+        base: &str,
+        mut keep: Vec<Process>,
+        page_load: &str,
+    ) -> Session {
         let driver_port = free_port();
         let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
         let mut driver = Command::new(chromedriver);
@@ -164,6 +183,7 @@ impl Session {
         ));
 
         let mut caps = serde_json::Map::new();
+        caps.insert("pageLoadStrategy".into(), json!(page_load));
         caps.insert(
             "goog:chromeOptions".into(),
             json!({ "args": [

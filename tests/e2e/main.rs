@@ -4,6 +4,7 @@
 
 mod broadcast;
 mod directory;
+mod early_form;
 mod friends;
 mod groups;
 mod harness;
