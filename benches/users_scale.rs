@@ -340,6 +340,10 @@ async fn main() {
         .map(|v| v.as_f64().unwrap())
         .collect();
     profiler(&s, profile, Some("filter-keystrokes")).await;
+    let each: Vec<String> = (typed.iter().zip(&times))
+        .map(|(t, ms)| format!("{t:?} {ms:.0}"))
+        .collect();
+    println!("  each keystroke (text, ms): {}", each.join(", "));
     let mut sorted = times.clone();
     sorted.sort_by(|a, b| a.total_cmp(b));
     println!(
