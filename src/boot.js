@@ -46,8 +46,9 @@ try {
   $(boot.dataset.focus?.replace("boot-", "login-"))?.focus();
   if ("submitted" in form.dataset) $("login-form")?.requestSubmit();
 } catch (error) {
-  $("boot-failed").append(" ", String(error));
-  $("boot-failed").hidden = false;
+  const failed = $("boot-failed");
+  failed?.append(" ", String(error));
+  if (failed) failed.hidden = false;
   $("boot")?.setAttribute("hidden", "");
   throw error;
 }

@@ -21,9 +21,13 @@ thread_local! {
 
 /// Removes the form from the page, keeping what it held if it was shown,
 /// and names the field that had the focus in its `data-focus` for boot.js.
+/// The hidden start-up failure notice goes too: the app has started.
 /// Called once, as the app starts.
 pub fn adopt() {
     let doc = document();
+    if let Some(failed) = doc.get_element_by_id("boot-failed") {
+        failed.remove();
+    }
     let Some(boot) = doc.get_element_by_id("boot") else {
         return;
     };

@@ -78,6 +78,10 @@ async fn typing_before_the_app_starts_is_kept_with_the_focus_in_chinese() {
     // Half the secret before the app starts, the rest after: nothing lost.
     s.find("#boot-secret").await.send_keys("tuo").await.unwrap();
     app_started(&s).await;
+    assert!(
+        !s.exists("#boot-failed").await,
+        "no start-up notice is left"
+    );
     network(&s, -1.0, false).await;
     let active = s.client.active_element().await.unwrap();
     assert_eq!(
