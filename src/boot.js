@@ -43,8 +43,20 @@ try {
   const boot = $("boot"), form = $("boot-form");
   await init({ module_or_path: files.wasm });
   // The app has taken the form's values (src/components/boot_form.rs).
-  $(boot.dataset.focus?.replace("boot-", "login-"))?.focus();
-  if ("submitted" in form.dataset) $("login-form")?.requestSubmit();
+  // Its login form may come a moment later (a deep link is redirected).
+  const focus = boot.dataset.focus?.replace("boot-", "login-");
+  const submitted = "submitted" in form.dataset;
+  const resume = () => {
+    const login = $("login-form");
+    if (!login) return false;
+    if (focus) $(focus)?.focus();
+    if (submitted) login.requestSubmit();
+    return true;
+  };
+  if ((focus || submitted) && !resume()) {
+    new MutationObserver((_, seen) => resume() && seen.disconnect())
+      .observe(document.body, { childList: true, subtree: true });
+  }
 } catch (error) {
   const failed = $("boot-failed");
   failed?.append(" ", String(error));

@@ -109,11 +109,13 @@ async fn typing_before_the_app_starts_is_kept_with_the_focus_in_chinese() {
 }
 
 #[tokio::test]
-async fn sign_in_pressed_before_the_app_starts_is_sent_once_by_the_app() {
+async fn sign_in_pressed_on_a_deep_link_before_the_app_starts_is_sent_once() {
     let _one = ONE_AT_A_TIME.lock().await;
     let s = Session::start_eager("early-form-submit").await;
     network(&s, 60_000.0, false).await;
-    s.open("/login").await;
+    // A bookmark of the directory: the app will send this tab to login
+    // first, and then back.
+    s.open("/directory").await;
 
     s.find("#boot-secret")
         .await
@@ -123,7 +125,7 @@ async fn sign_in_pressed_before_the_app_starts_is_sent_once_by_the_app() {
     s.find("#boot-user").await.send_keys(ADMIN).await.unwrap();
     s.click("#boot-form button").await;
     // Held in the page: no request, and the secret is not in the URL.
-    assert_eq!(s.path().await, "/login");
+    assert_eq!(s.path().await, "/directory");
     assert!(api_calls(&s.requests().await, "/auth/user_token").is_empty());
     assert!(
         !s.exists("#login-secret").await,
@@ -136,8 +138,9 @@ async fn sign_in_pressed_before_the_app_starts_is_sent_once_by_the_app() {
     assert_eq!(pressed.await, json!(true));
 
     network(&s, -1.0, false).await;
-    s.wait_path("/users").await;
+    // Signed in by the app, through login and back.
     assert_eq!(s.text(".who-id").await, ADMIN);
+    s.wait_path("/directory").await;
     let calls = s.requests().await;
     assert_eq!(api_calls(&calls, "/auth/user_token").len(), 1, "sent once");
     s.close().await;
