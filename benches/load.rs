@@ -108,7 +108,8 @@ async fn main() {
         let mut t = serde_json::Value::Null;
         for _ in 0..200 {
             t = s.script(READ_TIMINGS, vec![]).await;
-            if t["app"].as_f64().unwrap_or(-1.0) >= 0.0 {
+            if t["app"].as_f64().unwrap_or(-1.0) >= 0.0 && t["fcp"].as_f64().unwrap_or(-1.0) >= 0.0
+            {
                 break;
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
