@@ -7,6 +7,8 @@
 
 use std::collections::VecDeque;
 
+use crate::model::text::flat;
+
 /// Recipients a stored chunk holds: each write costs the chunk, not the list.
 pub const CHUNK: usize = 64;
 
@@ -29,11 +31,6 @@ pub enum State {
     Unknown {
         operation_id: String,
     },
-}
-
-/// A stored field: no tab or line break may end it early.
-fn flat(s: &str) -> String {
-    s.replace(['\t', '\n', '\r'], " ")
 }
 
 impl State {

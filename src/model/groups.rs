@@ -6,6 +6,7 @@ use rustc_hash::FxHashSet;
 
 use crate::api::group::{GroupInfo, ROLE_OWNER};
 use crate::model::outcome::Action;
+use crate::model::text::flat;
 
 /// Recent groups kept, newest first.
 pub const RECENT_MAX: usize = 20;
@@ -59,7 +60,6 @@ pub fn parse(stored: Option<&str>) -> Vec<RecentGroup> {
 
 pub fn store(list: &[RecentGroup]) -> String {
     // A name may hold anything typed; tabs and line breaks would split it.
-    let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
     list.iter()
         .map(|g| {
             let count = g.member_count.map(|c| c.to_string()).unwrap_or_default();
@@ -68,9 +68,9 @@ pub fn store(list: &[RecentGroup]) -> String {
                 .as_ref()
                 .map_or_else(|| "?".to_string(), |m| m.join(","));
             [
-                clean(&g.group_id),
-                clean(&g.group_name),
-                clean(&g.owner_user_id),
+                flat(&g.group_id),
+                flat(&g.group_name),
+                flat(&g.owner_user_id),
                 count,
                 members,
             ]

@@ -11,6 +11,7 @@ use crate::api::msg::{
     REVOKE, SINGLE_CHAT, TEXT, VIDEO, VOICE,
 };
 use crate::api::user::safe_url;
+use crate::model::text::flat;
 
 /// How a field's text becomes a JSON value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -491,11 +492,6 @@ impl Sent {
         };
         Some(revoke(&original, id))
     }
-}
-
-/// A field of a stored line: no tab or line break may end it early.
-fn flat(s: &str) -> String {
-    s.replace(['\t', '\n', '\r'], " ")
 }
 
 /// The history as stored: a line a send, fields split by tabs. Lines that

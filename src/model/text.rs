@@ -1,14 +1,23 @@
-//! Case folding for filters. In the browser it is the browser's own
-//! `toLowerCase`: Rust's would add its Unicode case tables (about 19 KB of
-//! wasm) for the same answers.
+//! Text helpers: case folding for filters, and fields of stored lines.
 
 /// `text` in lower case, for case-insensitive matching (any script).
-#[cfg(target_arch = "wasm32")]
 pub fn fold_case(text: &str) -> String {
     if text.chars().all(caseless_or_ascii) {
         return text.to_ascii_lowercase();
     }
+    lower_case(text)
+}
+
+/// In the browser, the browser's own `toLowerCase`: Rust's would add its
+/// Unicode case tables (about 19 KB of wasm) for the same answers.
+#[cfg(target_arch = "wasm32")]
+fn lower_case(text: &str) -> String {
     js_sys::JsString::from(text).to_lower_case().into()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn lower_case(text: &str) -> String {
+    text.to_lowercase()
 }
 
 /// ASCII, or a character of a script without case: CJK punctuation, kana,
@@ -20,13 +29,10 @@ fn caseless_or_ascii(c: char) -> bool {
     matches!(c, '\0'..='\x7f' | '\u{3000}'..='\u{9fff}' | '\u{ac00}'..='\u{faff}')
 }
 
-/// `text` in lower case, for case-insensitive matching (any script).
-#[cfg(not(target_arch = "wasm32"))]
-pub fn fold_case(text: &str) -> String {
-    if text.chars().all(caseless_or_ascii) {
-        return text.to_ascii_lowercase();
-    }
-    text.to_lowercase()
+/// A field of a stored tab-separated line: no tab or line break may end it
+/// early.
+pub fn flat(s: &str) -> String {
+    s.replace(['\t', '\n', '\r'], " ")
 }
 
 #[cfg(test)]
