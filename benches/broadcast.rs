@@ -15,16 +15,7 @@ mod harness;
 async fn main() {
     use std::time::{Duration, Instant};
 
-    let mut n = 10_000usize;
-    let mut args = std::env::args().skip(1);
-    while let Some(a) = args.next() {
-        if a == "--recipients" {
-            n = args
-                .next()
-                .and_then(|v| v.parse().ok())
-                .expect("--recipients N");
-        }
-    }
+    let n = harness::number_arg("--recipients", 10_000);
     let s = harness::Session::start("bench-broadcast").await;
     s.open("/notifications").await;
     s.wait_path("/login?next=%2Fnotifications").await;

@@ -76,13 +76,7 @@ return {
 async fn main() {
     use std::time::Duration;
 
-    let mut loads = 9usize;
-    let mut args = std::env::args().skip(1);
-    while let Some(a) = args.next() {
-        if a == "--loads" {
-            loads = args.next().and_then(|n| n.parse().ok()).expect("--loads N");
-        }
-    }
+    let loads = harness::number_arg("--loads", 9);
     let sim = harness::start_sim(&["--users", "240"]);
     let base = format!("http://127.0.0.1:{}", sim.port);
 

@@ -50,17 +50,9 @@ fn main() {
     use serde_json::{json, Value};
     use std::time::Instant;
 
-    let (mut users, mut calls, mut sends) = (100_000usize, 100usize, 10_000usize);
-    let mut args = std::env::args().skip(1);
-    while let Some(a) = args.next() {
-        let n = args.next().and_then(|n| n.parse().ok());
-        match a.as_str() {
-            "--users" => users = n.expect("--users N"),
-            "--calls" => calls = n.expect("--calls N"),
-            "--sends" => sends = n.expect("--sends N"),
-            _ => {}
-        }
-    }
+    let users = harness::number_arg("--users", 100_000);
+    let calls = harness::number_arg("--calls", 100);
+    let sends = harness::number_arg("--sends", 10_000);
     let started = Instant::now();
     let sim = harness::start_sim(&["--users", &users.to_string()]);
     let login = json!({"secret": "tuoyun", "platform": 8, "userID": "openIM123456", "operationID": "bench"});

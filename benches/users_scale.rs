@@ -205,13 +205,7 @@ mod plain {
 async fn main() {
     use serde_json::{json, Value};
 
-    let mut users = 100_000usize;
-    let mut args = std::env::args().skip(1);
-    while let Some(a) = args.next() {
-        if a == "--users" {
-            users = args.next().and_then(|n| n.parse().ok()).expect("--users N");
-        }
-    }
+    let users = harness::number_arg("--users", 100_000);
     let sim = harness::start_sim(&["--users", &users.to_string(), "--seed", "7"]);
     let port = sim.port;
     let base = format!("http://127.0.0.1:{port}");

@@ -7,6 +7,7 @@
 use openim_admin::api::auth::ADMIN_PLATFORM;
 use openim_admin::api::user::PLATFORMS;
 use openim_admin::i18n::Locale;
+use openim_admin::session::{draft_key, SESSION_KEY};
 
 fn index_html() -> String {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -86,4 +87,17 @@ fn the_early_forms_platforms_are_the_apps() {
         Some("8"),
         "the admin platform"
     );
+}
+
+#[test]
+fn boot_js_reads_the_session_and_the_admin_id_where_the_app_keeps_them() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let boot = std::fs::read_to_string(root.join("src/boot.js")).unwrap();
+    // The login page's draft of the last admin ID (pages/login.rs).
+    for key in [SESSION_KEY.to_string(), draft_key("login.user")] {
+        assert!(
+            boot.contains(&format!("\"{key}\"")),
+            "boot.js does not read {key}"
+        );
+    }
 }

@@ -194,14 +194,21 @@ async fn stored_count(s: &Session) -> usize {
     stored_by_recipient(s).await.values().sum()
 }
 
-#[tokio::test]
-async fn a_reload_mid_broadcast_resumes_without_a_duplicate() {
-    let _one = ONE_AT_A_TIME.lock().await;
-    let (s, ids) = composed("broadcast-reload", 120).await;
+/// A broadcast to 120 recipients, each send slowed to 150 ms, caught once
+/// 20 have been stored: a test then interrupts it.
+async fn mid_broadcast(name: &str) -> (Session, Vec<String>) {
+    let (s, ids) = composed(name, 120).await;
     slow(&s, 150).await;
     start(&s, 120).await;
     s.until("some sends", || async { stored_count(&s).await >= 20 })
         .await;
+    (s, ids)
+}
+
+#[tokio::test]
+async fn a_reload_mid_broadcast_resumes_without_a_duplicate() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let (s, ids) = mid_broadcast("broadcast-reload").await;
     s.open("/notifications").await;
     wait_finished(&s).await;
     let calls = calls_by_recipient(&s).await;
@@ -239,11 +246,7 @@ async fn a_reload_mid_broadcast_resumes_without_a_duplicate() {
 #[tokio::test]
 async fn an_expired_session_pauses_the_broadcast_until_the_next_login() {
     let _one = ONE_AT_A_TIME.lock().await;
-    let (s, ids) = composed("broadcast-session", 120).await;
-    slow(&s, 150).await;
-    start(&s, 120).await;
-    s.until("some sends", || async { stored_count(&s).await >= 20 })
-        .await;
+    let (s, ids) = mid_broadcast("broadcast-session").await;
     let expired: Value = s.server("POST", "/_sim/expire_tokens").await;
     assert!(!expired.is_string(), "{expired}");
     s.wait_path("/login?next=%2Fnotifications").await;
@@ -281,13 +284,7 @@ async fn a_message_goes_to_the_directory_selection_one_by_one() {
     }
     s.choose("#users-use", "broadcast").await;
     s.wait_path("/notifications").await;
-    let listed = s
-        .find("#broadcast-ids")
-        .await
-        .prop("value")
-        .await
-        .unwrap()
-        .unwrap();
+    let listed = s.value("#broadcast-ids").await;
     assert_eq!(listed.lines().collect::<Vec<_>>(), users);
 
     // The messages page broadcasts what its composer holds, as text to each.
@@ -320,11 +317,7 @@ async fn a_message_goes_to_the_directory_selection_one_by_one() {
 #[tokio::test]
 async fn a_duplicated_tab_never_sends_from_its_copy_of_the_ledger() {
     let _one = ONE_AT_A_TIME.lock().await;
-    let (s, ids) = composed("broadcast-tabs", 120).await;
-    slow(&s, 150).await;
-    start(&s, 120).await;
-    s.until("some sends", || async { stored_count(&s).await >= 20 })
-        .await;
+    let (s, ids) = mid_broadcast("broadcast-tabs").await;
     // A tab opened from this one gets a copy of its sessionStorage, as a
     // duplicated tab does: the ledger, and the session.
     let first = s.client.window().await.unwrap();

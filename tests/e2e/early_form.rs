@@ -71,8 +71,11 @@ async fn typing_before_the_app_starts_is_kept_with_the_focus_in_chinese() {
         .script("return document.documentElement.lang", vec![])
         .await;
     assert_eq!(lang, json!("zh-CN"));
-    let user = s.script("return document.getElementById('boot-user').value", vec![]);
-    assert_eq!(user.await, json!(ADMIN), "the tab's last admin ID");
+    assert_eq!(
+        s.value("#boot-user").await,
+        ADMIN,
+        "the tab's last admin ID"
+    );
     s.screenshot("early-form-zh").await;
 
     // Half the secret before the app starts, the rest after: nothing lost.
@@ -89,11 +92,7 @@ async fn typing_before_the_app_starts_is_kept_with_the_focus_in_chinese() {
         Some("login-secret")
     );
     active.send_keys("yun").await.unwrap();
-    let secret = s.script(
-        "return document.getElementById('login-secret').value",
-        vec![],
-    );
-    assert_eq!(secret.await, json!(SECRET));
+    assert_eq!(s.value("#login-secret").await, SECRET);
     assert_eq!(s.text(".login h1").await, zh.login_title, "the app agrees");
 
     s.click(".login-form button[type=submit]").await;

@@ -92,6 +92,19 @@ pub struct Sim {
     pub process: Process,
 }
 
+/// The number after `flag` on the command line (benchmarks take their
+/// sizes so), or `default`.
+#[allow(dead_code)]
+pub fn number_arg(flag: &str, default: usize) -> usize {
+    let args: Vec<String> = std::env::args().collect();
+    match args.iter().position(|a| a == flag) {
+        Some(at) => {
+            (args.get(at + 1).and_then(|n| n.parse().ok())).unwrap_or_else(|| panic!("{flag} N"))
+        }
+        None => default,
+    }
+}
+
 /// The built dashboard the tests serve.
 pub fn dist() -> PathBuf {
     let dist = root().join("dist");
@@ -252,6 +265,12 @@ impl Session {
 
     pub async fn text(&self, css: &str) -> String {
         self.find(css).await.text().await.unwrap()
+    }
+
+    /// What a field holds now (its `value` property; empty if it has none).
+    pub async fn value(&self, css: &str) -> String {
+        let field = self.find(css).await;
+        field.prop("value").await.unwrap().unwrap_or_default()
     }
 
     /// Types into a field the way a person does (key by key).

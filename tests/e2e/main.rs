@@ -383,13 +383,7 @@ async fn an_expired_token_sends_you_to_login_and_back_with_your_input() {
 
     s.sign_in(SECRET, ADMIN).await;
     s.wait_path("/users").await;
-    let kept = s
-        .find("#user-ids")
-        .await
-        .prop("value")
-        .await
-        .unwrap()
-        .unwrap();
+    let kept = s.value("#user-ids").await;
     assert_eq!(kept, typed);
     // Ctrl+Enter in the list sends it, as the hint says.
     s.find("#user-ids")

@@ -189,13 +189,7 @@ async fn a_custom_message_with_bad_json_never_leaves_the_page() {
     s.paste_into(&field("extension"), "").await;
     s.click(".content-group .format-json").await;
     s.until("the JSON laid out", || async {
-        s.find(&field("data"))
-            .await
-            .prop("value")
-            .await
-            .unwrap()
-            .unwrap_or_default()
-            .contains("\n  \"order\": 12")
+        s.value(&field("data")).await.contains("\n  \"order\": 12")
     })
     .await;
     s.click(".composer .send").await;
@@ -305,8 +299,7 @@ async fn a_draft_outlives_an_expired_session() {
         (field("fileName"), "report 2026.pdf"),
         (field("fileSize"), "52100"),
     ] {
-        let value = s.find(&css).await.prop("value").await.unwrap();
-        assert_eq!(value.as_deref(), Some(wanted), "{css}");
+        assert_eq!(s.value(&css).await, wanted, "{css}");
     }
     assert_eq!(
         s.state().await["messages"].as_array().unwrap().len(),

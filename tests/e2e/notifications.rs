@@ -236,30 +236,13 @@ async fn a_template_keeps_the_notification_but_not_its_recipient() {
     s.click("li[data-template='Weekly release'] .use-template")
         .await;
     s.until("the template applied", || async {
-        s.find(&field("fileElem.fileName"))
-            .await
-            .prop("value")
-            .await
-            .unwrap()
-            .as_deref()
-            == Some("notes.pdf")
+        s.value(&field("fileElem.fileName")).await == "notes.pdf"
     })
     .await;
-    let value = |css: String| {
-        let s = &s;
-        async move {
-            s.find(&css)
-                .await
-                .prop("value")
-                .await
-                .unwrap()
-                .unwrap_or_default()
-        }
-    };
-    assert_eq!(value(field("notificationName")).await, "Release notes");
-    assert_eq!(value("#msg-mixType".into()).await, "3");
+    assert_eq!(s.value(&field("notificationName")).await, "Release notes");
+    assert_eq!(s.value("#msg-mixType").await, "3");
     assert_eq!(
-        value("#msg-target".into()).await,
+        s.value("#msg-target").await,
         users[1],
         "the recipient stays"
     );
