@@ -12,6 +12,7 @@ use crate::components::progress::Progress;
 use crate::i18n::fill;
 use crate::model::broadcast::{estimate_secs, State};
 use crate::model::csv;
+use crate::model::text::one_decimal;
 use crate::state::{flag, kept_draft, tr, use_app, When};
 
 /// What the confirmation assumes a call takes, before any was measured.
@@ -187,7 +188,7 @@ pub fn BroadcastPanel(
                 <p class="broadcast-rate">{move || {
                     let (rate, c) = (b.rate.get(), b.counts.get());
                     let left = if rate > 0.0 { ((c.pending + c.in_flight) as f64 / rate).ceil() as u64 } else { 0 };
-                    fill(app.t().bc_rate, &[("rate", &format!("{rate:.1}")), ("secs", &left)])
+                    fill(app.t().bc_rate, &[("rate", &one_decimal(rate)), ("secs", &left)])
                 }}</p>
             </When>
             <div class="actions">

@@ -9,6 +9,7 @@ use crate::model::message::{
     build_content, request, Envelope, Field, Group, Kind, Problem, Problems, FILE_ELEM,
     PICTURE_INFO, PICTURE_SOURCE, SOUND_ELEM, VIDEO_ELEM,
 };
+use crate::model::text::one_decimal;
 
 const fn field(key: &'static str, kind: Kind, required: bool) -> Field {
     Field {
@@ -124,7 +125,7 @@ pub fn human_size(bytes: i64) -> String {
         size /= 1024.0;
         unit += 1;
     }
-    format!("{size:.1} {}", UNITS[unit])
+    format!("{} {}", one_decimal(size), UNITS[unit])
 }
 
 #[cfg(test)]
