@@ -16,7 +16,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// `status` and `body`, or never comes (until aborted) when `status` is 0.
 fn fake_fetch(status: u16, body: &str) {
     let script = format!(
-        "window.__sent = []; window.fetch = (req) => {{ \
+        "window.__sent = []; window.fetch = (input, init) => {{ const req = new Request(input, init); \
            const sent = {{ url: req.url, method: req.method, token: req.headers.get('token'), \
                           type: req.headers.get('content-type') }}; \
            window.__sent.push(sent); \
