@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 # The whole finished dashboard must fit in this (bytes of wasm+js+css after
 # brotli). Raise it only with a measurement showing why, in its own commit.
-BUDGET_BROTLI=317200
+BUDGET_BROTLI=318300
 
 dist=${1:-dist}
 [ -f "$dist/index.html" ] || { echo "no $dist/index.html: run trunk build --release --offline" >&2; exit 1; }
