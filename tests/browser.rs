@@ -403,6 +403,15 @@ fn count(root: &HtmlElement, selector: &str) -> u32 {
         .unwrap() as u32
 }
 
+/// Types `text` into `field` as its new value, and lets the page react.
+async fn type_into(field: &HtmlInputElement, text: &str) {
+    field.set_value(text);
+    field
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+}
+
 #[wasm_bindgen_test]
 async fn the_list_renders_a_screenful_of_ten_thousand_rows_and_selects_ranges() {
     let all: Vec<String> = (0..10_000).map(|i| format!("user{i:05}")).collect();
@@ -446,11 +455,7 @@ async fn the_list_renders_a_screenful_of_ten_thousand_rows_and_selects_ranges() 
 
     // Filtering finds one row among all.
     let filter = input(&root, "#users-filter");
-    filter.set_value("USER0999");
-    filter
-        .dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
-    leptos::task::tick().await;
+    type_into(&filter, "USER0999").await;
     assert_eq!(
         text_of(&root, ".rows-shown").as_deref(),
         Some("10 of 10000 shown")
@@ -479,7 +484,25 @@ async fn the_list_renders_a_screenful_of_ten_thousand_rows_and_selects_ranges() 
             "user09995"
         ])
     );
-    assert!(input(&root, "tr[data-user-id='user09993'] input.pick").checked());
+    let picked = input(&root, "tr[data-user-id='user09993'] input.pick");
+    assert!(picked.checked());
+    assert_eq!(picked.type_(), "checkbox");
+    assert_eq!(
+        picked.get_attribute("aria-label").as_deref(),
+        Some("Select user09993")
+    );
+    assert_eq!(count(&root, "tr.selected"), 5);
+    assert_eq!(count(&root, "input.pick:checked"), 5);
+
+    // Rows redrawn in place for another filter show their own state, not
+    // that of the rows drawn there before.
+    type_into(&filter, "USER0998").await;
+    assert_eq!(count(&root, "tr.selected"), 0);
+    assert_eq!(count(&root, "input.pick:checked"), 0);
+    assert_eq!(count(&root, "input.pick[type=checkbox]"), 10);
+    type_into(&filter, "USER0999").await;
+    assert_eq!(count(&root, "tr.selected"), 5);
+    assert_eq!(count(&root, "input.pick:checked"), 5);
 
     // Delete asks for the count typed out before it can be confirmed.
     click(&root, "button.delete", false);
@@ -491,20 +514,12 @@ async fn the_list_renders_a_screenful_of_ten_thousand_rows_and_selects_ranges() 
         .unchecked_into();
     assert!(confirm.has_attribute("disabled"));
     let typed = input(&root, "#delete-typed");
-    typed.set_value("4");
-    typed
-        .dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
-    leptos::task::tick().await;
+    type_into(&typed, "4").await;
     assert!(
         confirm.has_attribute("disabled"),
         "the wrong count does not unlock it"
     );
-    typed.set_value("5");
-    typed
-        .dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
-    leptos::task::tick().await;
+    type_into(&typed, "5").await;
     assert!(!confirm.has_attribute("disabled"));
     session::clear_all();
 }

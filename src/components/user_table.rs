@@ -566,7 +566,7 @@ fn row_view(
 ) -> AnyView {
     let info = row.info.clone().unwrap_or_default();
     let badge = |class: &'static str, text: &'static str| {
-        view! { <span class=class>{text}</span> }.into_any()
+        view! { <span use:attrs=vec![("class", Some(class.into()))]>{text}</span> }.into_any()
     };
     let cell = |col: Col| -> (Option<String>, AnyView) {
         match col {
@@ -584,12 +584,12 @@ fn row_view(
                     run.lookup.update(|l| l.select(positions, on));
                     anchor.set_value(Some(at));
                 };
-                (None, view! { <input type="checkbox" class="pick" aria-label=label prop:checked=row.selected on:click=select/> }.into_any())
+                (None, view! { <input use:checkbox=(label, row.selected) on:click=select/> }.into_any())
             }
             Col::UserId => (
                 Some(row.user_id.clone()),
                 view! {
-                    <a href=user_href(&row.user_id)><code>{row.user_id.clone()}</code></a>
+                    <a use:attrs=vec![("href", Some(user_href(&row.user_id)))]><code>{row.user_id.clone()}</code></a>
                     {row.admin.then(|| view! { " " <span class="badge admin">{t.admin_badge}</span> })}
                 }
                 .into_any(),
@@ -606,7 +606,7 @@ fn row_view(
                 None,
                 match safe_url(&info.face_url) {
                     Some(url) => view! { <img class="face" src=url.to_string() alt="" width="28" height="28" loading="lazy" referrerpolicy="no-referrer"/> }.into_any(),
-                    None if info.face_url.is_empty() => view! { <span class="muted">{t.no_face}</span> }.into_any(),
+                    None if info.face_url.is_empty() => badge("muted", t.no_face),
                     None => view! { <span class="muted raw">{info.face_url.clone()}</span> }.into_any(),
                 },
             ),
@@ -671,11 +671,43 @@ fn row_view(
     let cells: Vec<AnyView> = (columns.iter())
         .map(|&c| {
             let (title, content) = cell(c);
-            view! { <td class=c.class() title=title>{content}</td> }.into_any()
+            view! { <td use:attrs=vec![("class", Some(c.class().into())), ("title", title)]>{content}</td> }.into_any()
         })
         .collect();
-    view! { <tr data-user-id=row.user_id.clone() class:selected=row.selected>{cells}</tr> }
-        .into_any()
+    let tr = vec![
+        ("data-user-id", Some(row.user_id.clone())),
+        ("class", row.selected.then(|| "selected".into())),
+    ];
+    view! { <tr use:attrs=tr>{cells}</tr> }.into_any()
+}
+
+/// Attributes of a row's elements, set in place: the renderer's own redraw
+/// of a row (its views are type-erased) removes every attribute and sets it
+/// again, which turns each checkbox into a text box and back and restyles
+/// every cell. Setting a value an attribute already has gives the browser
+/// nothing to redo.
+type Attrs = Vec<(&'static str, Option<String>)>;
+
+fn attrs(el: web_sys::Element, list: Attrs) {
+    for (name, value) in list {
+        let _ = match value {
+            Some(value) => el.set_attribute(name, &value),
+            None => el.remove_attribute(name),
+        };
+    }
+}
+
+/// A row's selection checkbox, labelled, ticked or not.
+fn checkbox(el: web_sys::Element, (label, on): (String, bool)) {
+    attrs(
+        el.clone(),
+        vec![
+            ("type", Some("checkbox".into())),
+            ("class", Some("pick".into())),
+            ("aria-label", Some(label)),
+        ],
+    );
+    wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlInputElement>(el).set_checked(on);
 }
 
 /// Seconds between automatic online checks an operator can choose (0: off).
