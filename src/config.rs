@@ -19,7 +19,7 @@ pub struct Config {
     pub admins: Vec<String>,
 }
 
-/// `manager.appManagerUid` in v2's shipped config (contract §1.5).
+/// `manager.appManagerUid` in v2's shipped config (docs/api.md#admins).
 pub const DEFAULT_ADMINS: [&str; 4] = ["openIM123456", "openIM654321", "openIM333", "openIMAdmin"];
 
 impl Config {

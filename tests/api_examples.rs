@@ -136,7 +136,7 @@ fn send_msg_examples() {
     }
 }
 
-/// Bodies the contract records from the real server (§3, §4).
+/// Bodies the reference records from the real server (docs/api.md#routes).
 #[test]
 fn contract_bodies() {
     let r: UserTokenResp = decode(

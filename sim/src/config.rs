@@ -1,9 +1,9 @@
 //! Server settings: command-line flags with `OPENIM_SIM_*` environment
-//! fallbacks. Defaults mirror v2.0.8's `config.yaml` (contract §1.5, §6).
+//! fallbacks. Defaults mirror v2.0.8's `config.yaml` (docs/api.md#admins).
 
 use std::path::PathBuf;
 
-/// The admin users the real server registers at startup (§1.5).
+/// The admin users the real server registers at startup (docs/api.md#admins).
 pub const DEFAULT_ADMINS: [&str; 4] = ["openIM123456", "openIM654321", "openIM333", "openIMAdmin"];
 
 #[derive(Clone, Debug)]

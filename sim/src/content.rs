@@ -1,4 +1,4 @@
-//! send_msg `content` checks (contract §4.2 steps 3–4, §4.3).
+//! send_msg `content` checks (docs/api.md#send-msg-checks, docs/api.md#send-msg-content).
 //!
 //! The API runs `mapstructure.WeakDecode(params.Content, &elem)` and then
 //! `validator.Struct(elem)`. Weak decoding converts loosely (`"1"` → 1,
@@ -155,7 +155,7 @@ pub static OA_NOTIFICATION_ELEM: Elem = Elem {
     ],
 };
 
-/// The element struct for an accepted contentType (§4.2 step 2); `None`
+/// The element struct for an accepted contentType (docs/api.md#send-msg-checks); `None`
 /// means `404 contentType err`.
 pub fn elem_for(content_type: i64) -> Option<&'static Elem> {
     Some(match content_type {

@@ -1,4 +1,4 @@
-//! Startup data: the admin users every v2 server registers (§1.5), and,
+//! Startup data: the admin users every v2 server registers (docs/api.md#admins), and,
 //! unless `--users 0`, a deterministic demo population for a given seed.
 //!
 //! Besides the generated users there is a fixed set: the user and group IDs

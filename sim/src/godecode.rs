@@ -1,4 +1,4 @@
-//! Reads a request body the way gin's `BindJSON` does (contract §1.1).
+//! Reads a request body the way gin's `BindJSON` does (docs/api.md#binding).
 //!
 //! gin hands the body to `json.NewDecoder(body).Decode(&req)`. The decoder
 //! reads exactly one value (anything after it is ignored), reports `EOF` for a

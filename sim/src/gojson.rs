@@ -1,4 +1,4 @@
-//! Response bytes the way Go's `encoding/json` writes them (contract §1.2).
+//! Response bytes the way Go's `encoding/json` writes them (docs/api.md#encoding).
 //!
 //! gin's `c.JSON` marshals with `encoding/json`: compact output, struct fields
 //! in declaration order, map keys sorted, no trailing newline, and strings with

@@ -1,5 +1,5 @@
 //! The HTTP layer: one fallback handler that routes like gin v1.7.0 with
-//! `r.Use(CorsHandler())` (contract §2): CORS headers on every answer,
+//! `r.Use(CorsHandler())` (docs/api.md#cors): CORS headers on every answer,
 //! OPTIONS on any path answered with `"Options Request!"`, unknown paths
 //! with `404 page not found`, and POST to a route plus `/` redirected (307).
 

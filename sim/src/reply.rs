@@ -1,4 +1,4 @@
-//! The bodies gin writes for the API (contract §1.2, §1.4).
+//! The bodies gin writes for the API (docs/api.md#envelope, docs/api.md#token-check).
 
 use crate::gojson::{Go, ObjBuilder};
 
@@ -26,21 +26,22 @@ impl Reply {
     }
 
     /// `c.JSON(400, gin.H{"errCode": 400, "errMsg": err.Error()})` after a
-    /// failed `BindJSON` (§1.1).
+    /// failed `BindJSON` (docs/api.md#binding).
     pub fn bind_error(msg: String) -> Reply {
         Reply::json(400, gin_h(400, &msg, vec![]))
     }
 
     /// Token failure on every endpoint except user_token and send_msg
-    /// (§1.4, v2.0.0–v2.0.9 text).
+    /// (docs/api.md#token-check, v2.0.0–v2.0.9 text).
     pub fn token_error() -> Reply {
         Reply::json(500, gin_h(500, "GetUserIDFromToken failed", vec![]))
     }
 
     /// The API's answer when its gRPC call fails: HTTP 500, errCode 500
-    /// (contract §1.2, §1.3). The text is the route's own where the contract
-    /// records it: send_msg §4.2 step 8, create_group §3.10. It records no
-    /// text for the other routes, so they say "rpc failed".
+    /// (docs/api.md#request-order). The text is the route's own where the reference
+    /// records it: send_msg (docs/api.md#send-msg-checks, step 8), create_group
+    /// (docs/api.md#create-group). It records no text for the other routes, so they
+    /// say "rpc failed".
     pub fn rpc_failed(path: &str) -> Reply {
         let msg = match path {
             "/manager/send_msg" => "call UserSendMsg  rpc server failed",

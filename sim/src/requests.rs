@@ -1,4 +1,4 @@
-//! The v2.0.8 request structs with their `binding` tags (contract §3, §4.1).
+//! The v2.0.8 request structs with their `binding` tags (docs/api.md#binding).
 //! Field order matters: validator reports failing fields in declaration order.
 
 use crate::bind::{FieldDef, Rule, StructDef, Ty};
@@ -17,7 +17,7 @@ const fn field(go: &'static str, json: &'static str, ty: Ty, rules: &'static [Ru
 
 const OPERATION_ID: FieldDef = field("OperationID", "operationID", Ty::Str, REQ);
 
-/// §3.1
+/// docs/api.md#user-token
 pub static USER_TOKEN_REQ: StructDef = StructDef {
     pkg: "base_info",
     name: "UserTokenReq",
@@ -44,14 +44,14 @@ pub static USER_TOKEN_REQ: StructDef = StructDef {
     ],
 };
 
-/// §3.2
+/// docs/api.md#get-all-users-uid
 pub static GET_ALL_USERS_UID_REQ: StructDef = StructDef {
     pkg: "base_info",
     name: "GetAllUsersUidReq",
     fields: &[OPERATION_ID],
 };
 
-/// §3.3
+/// docs/api.md#account-check
 pub static ACCOUNT_CHECK_REQ: StructDef = StructDef {
     pkg: "base_info",
     name: "AccountCheckReq",
@@ -66,7 +66,7 @@ pub static ACCOUNT_CHECK_REQ: StructDef = StructDef {
     ],
 };
 
-/// §3.4
+/// docs/api.md#delete-user
 pub static DELETE_USERS_REQ: StructDef = StructDef {
     pkg: "base_info",
     name: "DeleteUsersReq",
@@ -76,7 +76,7 @@ pub static DELETE_USERS_REQ: StructDef = StructDef {
     ],
 };
 
-/// §3.5
+/// docs/api.md#get-users-online-status
 pub static GET_USERS_ONLINE_STATUS_REQ: StructDef = StructDef {
     pkg: "base_info",
     name: "GetUsersOnlineStatusReq",
@@ -91,7 +91,7 @@ pub static GET_USERS_ONLINE_STATUS_REQ: StructDef = StructDef {
     ],
 };
 
-/// §3.6
+/// docs/api.md#get-users-info
 pub static GET_USERS_INFO_REQ: StructDef = StructDef {
     pkg: "base_info",
     name: "GetUsersInfoReq",
@@ -101,7 +101,7 @@ pub static GET_USERS_INFO_REQ: StructDef = StructDef {
     ],
 };
 
-/// §3.7: the embedded user-info struct.
+/// docs/api.md#update-user-info: the embedded user-info struct.
 pub static API_USER_INFO: StructDef = StructDef {
     pkg: "base_info",
     name: "ApiUserInfo",
@@ -142,7 +142,7 @@ pub static API_USER_INFO: StructDef = StructDef {
     ],
 };
 
-/// §3.7
+/// docs/api.md#update-user-info
 pub static UPDATE_SELF_USER_INFO_REQ: StructDef = StructDef {
     pkg: "base_info",
     name: "UpdateSelfUserInfoReq",
@@ -152,7 +152,7 @@ pub static UPDATE_SELF_USER_INFO_REQ: StructDef = StructDef {
     ],
 };
 
-/// §3.8
+/// docs/api.md#import-friend
 pub static IMPORT_FRIEND_REQ: StructDef = StructDef {
     pkg: "base_info",
     name: "ImportFriendReq",
@@ -163,7 +163,7 @@ pub static IMPORT_FRIEND_REQ: StructDef = StructDef {
     ],
 };
 
-/// §3.9: the embedded pair of user IDs.
+/// docs/api.md#add-black: the embedded pair of user IDs.
 pub static PARAMS_COMM_FRIEND: StructDef = StructDef {
     pkg: "base_info",
     name: "ParamsCommFriend",
@@ -174,7 +174,7 @@ pub static PARAMS_COMM_FRIEND: StructDef = StructDef {
     ],
 };
 
-/// §3.9
+/// docs/api.md#add-black
 pub static ADD_BLACKLIST_REQ: StructDef = StructDef {
     pkg: "base_info",
     name: "AddBlacklistReq",
@@ -186,7 +186,7 @@ pub static ADD_BLACKLIST_REQ: StructDef = StructDef {
     )],
 };
 
-/// §3.10: members are not validated (no `dive`).
+/// docs/api.md#create-group: members are not validated (no `dive`).
 pub static GROUP_ADD_MEMBER_INFO: StructDef = StructDef {
     pkg: "base_info",
     name: "GroupAddMemberInfo",
@@ -196,7 +196,7 @@ pub static GROUP_ADD_MEMBER_INFO: StructDef = StructDef {
     ],
 };
 
-/// §3.10
+/// docs/api.md#create-group
 pub static CREATE_GROUP_REQ: StructDef = StructDef {
     pkg: "base_info",
     name: "CreateGroupReq",
@@ -218,7 +218,7 @@ pub static CREATE_GROUP_REQ: StructDef = StructDef {
     ],
 };
 
-/// §3.11
+/// docs/api.md#invite-user-to-group
 pub static INVITE_USER_TO_GROUP_REQ: StructDef = StructDef {
     pkg: "base_info",
     name: "InviteUserToGroupReq",
@@ -230,7 +230,7 @@ pub static INVITE_USER_TO_GROUP_REQ: StructDef = StructDef {
     ],
 };
 
-/// §3.12
+/// docs/api.md#kick-group
 pub static KICK_GROUP_MEMBER_REQ: StructDef = StructDef {
     pkg: "base_info",
     name: "KickGroupMemberReq",
@@ -255,7 +255,7 @@ pub static OFFLINE_PUSH_INFO: StructDef = StructDef {
     ],
 };
 
-/// §4.1 (declared in the API's `manage` package).
+/// docs/api.md#send-msg (declared in the API's `manage` package).
 pub static MANAGEMENT_SEND_MSG_REQ: StructDef = StructDef {
     pkg: "manage",
     name: "ManagementSendMsgReq",

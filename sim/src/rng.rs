@@ -1,5 +1,5 @@
 //! A small deterministic PRNG (splitmix64) and the 32-hex IDs the server
-//! generates (md5 of time + input + random, contract §3.10 and §4.4).
+//! generates (md5 of time + input + random, docs/api.md#msg-ids).
 
 use md5::{Digest, Md5};
 use std::time::{SystemTime, UNIX_EPOCH};

@@ -29,7 +29,7 @@ impl Sim {
         }
     }
 
-    /// Admin status depends only on the userID (§1.5).
+    /// Admin status depends only on the userID (docs/api.md#admins).
     pub fn is_admin(&self, user_id: &str) -> bool {
         self.config.admins.iter().any(|a| a == user_id)
     }
@@ -39,7 +39,7 @@ impl Sim {
         self.is_admin(op) || op == owner
     }
 
-    /// `GetUserIDFromToken` (§1.4).
+    /// `GetUserIDFromToken` (docs/api.md#token-check).
     pub fn user_id_from_token(&self, token: &str) -> Option<String> {
         self.state
             .tokens
@@ -47,7 +47,7 @@ impl Sim {
             .map(|c| c.uid)
     }
 
-    /// v2.0.8 group IDs: md5 of the nanosecond clock, 32 hex chars (§3.10).
+    /// v2.0.8 group IDs: md5 of the nanosecond clock, 32 hex chars (docs/api.md#create-group).
     pub fn new_group_id(&mut self) -> String {
         loop {
             let id = md5_hex(&format!("{}{}", now_nanos(), self.ids.next_u64()));
@@ -57,7 +57,7 @@ impl Sim {
         }
     }
 
-    /// `utils.GetMsgID(sendID)`: md5(nanotime + sendID + rand) (§4.4).
+    /// `utils.GetMsgID(sendID)`: md5(nanotime + sendID + rand) (docs/api.md#msg-ids).
     pub fn new_client_msg_id(&mut self, send_id: &str) -> String {
         md5_hex(&format!(
             "{}{}{}",

@@ -6,7 +6,7 @@ use crate::token::TokenStore;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-/// `users` row (§3.6, §3.7).
+/// `users` row (docs/api.md#get-users-info, docs/api.md#update-user-info).
 #[derive(Clone, Debug, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct User {
@@ -82,7 +82,7 @@ pub struct Member {
     pub join_time: i64,
 }
 
-/// A message accepted by `/manager/send_msg` (§4), with every request field.
+/// A message accepted by `/manager/send_msg` (docs/api.md#send-msg), with every request field.
 #[derive(Clone, Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Message {
@@ -108,7 +108,7 @@ pub struct Message {
     pub content_type: i64,
     /// 200 = system message.
     pub msg_from: i64,
-    /// `MsgData.Content` as stored (§4.3): raw text for 101, the revoked
+    /// `MsgData.Content` as stored (docs/api.md#send-msg-content): raw text for 101, the revoked
     /// clientMsgID for 111, JSON of the content map otherwise (for 1400 this
     /// is the `TipsComm.jsonDetail` string).
     pub content: String,

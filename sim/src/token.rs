@@ -1,4 +1,4 @@
-//! Admin tokens (contract §1.4, §6): HS256 JWTs with the claims
+//! Admin tokens (docs/api.md#token-check, docs/api.md#token-lifetime): HS256 JWTs with the claims
 //! `{UID, Platform, exp, nbf, iat}`, plus the server-side list of issued
 //! tokens that v2 keeps in Redis (`UID_PID_TOKEN_STATUS:<uid>:<platform>`).
 //! A correctly signed token that this process did not issue is rejected.
@@ -12,11 +12,11 @@ use std::collections::BTreeMap;
 
 type HmacSha256 = Hmac<Sha256>;
 
-/// Token status values stored per token (§5.4).
+/// Token status values stored per token (docs/api.md#constants).
 pub const NORMAL: i32 = 0;
 pub const EXPIRED: i32 = 3;
 
-/// Platform names of v2.0.x (§5.1); 8 has no name but is accepted.
+/// Platform names of v2.0.x (docs/api.md#platforms); 8 has no name but is accepted.
 pub fn platform_name(id: i64) -> &'static str {
     match id {
         1 => "IOS",
@@ -91,7 +91,7 @@ impl TokenStore {
     }
 
     /// `ParseToken`: signature, time claims, then the issued list. Any
-    /// failure is just `None`, since v2.0.8 collapses them all (§1.4).
+    /// failure is just `None`, since v2.0.8 collapses them all (docs/api.md#token-check).
     pub fn verify(&self, key: &str, token: &str, now: i64) -> Option<Claims> {
         let claims = verify_jwt(key, token)?;
         if now > claims.exp || now < claims.nbf || now < claims.iat {

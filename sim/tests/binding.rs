@@ -1,4 +1,4 @@
-//! gin BindJSON errors, with Go's texts (§1.1, §9.4).
+//! gin BindJSON errors, with Go's texts (docs/api.md#binding).
 
 mod common;
 use common::*;

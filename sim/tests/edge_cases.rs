@@ -1,4 +1,4 @@
-//! The edge behaviours of §9.6 and the per-endpoint details of §3.
+//! The edge behaviours (docs/api.md#quirks) and the per-endpoint details of each route.
 
 mod common;
 use common::*;

@@ -1,5 +1,5 @@
 //! Go's encoding in the response bytes: key order, zero omission, HTML
-//! escaping (§1.2, §9.8).
+//! escaping (docs/api.md#encoding).
 
 mod common;
 use common::*;

@@ -1,4 +1,5 @@
-//! CORS, OPTIONS, 404, content types and gin's routing details (§2, §9.1).
+//! CORS, OPTIONS, 404, content types and gin's routing details
+//! (docs/api.md#cors, docs/api.md#http-routing).
 
 mod common;
 use common::*;

@@ -1,4 +1,4 @@
-//! Admin versus ordinary tokens, route by route (§1.5, §9.5).
+//! Admin versus ordinary tokens, route by route (docs/api.md#admins, docs/api.md#permissions).
 
 mod common;
 use common::*;

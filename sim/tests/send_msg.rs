@@ -1,4 +1,4 @@
-//! /manager/send_msg: check order, codes and storage (§4, §9.7).
+//! /manager/send_msg: check order, codes and storage (docs/api.md#send-msg).
 
 mod common;
 use common::*;
@@ -166,7 +166,7 @@ async fn notification_forces_session_type_4() {
 
 /// The request's content map reaches the stored message whole: keys the
 /// elem struct does not name (externalUrl, ex-style extras), nested objects
-/// and the raw types, besides the JSON that becomes `content` (§4.3).
+/// and the raw types, besides the JSON that becomes `content` (docs/api.md#send-msg-content).
 #[tokio::test]
 async fn notification_request_content_passes_through_unknown_keys() {
     let s = bare();

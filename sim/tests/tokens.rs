@@ -1,4 +1,5 @@
-//! The token rules of §1.4, §3.1, §6 and §9.2.
+//! The token rules (docs/api.md#token-check, docs/api.md#user-token,
+//! docs/api.md#token-lifetime).
 
 mod common;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;

@@ -2,8 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Platform the docs tell admins to use; v2 has no admin platform (contract
-/// §1.5), any of 1..=8 works.
+/// Platform the docs tell admins to use; v2 has no admin platform
+/// (docs/api.md#admins), any of 1..=8 works.
 pub const ADMIN_PLATFORM: i32 = 8;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -20,7 +20,7 @@ pub struct UserTokenResp {
     pub user_id: String,
     #[serde(default)]
     pub token: String,
-    /// Absolute Unix seconds (contract §6), not a duration.
+    /// Absolute Unix seconds (docs/api.md#token-lifetime), not a duration.
     #[serde(rename = "expiredTime", default)]
     pub expired_time: i64,
 }

@@ -19,8 +19,9 @@ pub const CREATE_GROUP: &str = "/group/create_group";
 pub const INVITE_USER_TO_GROUP: &str = "/group/invite_user_to_group";
 pub const KICK_GROUP: &str = "/group/kick_group";
 
-/// Server-side list caps (contract §3.3 and §3.5): larger lists are refused
-/// with HTTP 400, so the client splits them.
+/// Server-side list caps (docs/api.md#account-check and
+/// docs/api.md#get-users-online-status): larger lists are refused with HTTP
+/// 400, so the client splits them.
 pub const ACCOUNT_CHECK_MAX: usize = 100;
 pub const ONLINE_STATUS_MAX: usize = 200;
 

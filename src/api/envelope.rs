@@ -1,5 +1,5 @@
 //! Turns an HTTP status and body into `data` or an [`ApiError`], following
-//! how the v2 server really answers (contract §1.2–§1.4).
+//! how the v2 server really answers (docs/api.md#envelope, docs/api.md#token-check).
 
 use serde::de::{DeserializeOwned, IgnoredAny};
 use serde::Deserialize;

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 pub use super::friend::UserIdResult;
 
-/// Group roles (contract §5.4).
+/// Group roles (docs/api.md#group-roles).
 pub const ROLE_ORDINARY: i32 = 1;
 pub const ROLE_OWNER: i32 = 2;
 pub const ROLE_ADMIN: i32 = 3;

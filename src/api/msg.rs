@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-/// contentType values send_msg accepts (contract §4.2); others get 404.
+/// contentType values send_msg accepts (docs/api.md#send-msg-checks); others get 404.
 pub const TEXT: i32 = 101;
 pub const PICTURE: i32 = 102;
 pub const VOICE: i32 = 103;
@@ -23,7 +23,7 @@ pub const ACCEPTED_CONTENT_TYPES: [i32; 8] = [
     OA_NOTIFICATION,
 ];
 
-/// sessionType values of v2.0.x (contract §5.3).
+/// sessionType values of v2.0.x (docs/api.md#session-types).
 pub const SINGLE_CHAT: i32 = 1;
 pub const GROUP_CHAT: i32 = 2;
 pub const NOTIFICATION_CHAT: i32 = 4;
@@ -61,7 +61,7 @@ pub struct SendMsgReq {
     pub sender_face_url: String,
     #[serde(rename = "senderPlatformID", default, skip_serializing_if = "is_zero")]
     pub sender_platform_id: i32,
-    /// Documented, but ignored by the v2 server (contract §4.1).
+    /// Documented, but ignored by the v2 server (docs/api.md#send-msg).
     #[serde(rename = "forceList", default, skip_serializing_if = "Vec::is_empty")]
     pub force_list: Vec<String>,
     pub content: Value,

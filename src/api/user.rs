@@ -37,7 +37,7 @@ pub struct GetUsersInfoReq {
     pub user_id_list: Vec<String>,
 }
 
-/// A public profile; the server omits zero values (contract §3.6).
+/// A public profile; the server omits zero values (docs/api.md#get-users-info).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct UserInfo {
     #[serde(rename = "userID", default)]
@@ -55,7 +55,7 @@ pub struct UserInfo {
 pub const GENDER_MALE: i32 = 1;
 pub const GENDER_FEMALE: i32 = 2;
 
-/// The server updates only non-zero fields (contract §3.7): an empty string
+/// The server updates only non-zero fields (docs/api.md#update-user-info): an empty string
 /// or 0 leaves the stored value as it is. Fields left `None` are not sent
 /// at all, so a request says exactly what the operator changed.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -107,7 +107,7 @@ pub struct PlatformStatus {
     pub status: String,
 }
 
-/// Platform IDs and names of v2 (contract §5.1).
+/// Platform IDs and names of v2 (docs/api.md#platforms).
 pub const PLATFORMS: [(i32, &str); 7] = [
     (1, "IOS"),
     (2, "Android"),

@@ -195,7 +195,7 @@ pub struct Failed {
 }
 
 /// The IDs a delete_user answer lists as not deleted: `data` with errCode
-/// 201 (contract §3.4). Any other error fails the whole request.
+/// 201 (docs/api.md#delete-user). Any other error fails the whole request.
 pub fn not_deleted(result: Result<DeleteUserFailed, ApiError>) -> Result<Vec<String>, ApiError> {
     match result {
         Err(ApiError {

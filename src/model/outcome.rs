@@ -1,5 +1,5 @@
 //! What a call that changes something did for each user it named, and
-//! what that means on the real v2 server (contract §3.8–3.12), whose
+//! what that means on the real v2 server (docs/api.md#per-user-results), whose
 //! answers mislead in places: kick answers 0 for someone who was never a
 //! member, invite answers -1 both for an unknown user and for a member.
 

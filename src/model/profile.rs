@@ -1,5 +1,5 @@
 //! The user edit form: what the operator typed, checked against the real
-//! server's binding rules (contract §3.7), and turned into an
+//! server's binding rules (docs/api.md#update-user-info), and turned into an
 //! update_user_info request that carries only what changed.
 
 use crate::api::user::{UpdateUserInfoReq, UserInfo};
@@ -18,7 +18,7 @@ pub struct ProfileForm {
 
 impl ProfileForm {
     /// The form as get_users_info fills it: phoneNumber, birth and email
-    /// are not returned by the server (contract §3.6), so they start empty.
+    /// are not returned by the server (docs/api.md#get-users-info), so they start empty.
     pub fn from_info(info: &UserInfo) -> Self {
         Self {
             nickname: info.nickname.clone(),

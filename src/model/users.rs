@@ -296,7 +296,7 @@ impl Lookup {
         self.changed();
     }
 
-    /// get_users_info silently omits unknown IDs (contract §3.6), so a
+    /// get_users_info silently omits unknown IDs (docs/api.md#get-users-info), so a
     /// missing profile is not an error: every asked ID counts as checked.
     pub fn apply_infos(&mut self, asked: &[String], infos: Vec<UserInfo>) {
         for id in asked {

@@ -1,4 +1,4 @@
-//! POST /auth/user_token (contract §3.1).
+//! POST /auth/user_token (docs/api.md#user-token).
 
 use super::{bind_or_400, Call};
 use crate::gojson::Go;

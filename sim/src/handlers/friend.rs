@@ -1,4 +1,4 @@
-//! The `/friend/*` routes (contract §3.8, §3.9).
+//! The `/friend/*` routes (docs/api.md#import-friend, docs/api.md#add-black).
 
 use super::{bind_or_400, operator_or_500, Call};
 use crate::gojson::Go;
@@ -7,8 +7,8 @@ use crate::requests::{ADD_BLACKLIST_REQ, IMPORT_FRIEND_REQ};
 use crate::rng::now_secs;
 use crate::sim::Sim;
 
-/// §3.8: admins only (no "self" exception). On any top-level error the API
-/// drops the per-item list, so `data` is `[]`.
+/// docs/api.md#import-friend: admins only (no "self" exception). On any top-level
+/// error the API drops the per-item list, so `data` is `[]`.
 pub fn import_friend(sim: &mut Sim, call: &Call) -> Reply {
     let req = bind_or_400!(call, IMPORT_FRIEND_REQ);
     let op = operator_or_500!(sim, call);
@@ -51,7 +51,7 @@ pub fn import_friend(sim: &mut Sim, call: &Call) -> Reply {
     Reply::with_data(0, "", Go::Arr(results))
 }
 
-/// §3.9: admin or the blocking user; duplicates hit the primary key (802);
+/// docs/api.md#add-black: admin or the blocking user; duplicates hit the primary key (802);
 /// neither user has to exist.
 pub fn add_black(sim: &mut Sim, call: &Call) -> Reply {
     let req = bind_or_400!(call, ADD_BLACKLIST_REQ);

@@ -1,4 +1,4 @@
-//! The `/group/*` routes (contract §3.10–§3.12).
+//! The `/group/*` routes (docs/api.md#groups).
 
 use super::{bind_or_400, operator_or_500, Call};
 use crate::gojson::Go;
@@ -10,7 +10,7 @@ use crate::state::Group;
 
 const OWNER: i32 = 2;
 
-/// §3.10. The group row is written before the owner is looked up, so an
+/// docs/api.md#create-group. The group row is written before the owner is looked up, so an
 /// unknown owner leaves a half-created group behind.
 pub fn create_group(sim: &mut Sim, call: &Call) -> Reply {
     let req = bind_or_400!(call, CREATE_GROUP_REQ);
@@ -84,7 +84,7 @@ fn group_info(g: &Group, owner: &str, member_count: i64) -> Go {
     Go::map(fields)
 }
 
-/// §3.11. `data` is null whenever there are no per-user results.
+/// docs/api.md#invite-user-to-group. `data` is null whenever there are no per-user results.
 pub fn invite_user_to_group(sim: &mut Sim, call: &Call) -> Reply {
     let req = bind_or_400!(call, INVITE_USER_TO_GROUP_REQ);
     let op = operator_or_500!(sim, call);
@@ -112,7 +112,7 @@ pub fn invite_user_to_group(sim: &mut Sim, call: &Call) -> Reply {
     Reply::with_data(0, "", data)
 }
 
-/// §3.12 (v2.0.0–v2.0.10 semantics): owner/admins or an app manager may
+/// docs/api.md#kick-group (v2.0.0–v2.0.10 semantics): owner/admins or an app manager may
 /// kick; the owner can never be kicked; deleting a non-member "succeeds".
 pub fn kick_group(sim: &mut Sim, call: &Call) -> Reply {
     let req = bind_or_400!(call, KICK_GROUP_MEMBER_REQ);

@@ -1,4 +1,4 @@
-//! The `/manager/*` user routes (contract §3.2–§3.5).
+//! The `/manager/*` user routes (docs/api.md#users).
 
 use super::{bind_or_400, operator_or_500, Call};
 use crate::gojson::Go;
@@ -9,7 +9,7 @@ use crate::requests::{
 use crate::sim::Sim;
 use crate::token::platform_name;
 
-/// §3.2: every userID, admins included, in table order.
+/// docs/api.md#get-all-users-uid: every userID, admins included, in table order.
 pub fn get_all_users_uid(sim: &mut Sim, call: &Call) -> Reply {
     let _req = bind_or_400!(call, GET_ALL_USERS_UID_REQ);
     let op = operator_or_500!(sim, call);
@@ -20,7 +20,7 @@ pub fn get_all_users_uid(sim: &mut Sim, call: &Call) -> Reply {
     Reply::with_data(0, "", Go::strs(&ids))
 }
 
-/// §3.3: one entry per requested ID, in request order, duplicates kept.
+/// docs/api.md#account-check: one entry per requested ID, in request order, duplicates kept.
 pub fn account_check(sim: &mut Sim, call: &Call) -> Reply {
     let req = bind_or_400!(call, ACCOUNT_CHECK_REQ);
     let op = operator_or_500!(sim, call);
@@ -45,7 +45,7 @@ pub fn account_check(sim: &mut Sim, call: &Call) -> Reply {
     Reply::with_data(0, "", Go::Arr(items))
 }
 
-/// §3.4: hard delete of the user rows only; `data` lists the IDs that
+/// docs/api.md#delete-user: hard delete of the user rows only; `data` lists the IDs that
 /// failed (all of them for a non-admin).
 pub fn delete_user(sim: &mut Sim, call: &Call) -> Reply {
     let req = bind_or_400!(call, DELETE_USERS_REQ);
@@ -65,8 +65,8 @@ pub fn delete_user(sim: &mut Sim, call: &Call) -> Reply {
     }
 }
 
-/// §3.5: a non-admin gets errCode 0 with everyone offline, because the API
-/// drops relay replies whose errCode is not 0.
+/// docs/api.md#get-users-online-status: a non-admin gets errCode 0 with everyone
+/// offline, because the API drops relay replies whose errCode is not 0.
 pub fn get_users_online_status(sim: &mut Sim, call: &Call) -> Reply {
     let req = bind_or_400!(call, GET_USERS_ONLINE_STATUS_REQ);
     let op = operator_or_500!(sim, call);

@@ -1,5 +1,5 @@
 //! One function per v2.0.8 route. Each follows the real handler's order:
-//! bind, token, then the RPC's checks (contract §3, §4).
+//! bind, token, then the RPC's checks (docs/api.md#request-order).
 
 pub mod auth;
 pub mod friend;

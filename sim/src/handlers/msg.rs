@@ -1,4 +1,4 @@
-//! POST /manager/send_msg (contract §4). The checks run in the handler's
+//! POST /manager/send_msg (docs/api.md#send-msg-checks). The checks run in the handler's
 //! order: bind, contentType, content decode, content validation, token,
 //! admin, recvID/groupID, then the RPC's session-type and blacklist checks.
 

@@ -1,4 +1,4 @@
-//! The `/user/*` routes (contract §3.5–§3.7).
+//! The `/user/*` routes (docs/api.md#users).
 
 use super::manager::online_status;
 use super::{bind_or_400, operator_or_500, Call};
@@ -8,8 +8,8 @@ use crate::requests::{GET_USERS_INFO_REQ, GET_USERS_ONLINE_STATUS_REQ, UPDATE_SE
 use crate::sim::Sim;
 use crate::state::User;
 
-/// §3.5: same as the manager route, but the operator is replaced by the
-/// first admin, so any valid token sees real statuses.
+/// docs/api.md#get-users-online-status: same as the manager route, but the operator is
+/// replaced by the first admin, so any valid token sees real statuses.
 pub fn get_users_online_status(sim: &mut Sim, call: &Call) -> Reply {
     let req = bind_or_400!(call, GET_USERS_ONLINE_STATUS_REQ);
     let _op = operator_or_500!(sim, call);
@@ -19,8 +19,8 @@ pub fn get_users_online_status(sim: &mut Sim, call: &Call) -> Reply {
     online_status(sim, &req.strs("userIDList"), true)
 }
 
-/// §3.6: the public fields of each known user, as a jsonpb map (sorted keys,
-/// zero values left out); unknown IDs are skipped.
+/// docs/api.md#get-users-info: the public fields of each known user, as a jsonpb map
+/// (sorted keys, zero values left out); unknown IDs are skipped.
 pub fn get_users_info(sim: &mut Sim, call: &Call) -> Reply {
     let req = bind_or_400!(call, GET_USERS_INFO_REQ);
     let _op = operator_or_500!(sim, call);
@@ -57,7 +57,7 @@ fn public_user_info(u: &User) -> Go {
     Go::map(fields)
 }
 
-/// §3.7: admin or self; gorm updates only the non-zero fields, and an
+/// docs/api.md#update-user-info: admin or self; gorm updates only the non-zero fields, and an
 /// unknown userID updates nothing without error.
 pub fn update_user_info(sim: &mut Sim, call: &Call) -> Reply {
     let req = bind_or_400!(call, UPDATE_SELF_USER_INFO_REQ);

@@ -1,5 +1,6 @@
 //! Invite users to a group or kick them out, in bulk, with each user's
-//! result and what it really means on the v2 server (contract §3.11–3.12).
+//! result and what it really means on the v2 server
+//! (docs/api.md#invite-user-to-group, docs/api.md#kick-group).
 
 use leptos::prelude::*;
 
