@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Router, Routes, A};
 use leptos_router::hooks::use_location;
-use leptos_router::path;
+use leptos_router::{path, ParamSegment, StaticSegment};
 
 use crate::i18n::Locale;
 use crate::pages::{
@@ -12,6 +12,7 @@ use crate::pages::{
     messages::MessagesPage, not_found::NotFound, notifications::NotificationsPage, user::UserPage,
     users::UsersPage,
 };
+use crate::routes;
 use crate::state::{flag, tr, use_app, AppState, When};
 
 #[component]
@@ -40,14 +41,17 @@ pub fn App() -> impl IntoView {
             <Header/>
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
-                    <Route path=path!("/login") view={login as Page}/>
-                    <Route path=path!("/directory") view={directory as Page}/>
-                    <Route path=path!("/users") view={users as Page}/>
-                    <Route path=path!("/users/:userID") view={user as Page}/>
-                    <Route path=path!("/groups") view={groups as Page}/>
-                    <Route path=path!("/friends") view={friends as Page}/>
-                    <Route path=path!("/messages") view={messages as Page}/>
-                    <Route path=path!("/notifications") view={notifications as Page}/>
+                    <Route path=(StaticSegment(routes::LOGIN.segment),) view={login as Page}/>
+                    <Route path=(StaticSegment(routes::DIRECTORY.segment),) view={directory as Page}/>
+                    <Route path=(StaticSegment(routes::USERS.segment),) view={users as Page}/>
+                    <Route
+                        path=(StaticSegment(routes::USERS.segment), ParamSegment(routes::USER_PARAM))
+                        view={user as Page}
+                    />
+                    <Route path=(StaticSegment(routes::GROUPS.segment),) view={groups as Page}/>
+                    <Route path=(StaticSegment(routes::FRIENDS.segment),) view={friends as Page}/>
+                    <Route path=(StaticSegment(routes::MESSAGES.segment),) view={messages as Page}/>
+                    <Route path=(StaticSegment(routes::NOTIFICATIONS.segment),) view={notifications as Page}/>
                     <Route path=path!("/") view={home as Page}/>
                 </Routes>
             </main>
@@ -92,7 +96,7 @@ fn notifications() -> AnyView {
 }
 
 fn home() -> AnyView {
-    view! { <Redirect path="/users"/> }.into_any()
+    view! { <Redirect path=routes::HOME.path/> }.into_any()
 }
 
 #[component]
@@ -103,12 +107,12 @@ fn Header() -> impl IntoView {
             <span class="brand">{tr(|t| t.app_name)}</span>
             <When when=flag(move || app.session.with(Option::is_some))>
                 <nav aria-label=tr(|t| t.nav_label)>
-                    <A href="/directory">{tr(|t| t.nav_directory)}</A>
-                    <A href="/users">{tr(|t| t.nav_users)}</A>
-                    <A href="/groups">{tr(|t| t.nav_groups)}</A>
-                    <A href="/friends">{tr(|t| t.nav_friends)}</A>
-                    <A href="/messages">{tr(|t| t.nav_messages)}</A>
-                    <A href="/notifications">{tr(|t| t.nav_notifications)}</A>
+                    <A href=routes::DIRECTORY.path>{tr(|t| t.nav_directory)}</A>
+                    <A href=routes::USERS.path>{tr(|t| t.nav_users)}</A>
+                    <A href=routes::GROUPS.path>{tr(|t| t.nav_groups)}</A>
+                    <A href=routes::FRIENDS.path>{tr(|t| t.nav_friends)}</A>
+                    <A href=routes::MESSAGES.path>{tr(|t| t.nav_messages)}</A>
+                    <A href=routes::NOTIFICATIONS.path>{tr(|t| t.nav_notifications)}</A>
                 </nav>
             </When>
             <div class="topbar-end">
@@ -170,12 +174,12 @@ fn Protected(children: ChildrenFn) -> impl IntoView {
         } else {
             let path = location.pathname.get_untracked();
             // Already on the way to login (the session ended while leaving).
-            if path.starts_with("/login") {
+            if path.starts_with(routes::LOGIN.path) {
                 return ().into_any();
             }
-            let here = crate::session::location_path(&path, &location.search.get_untracked());
-            let next = String::from(js_sys::encode_uri_component(&here));
-            view! { <Redirect path=format!("/login?next={next}")/> }.into_any()
+            let here = routes::location_path(&path, &location.search.get_untracked());
+            let next = routes::encode_component(&here);
+            view! { <Redirect path=format!("{}?next={next}", routes::LOGIN.path)/> }.into_any()
         }
     }
 }

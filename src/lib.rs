@@ -1,11 +1,12 @@
 //! openim-admin: an admin dashboard for the OpenIM v2 server.
 //!
-//! `api`, `i18n`, `config` and the session model are plain Rust, tested
+//! `api`, `i18n`, `config`, the routes and the session model are plain Rust, tested
 //! natively; the rest is the Leptos client that runs in the browser.
 
 pub mod api;
 pub mod config;
 pub mod i18n;
+pub mod routes;
 pub mod session;
 
 #[cfg(target_arch = "wasm32")]

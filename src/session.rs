@@ -26,27 +26,6 @@ impl Session {
     }
 }
 
-/// Where a login should return to: only paths inside this app, so a crafted
-/// `?next=` cannot send the operator elsewhere.
-pub fn safe_return_path(next: Option<&str>) -> String {
-    match next {
-        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.starts_with("/login") => {
-            p.to_string()
-        }
-        _ => "/users".to_string(),
-    }
-}
-
-/// A location as a return path; the router gives the query without `?`.
-pub fn location_path(path: &str, search: &str) -> String {
-    let search = search.trim_start_matches('?');
-    if search.is_empty() {
-        path.to_string()
-    } else {
-        format!("{path}?{search}")
-    }
-}
-
 pub fn draft_key(name: &str) -> String {
     format!("{DRAFT_PREFIX}{name}")
 }
@@ -154,21 +133,5 @@ mod tests {
             r#"{"server":"http://x","userID":"u","token":"t","expiredTime":5}"#
         );
         assert!(!json.contains("secret"));
-    }
-
-    #[test]
-    fn locations_keep_their_query() {
-        assert_eq!(location_path("/users", ""), "/users");
-        assert_eq!(location_path("/users", "x=1&y=2"), "/users?x=1&y=2");
-        assert_eq!(location_path("/users", "?x=1"), "/users?x=1");
-    }
-
-    #[test]
-    fn return_paths_stay_inside_the_app() {
-        assert_eq!(safe_return_path(Some("/users?x=1")), "/users?x=1");
-        assert_eq!(safe_return_path(Some("https://evil.example")), "/users");
-        assert_eq!(safe_return_path(Some("//evil.example")), "/users");
-        assert_eq!(safe_return_path(Some("/login")), "/users");
-        assert_eq!(safe_return_path(None), "/users");
     }
 }

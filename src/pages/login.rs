@@ -12,7 +12,8 @@ use crate::components::error_box::ErrorBox;
 use crate::components::field_error::FieldError;
 use crate::components::text_field::TextField;
 use crate::i18n::{fill, Strings};
-use crate::session::{safe_return_path, Session};
+use crate::routes::safe_return_path;
+use crate::session::Session;
 use crate::state::{flag, page_scope, text, tr, use_app, When};
 
 /// Draft key of the last admin ID signed in with in this tab.

@@ -9,7 +9,7 @@ pub fn NotFound() -> impl IntoView {
         <section class="page narrow">
             <h1>"404"</h1>
             <p>{tr(|t| t.not_found)}</p>
-            <A href="/users">{tr(|t| t.go_home)}</A>
+            <A href=crate::routes::HOME.path>{tr(|t| t.go_home)}</A>
         </section>
     }
 }

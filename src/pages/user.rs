@@ -45,7 +45,7 @@ fn UserDetail(user_id: String) -> impl IntoView {
             <RunStatus run/>
             <When when=flag(move || row.with(|r| r.registered == Some(false)))>
                 <p class="notice not-registered" role="status">{tr(|t| t.user_not_registered)}</p>
-                <p><a href="/directory">{tr(|t| t.nav_directory)}</a></p>
+                <p><a href=crate::routes::DIRECTORY.path>{tr(|t| t.nav_directory)}</a></p>
             </When>
             <When when=flag(move || row.with(|r| r.registered == Some(true)))>
                 <div class="detail-grid">

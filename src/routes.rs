@@ -1,0 +1,206 @@
+//! The app's routes, defined once: the router, the navigation, every link
+//! and the sign-in's way back all read them from here.
+
+/// A top-level page: its path segment and the path links use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Page {
+    pub segment: &'static str,
+    pub path: &'static str,
+}
+
+pub const LOGIN: Page = Page {
+    segment: "login",
+    path: "/login",
+};
+pub const DIRECTORY: Page = Page {
+    segment: "directory",
+    path: "/directory",
+};
+pub const USERS: Page = Page {
+    segment: "users",
+    path: "/users",
+};
+pub const GROUPS: Page = Page {
+    segment: "groups",
+    path: "/groups",
+};
+pub const FRIENDS: Page = Page {
+    segment: "friends",
+    path: "/friends",
+};
+pub const MESSAGES: Page = Page {
+    segment: "messages",
+    path: "/messages",
+};
+pub const NOTIFICATIONS: Page = Page {
+    segment: "notifications",
+    path: "/notifications",
+};
+
+/// The parameter of the user page, `/users/:userID`.
+pub const USER_PARAM: &str = "userID";
+
+/// Where `/` leads, and a sign-in with no usable way back.
+pub const HOME: Page = USERS;
+
+/// The pages behind sign-in, in the navigation's order.
+pub const PROTECTED: [Page; 6] = [DIRECTORY, USERS, GROUPS, FRIENDS, MESSAGES, NOTIFICATIONS];
+
+/// The user page of `user_id`, which may hold any character.
+pub fn user(user_id: &str) -> String {
+    format!("{}/{}", USERS.path, encode_component(user_id))
+}
+
+/// `encodeURIComponent`: everything but `A-Z a-z 0-9 - _ . ! ~ * ' ( )`
+/// as UTF-8 percent escapes.
+pub fn encode_component(s: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.extend([
+                '%',
+                HEX[usize::from(b >> 4)] as char,
+                HEX[usize::from(b & 15)] as char,
+            ]);
+        }
+    }
+    out
+}
+
+/// The sign-in's way back from `?next=`: the value only when it is a route
+/// of this app that the browser resolves on the dashboard's own origin,
+/// else the home page. Browsers read `\` as `/` and drop tabs and newlines
+/// inside a URL, so `/\evil` and `/<tab>/evil` mean `//evil`, another
+/// host: only printable ASCII without `\` is accepted, then the path must
+/// match a route exactly. Its query and fragment are kept.
+pub fn safe_return_path(next: Option<&str>) -> String {
+    match next {
+        Some(p) if is_app_location(p) => p.to_string(),
+        _ => HOME.path.to_string(),
+    }
+}
+
+fn is_app_location(p: &str) -> bool {
+    if !p.bytes().all(|b| b.is_ascii_graphic() && b != b'\\') {
+        return false;
+    }
+    let path = p.split(['?', '#']).next().unwrap_or_default();
+    let Some(rest) = path.strip_prefix('/') else {
+        return false;
+    };
+    let mut segments = rest.split('/');
+    match (segments.next(), segments.next(), segments.next()) {
+        (Some(top), None, None) => PROTECTED.iter().any(|page| page.segment == top),
+        (Some(top), Some(id), None) => top == USERS.segment && !is_dot_segment(id),
+        _ => false,
+    }
+}
+
+/// Empty, `.` and `..` (also percent-encoded) would resolve elsewhere.
+fn is_dot_segment(s: &str) -> bool {
+    let s = s.to_ascii_lowercase().replace("%2e", ".");
+    s.is_empty() || s == "." || s == ".."
+}
+
+/// A location as a return path; the router gives the query without `?`.
+pub fn location_path(path: &str, search: &str) -> String {
+    let search = search.trim_start_matches('?');
+    if search.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{search}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_their_segments() {
+        for page in [
+            LOGIN,
+            DIRECTORY,
+            USERS,
+            GROUPS,
+            FRIENDS,
+            MESSAGES,
+            NOTIFICATIONS,
+        ] {
+            assert_eq!(page.path, format!("/{}", page.segment));
+        }
+    }
+
+    #[test]
+    fn user_pages_escape_like_encode_uri_component() {
+        assert_eq!(user("openIM123456"), "/users/openIM123456");
+        assert_eq!(user("a/b?c#d e"), "/users/a%2Fb%3Fc%23d%20e");
+        assert_eq!(user("张"), "/users/%E5%BC%A0");
+        assert_eq!(user("-_.!~*'()"), "/users/-_.!~*'()");
+        assert_eq!(user("%"), "/users/%25");
+    }
+
+    #[test]
+    fn locations_keep_their_query() {
+        assert_eq!(location_path("/users", ""), "/users");
+        assert_eq!(location_path("/users", "x=1&y=2"), "/users?x=1&y=2");
+        assert_eq!(location_path("/users", "?x=1"), "/users?x=1");
+    }
+
+    #[test]
+    fn routes_of_the_app_are_returned_to() {
+        for ok in [
+            "/users",
+            "/users?x=1",
+            "/directory#top",
+            "/notifications",
+            "/users/openIM123456",
+            "/users/a%2Fb%3Fc",
+            "/users/%E5%BC%A0?tab=1",
+        ] {
+            assert_eq!(safe_return_path(Some(ok)), ok, "{ok}");
+        }
+    }
+
+    #[test]
+    fn anything_else_goes_home() {
+        let bad = [
+            "https://evil.example",
+            "//evil.example",
+            "/\\evil.example",
+            "/\\/evil.example",
+            "\\\\evil.example",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/\r/evil.example",
+            "/ /evil.example",
+            "/%2F/evil.example",
+            "/%2f%2fevil.example",
+            "/%5Cevil.example",
+            "javascript:alert(1)",
+            "/javascript:alert(1)",
+            "data:text/html,x",
+            "evil.example",
+            "",
+            "/",
+            "/login",
+            "/login?next=/users",
+            "/users/",
+            "/users/.",
+            "/users/..",
+            "/users/%2e%2E",
+            "/users/a/b",
+            "/users//evil.example",
+            "/nowhere",
+            "/users\u{a0}",
+            "/用户",
+        ];
+        for p in bad {
+            assert_eq!(safe_return_path(Some(p)), "/users", "{p:?}");
+        }
+        assert_eq!(safe_return_path(None), "/users");
+    }
+}
