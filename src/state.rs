@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::api::transport::{Connection, Scope};
 use crate::config::Config;
-use crate::i18n::{Locale, Strings};
+use crate::i18n::{Locale, Pick, PickCounted, Strings};
 use crate::session::Session;
 
 #[derive(Clone, Copy)]
@@ -140,11 +140,22 @@ pub fn text(f: impl Fn() -> String + Send + Sync + 'static) -> Signal<String> {
     Signal::derive(f)
 }
 
-/// A text of the current language with its `{count}` filled in.
+/// A counted text of the current language in the form that agrees with
+/// `count`, its `{count}` filled in.
 pub fn counted(
-    pick: fn(&'static Strings) -> &'static str,
+    pick: PickCounted,
     count: impl Fn() -> usize + Send + Sync + 'static,
 ) -> Signal<String> {
+    let app = use_app();
+    text(move || {
+        let n = count();
+        crate::i18n::fill(pick(app.t()).form(n), &[("count", &n)])
+    })
+}
+
+/// A plain text whose `{count}` stands where no noun has to agree with it
+/// ("Selected: {count}").
+pub fn with_count(pick: Pick, count: impl Fn() -> usize + Send + Sync + 'static) -> Signal<String> {
     let app = use_app();
     text(move || crate::i18n::fill(pick(app.t()), &[("count", &count())]))
 }

@@ -15,7 +15,7 @@ use openim_admin::components::user_table::{
     Col, Purpose, UserResults, GROUP_RESULT_COLUMNS, LOOKUP_COLUMNS, MEMBER_COLUMNS,
 };
 use openim_admin::i18n::Locale;
-use openim_admin::i18n::Strings;
+use openim_admin::i18n::PickCounted;
 use openim_admin::model::outcome::{Action, Outcome};
 use openim_admin::model::users::Lookup;
 use openim_admin::pages::login::LoginPage;
@@ -251,7 +251,7 @@ fn render_table_for(
         let run = Run::new(app, true);
         run.lookup.set(lookup.clone());
         tx.send(run).unwrap();
-        let summary: fn(&Strings) -> &'static str = match purpose {
+        let summary: PickCounted = match purpose {
             Purpose::Members => |t| t.members_summary,
             Purpose::Results => |t| t.member_results_summary,
             Purpose::Users => |t| t.results_summary,

@@ -72,7 +72,7 @@ pub fn BroadcastPanel(
     };
     let number = |signal: RwSignal<usize>,
                   id: &'static str,
-                  label: crate::components::content_fields::Pick,
+                  label: crate::i18n::Pick,
                   max: usize| {
         view! {
             <div class="field inline">
@@ -98,7 +98,8 @@ pub fn BroadcastPanel(
                 <div class="actions"><button type="submit" class="secondary review">{tr(|t| t.broadcast_review)}</button></div>
             </form>
             {move || review.get().map(|(req, list)| {
-                let count = list.len().to_string();
+                let n = list.len();
+                let count = n.to_string();
                 let want = count.clone();
                 // This tab's last broadcast tells how long a call takes here.
                 let conc = b.concurrency.get();
@@ -109,7 +110,7 @@ pub fn BroadcastPanel(
                 let what = crate::model::message::summary(&req);
                 view! {
                     <div class="confirm broadcast-confirm" role="alertdialog" aria-labelledby="broadcast-confirm-text">
-                        <p id="broadcast-confirm-text">{move || fill(app.t().broadcast_confirm, &[
+                        <p id="broadcast-confirm-text">{move || fill(app.t().broadcast_confirm.form(n), &[
                             ("what", &what), ("count", &count), ("conc", &conc), ("secs", &secs), ("ms", &ms),
                         ])}</p>
                         <div class="field">

@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap;
 use crate::api::msg::{OfflinePushInfo, SINGLE_CHAT};
 use crate::api::user::PLATFORMS;
 use crate::components::field_error::FieldError;
-use crate::i18n::Strings;
+use crate::i18n::{Pick, Strings};
 use crate::model::message::{
     decode_values, encode_values, path, pretty_json, Envelope, Group, Kind, Problem, Problems,
 };
@@ -115,9 +115,6 @@ pub fn ContentFields(
         }).collect_view()
     }
 }
-
-/// A text of the UI, picked from the current language's strings.
-pub type Pick = fn(&'static Strings) -> &'static str;
 
 /// A composer's values and the problems its last check found, with the
 /// controls both composers draw from them.

@@ -51,7 +51,7 @@ pub fn IdListInput(
                     {move || {
                         let p = parsed.get();
                         let t = app.t();
-                        let mut parts = vec![fill(t.ids_count, &[("count", &p.ids.len())])];
+                        let mut parts = vec![fill(t.ids_count.form(p.ids.len()), &[("count", &p.ids.len())])];
                         if p.duplicates > 0 {
                             parts.push(fill(t.ids_duplicates, &[("count", &p.duplicates)]));
                         }

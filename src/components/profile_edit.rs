@@ -11,11 +11,9 @@ use crate::api::user::{safe_url, UserInfo};
 use crate::api::ApiError;
 use crate::components::error_box::ErrorBox;
 use crate::components::text_field::TextField;
-use crate::i18n::{fill, Strings};
+use crate::i18n::{fill, Pick};
 use crate::model::profile::{update_request, Field, Problem, ProfileForm};
 use crate::state::{page_scope, tr, use_app};
-
-type Pick = fn(&'static Strings) -> &'static str;
 
 /// The text fields of the form, in order: input id, label, input type.
 const FIELDS: [(Field, &str, Pick, &str); 6] = [

@@ -11,21 +11,20 @@ use crate::components::bulk::Run;
 use crate::components::download::save_text;
 use crate::components::error_box::ErrorBox;
 use crate::components::progress::Progress;
-use crate::i18n::{fill, Strings};
+use crate::i18n::{fill, Pick, PickCounted, Strings};
 use crate::model::bulk::{plan_online, steps, Step, DELETE_MAX, INFO_MAX};
 use crate::model::csv;
 use crate::model::outcome::{self, Action, Note, Outcome};
 use crate::model::users::{
     csv_row, window, Filtered, Lookup, Ordered, Show, Sort, UserRow, CSV_HEADER,
 };
-use crate::state::{counted, flag, text, tr, use_app, When};
+use crate::routes;
+use crate::state::{counted, flag, text, tr, use_app, with_count, When};
 
 const ROW_HEIGHT: u32 = 44;
 const VIEWPORT: u32 = 560;
 /// Failed requests shown in full; the rest are counted.
 const ERRORS_SHOWN: usize = 3;
-
-type Pick = fn(&Strings) -> &'static str;
 
 /// A column of the table; pages choose theirs as a list.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -132,21 +131,26 @@ pub const PAIR_RESULT_COLUMNS: &[Col] = &[Col::Select, Col::From, Col::UserId, C
 /// Where the directory's selection can be used: a destination key, its
 /// label, the route and the draft that route reads its IDs from.
 pub const DESTINATIONS: [(&str, Pick, &str, &str); 4] = [
-    ("lookup", |t| t.to_lookup, "/users", "users.ids"),
-    ("new-group", |t| t.to_new_group, "/groups", "groups.members"),
-    ("members", |t| t.to_members, "/groups", "groups.ids"),
+    ("lookup", |t| t.to_lookup, routes::USERS.path, "users.ids"),
+    (
+        "new-group",
+        |t| t.to_new_group,
+        routes::GROUPS.path,
+        "groups.members",
+    ),
+    (
+        "members",
+        |t| t.to_members,
+        routes::GROUPS.path,
+        "groups.ids",
+    ),
     (
         "broadcast",
         |t| t.to_broadcast,
-        "/notifications",
+        routes::NOTIFICATIONS.path,
         "broadcast.ids",
     ),
 ];
-
-/// The detail page of a user.
-pub fn user_href(user_id: &str) -> String {
-    format!("/users/{}", js_sys::encode_uri_component(user_id))
-}
 
 /// Progress, failed requests with a retry, and what deletes did.
 #[component]
@@ -162,16 +166,16 @@ pub fn RunStatus(run: Run) -> impl IntoView {
         </When>
         <When when=flag(move || !run.failed.get().is_empty())>
             <div class="failures">
-                <p role="alert">{counted(|t| t.failed_requests, move || run.failed.get().len())}</p>
+                <p role="alert">{with_count(|t| t.failed_requests, move || run.failed.get().len())}</p>
                 <button type="button" class="secondary retry" disabled=run.running on:click=move |_| run.retry()>{tr(|t| t.retry_failed)}</button>
                 {move || run.failed.get().into_iter().take(ERRORS_SHOWN).map(|f| view! { <ErrorBox error=f.error/> }).collect_view()}
             </div>
         </When>
         <When when=flag(move || run.deleted.get() > 0 || !run.not_deleted.get().is_empty())>
             <div class="delete-report" role="status">
-                <p class="deleted-count">{counted(|t| t.deleted_summary, move || run.deleted.get())}</p>
+                <p class="deleted-count">{with_count(|t| t.deleted_summary, move || run.deleted.get())}</p>
                 <When when=flag(move || !run.not_deleted.get().is_empty())>
-                    <p>{counted(|t| t.not_deleted, move || run.not_deleted.get().len())}</p>
+                    <p>{with_count(|t| t.not_deleted, move || run.not_deleted.get().len())}</p>
                     <ul class="not-deleted">
                         {move || run.not_deleted.get().into_iter().map(|id| view! { <li><code>{id}</code></li> }).collect_view()}
                     </ul>
@@ -189,7 +193,7 @@ pub fn RunStatus(run: Run) -> impl IntoView {
 pub fn UserResults(
     run: Run,
     columns: &'static [Col],
-    summary: Pick,
+    summary: PickCounted,
     #[prop(optional)] purpose: Purpose,
     #[prop(default = "users")] id: &'static str,
     #[prop(optional)] send_to: Option<Callback<(&'static str, Vec<String>)>>,
@@ -323,7 +327,7 @@ pub fn UserResults(
             <p class="summary" id=element("summary") aria-live="polite">
                 {text(move || {
                     let s = lookup.with(|l| l.summary());
-                    fill(summary(app.t()), &[
+                    fill(summary(app.t()).form(s.total), &[
                         ("total", &s.total), ("registered", &s.registered), ("unregistered", &s.unregistered),
                         ("online", &s.online), ("incomplete", &s.incomplete), ("profiles", &s.profiles), ("admins", &s.admins),
                         ("succeeded", &s.succeeded), ("refused", &s.refused), ("waiting", &(s.total - s.succeeded - s.refused)),
@@ -358,9 +362,9 @@ pub fn UserResults(
                 </span>
             </div>
             <div class="selection-bar" role="group" aria-label=tr(|t| t.selection_label)>
-                <span class="selected-count">{counted(|t| t.selected_count, selected)}</span>
+                <span class="selected-count">{with_count(|t| t.selected_count, selected)}</span>
                 <button type="button" class="secondary select-shown" on:click=move |_| select_shown(true)>
-                    {counted(|t| t.select_shown, move || filtered.with(|f| f.positions.len()))}
+                    {with_count(|t| t.select_shown, move || filtered.with(|f| f.positions.len()))}
                 </button>
                 <button type="button" class="secondary clear-selection" disabled=none
                     on:click=move |_| lookup.update(Lookup::clear_selection)>{tr(|t| t.clear_selection)}</button>
@@ -470,6 +474,19 @@ fn DeleteConfirm(
         run.add(steps(&ids, DELETE_MAX, Step::Delete), true);
         confirming.set(None);
     };
+    if count == 0 {
+        // Only admin accounts are selected: nothing to confirm.
+        return view! {
+            <div class="confirm" role="alertdialog" aria-labelledby="delete-title">
+                <h2 id="delete-title">{tr(|t| t.delete_nothing_title)}</h2>
+                <p class="admins-left-out">{counted(|t| t.delete_only_admins, move || admins)}</p>
+                <div class="actions">
+                    <button type="button" class="secondary" on:click=move |_| confirming.set(None)>{tr(|t| t.close)}</button>
+                </div>
+            </div>
+        }
+        .into_any();
+    }
     view! {
         <form class="confirm" role="alertdialog" aria-labelledby="delete-title" novalidate on:submit=confirm>
             <h2 id="delete-title">{counted(|t| t.delete_title, move || count)}</h2>
@@ -477,13 +494,11 @@ fn DeleteConfirm(
             {(admins > 0).then(|| view! {
                 <p class="admins-left-out">{counted(|t| t.delete_admins_left_out, move || admins)}</p>
             })}
-            {(count > 0).then(|| view! {
-                <div class="field">
-                    <label for="delete-typed">{counted(|t| t.delete_type_count, move || count)}</label>
-                    <input id="delete-typed" inputmode="numeric" autocomplete="off"
-                        prop:value=typed on:input:target=move |ev| typed.set(ev.target().value())/>
-                </div>
-            })}
+            <div class="field">
+                <label for="delete-typed">{with_count(|t| t.delete_type_count, move || count)}</label>
+                <input id="delete-typed" inputmode="numeric" autocomplete="off"
+                    prop:value=typed on:input:target=move |ev| typed.set(ev.target().value())/>
+            </div>
             <div class="actions">
                 <button type="submit" class="danger confirm-delete" disabled=flag(move || !ready())>
                     {counted(|t| t.delete_confirm, move || count)}
@@ -492,6 +507,7 @@ fn DeleteConfirm(
             </div>
         </form>
     }
+    .into_any()
 }
 
 /// The rows in view plus spacers for the rest, so the scrollbar is true.
@@ -589,7 +605,7 @@ fn row_view(
             Col::UserId => (
                 Some(row.user_id.clone()),
                 view! {
-                    <a use:attrs=vec![("href", Some(user_href(&row.user_id)))]><code>{row.user_id.clone()}</code></a>
+                    <a use:attrs=vec![("href", Some(crate::routes::user(&row.user_id)))]><code>{row.user_id.clone()}</code></a>
                     {row.admin.then(|| view! { " " <span class="badge admin">{t.admin_badge}</span> })}
                 }
                 .into_any(),

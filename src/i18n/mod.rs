@@ -6,7 +6,13 @@ mod en;
 mod strings;
 mod zh;
 
-pub use strings::Strings;
+pub use strings::{Plural, Strings};
+
+/// A text of the UI, picked from the current language's strings.
+pub type Pick = fn(&'static Strings) -> &'static str;
+
+/// A text with a number in it, picked from the current language's strings.
+pub type PickCounted = fn(&'static Strings) -> Plural;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Locale {
@@ -83,13 +89,19 @@ mod tests {
         out
     }
 
+    /// Every text of a locale, the two forms of a counted one included.
+    fn all_texts(l: Locale) -> Vec<(&'static str, &'static str)> {
+        let t = l.strings();
+        let counted = t.counted().into_iter();
+        let forms = counted.flat_map(|(k, p)| [(k, p.one), (k, p.other)]);
+        t.entries().into_iter().chain(forms).collect()
+    }
+
     #[test]
-    fn both_locales_have_the_same_keys_and_placeholders() {
-        let en = Locale::En.strings().entries();
-        let zh = Locale::Zh.strings().entries();
-        let en_keys: Vec<_> = en.iter().map(|(k, _)| *k).collect();
-        let zh_keys: Vec<_> = zh.iter().map(|(k, _)| *k).collect();
-        assert_eq!(en_keys, zh_keys);
+    fn both_locales_have_the_same_placeholders_and_no_blanks() {
+        // Same order in both: one field list makes both structs.
+        let en = all_texts(Locale::En);
+        let zh = all_texts(Locale::Zh);
         for ((key, e), (_, z)) in en.iter().zip(zh.iter()) {
             assert_eq!(
                 placeholders(e),
@@ -102,26 +114,99 @@ mod tests {
     }
 
     #[test]
-    fn keys_are_unique() {
-        let mut keys: Vec<_> = Locale::En
-            .strings()
-            .entries()
+    fn names_kept_the_same_in_all_locales_exist() {
+        let keys: Vec<_> = all_texts(Locale::En).into_iter().map(|(k, _)| k).collect();
+        for name in Strings::SAME_IN_ALL_LOCALES {
+            assert!(
+                keys.contains(name),
+                "SAME_IN_ALL_LOCALES names {name}, which is no text"
+            );
+        }
+    }
+
+    /// English nouns that follow a number somewhere in the UI, as
+    /// (singular, plural).
+    const NOUNS: &[(&str, &str)] = &[
+        ("ID", "IDs"),
+        ("user", "users"),
+        ("member", "members"),
+        ("request", "requests"),
+        ("recipient", "recipients"),
+        ("pair", "pairs"),
+        ("line", "lines"),
+        ("account", "accounts"),
+        ("group", "groups"),
+        ("message", "messages"),
+        ("notification", "notifications"),
+    ];
+
+    /// Every placeholder of `text` filled with `n`.
+    fn with_all(text: &str, n: usize) -> String {
+        let names = placeholders(text);
+        let args: Vec<(&str, &dyn std::fmt::Display)> = names
             .iter()
-            .map(|(k, _)| *k)
+            .map(|k| (k.as_str(), &n as &dyn std::fmt::Display))
             .collect();
-        let n = keys.len();
-        keys.sort();
-        keys.dedup();
-        assert_eq!(keys.len(), n);
+        fill(text, &args)
+    }
+
+    /// The words of `s` that stand right after the number `n`.
+    fn after_number(s: &str, n: usize) -> Vec<String> {
+        let n = n.to_string();
+        let words: Vec<&str> = s
+            .split(|c: char| c.is_whitespace() || "(),.:;?“”·".contains(c))
+            .collect();
+        (words.windows(2))
+            .filter(|w| w[0] == n)
+            .map(|w| w[1].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn counted_texts_read_right_with_0_1_and_2() {
+        for (key, p) in Locale::En.strings().counted() {
+            assert_ne!(p.one, p.other, "{key}: English has two forms");
+            for n in [0, 1, 2] {
+                let text = with_all(p.form(n), n);
+                for word in after_number(&text, n) {
+                    for (one, other) in NOUNS {
+                        let wrong = if n == 1 { other } else { one };
+                        assert_ne!(word, *wrong, "{key} with {n}: {text}");
+                    }
+                }
+            }
+        }
+        for (key, p) in Locale::Zh.strings().counted() {
+            assert_eq!(p.one, p.other, "{key}: Chinese has no grammatical number");
+        }
+    }
+
+    #[test]
+    fn plain_texts_put_no_noun_after_a_number() {
+        // A number followed by a noun must be a counted text, or it reads
+        // "1 users" for someone.
+        for (key, text) in Locale::En.strings().entries() {
+            for name in placeholders(text) {
+                let mark = format!("{{{name}}} ");
+                for rest in text.split(&mark).skip(1) {
+                    let word = rest
+                        .split(|c: char| !c.is_alphanumeric())
+                        .next()
+                        .unwrap_or("");
+                    let noun = NOUNS
+                        .iter()
+                        .any(|(one, other)| word == *one || word == *other);
+                    assert!(!noun, "{key}: “{{{name}}} {word}” needs a counted text");
+                }
+            }
+        }
     }
 
     #[test]
     fn chinese_is_translated() {
         // Strings that are the same in both languages (API names, "CSV") are
         // few; a Chinese text with no Han character is a missed translation.
-        let untranslated: Vec<_> = Locale::Zh
-            .strings()
-            .entries()
+        let untranslated: Vec<_> = all_texts(Locale::Zh)
             .into_iter()
             .filter(|(_, z)| !z.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)))
             .map(|(k, _)| k)

@@ -2,19 +2,52 @@
 //! key here makes every locale that lacks it fail to compile.
 
 macro_rules! strings {
-    ($($key:ident),* $(,)?) => {
+    ($($key:ident),* $(,)?; $($counted:ident),* $(,)?) => {
         #[derive(Debug)]
         pub struct Strings {
             $(pub $key: &'static str,)*
+            $(pub $counted: Plural,)*
         }
 
         impl Strings {
-            /// Every (key, text) pair, in declaration order.
+            /// Every (key, text) pair of the plain texts, in declaration order.
             pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
                 vec![$((stringify!($key), self.$key)),*]
             }
+
+            /// Every (key, text) pair of the counted texts.
+            pub fn counted(&self) -> Vec<(&'static str, Plural)> {
+                vec![$((stringify!($counted), self.$counted)),*]
+            }
         }
     };
+}
+
+/// A text that holds a number: the form for exactly one and the form for
+/// any other number. A language without grammatical number (Chinese) gives
+/// the same text twice, through [`Plural::same`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Plural {
+    pub one: &'static str,
+    pub other: &'static str,
+}
+
+impl Plural {
+    pub const fn same(text: &'static str) -> Plural {
+        Plural {
+            one: text,
+            other: text,
+        }
+    }
+
+    /// The form that agrees with `n`.
+    pub fn form(&self, n: usize) -> &'static str {
+        if n == 1 {
+            self.one
+        } else {
+            self.other
+        }
+    }
 }
 
 strings! {
@@ -31,26 +64,29 @@ strings! {
     err_rejected, err_not_admin_call, err_network, err_timeout, err_not_json,
     err_shape, err_aborted, err_server,
 
-    users_title, users_intro, ids_label, ids_hint, ids_submit_hint, ids_count, ids_duplicates,
+    users_title, users_intro, ids_label, ids_hint, ids_submit_hint, ids_duplicates,
     ids_too_long, lookup_button, load_all_button, clear_button, stop_button,
-    err_ids_empty, progress_label, loaded_all,
-    col_user_id, col_account, col_nickname, col_face, col_gender, col_ex,
+    err_ids_empty,     col_user_id, col_account, col_nickname, col_face, col_gender, col_ex,
     col_online, col_platforms,
     registered, unregistered, unknown, online, offline,
     gender_male, gender_female, gender_unset,
     filter_label, filter_placeholder, show_label, show_all, show_registered,
-    show_unregistered, show_online, show_incomplete, export_csv, results_summary,
+    show_unregistered, show_online, show_incomplete, export_csv,
     rows_shown, failed_requests, retry_failed, no_matches, no_face,
 
     field_face_url, field_phone, field_birth, field_email, err_too_long, err_birth, user_not_registered, refresh_label, refresh_off, refresh_every, by_platform, edit_title, edit_rules, save_button, saved, nothing_changed,
-    nav_directory, directory_title, directory_intro, directory_summary, reload_button, col_select, select_row, admin_badge, sort_label, sort_listed, sort_user_id, sort_nickname, show_offline, show_selected, selection_label, selected_count, select_shown, clear_selection, check_online, delete_button, delete_title, delete_warning, delete_admins_left_out, delete_type_count, delete_confirm, cancel, deleted_summary, not_deleted,
+    nav_directory, directory_title, directory_intro, reload_button, col_select, select_row, admin_badge, sort_label, sort_listed, sort_user_id, sort_nickname, show_offline, show_selected, selection_label, selected_count, select_shown, clear_selection, check_online, delete_button, delete_warning, delete_type_count, delete_nothing_title, cancel, close, deleted_summary, not_deleted,
     col_from, col_role, col_result, role_member, role_admin, waiting, show_succeeded, show_refused, use_selection, to_lookup, to_new_group, to_members, make_admin, make_member, remove_button, note_invited, note_unknown_or_member, note_not_in_group_now, note_was_not_member, note_owner_not_kickable, note_friends, note_unknown_user, note_blocked, note_already_blocked, note_no_result, note_unknown_group, note_dismissed, note_no_permission, note_unknown_from_user, note_error,
-    nav_groups, groups_title, groups_intro, recent_title, recent_why, recent_none, col_group_name, col_owner, col_members, use_button, create_title, field_owner, field_group_type, group_type_0, group_type_1, field_group_name, hint_group_name, field_notification, field_introduction, members_legend, members_label, add_as, add_members, members_rules, members_summary, check_and_create, err_owner_missing, err_owner_unregistered, working, confirm_create_title, confirm_create, skipped_members, create_button, created_title, created_summary, created_mismatch, copy_button, copied, half_made, members_title, field_group_id, field_reason, members_rules_server, invite_button, kick_button, err_group_missing, kick_title, kick_warning, kick_confirm, member_results_summary,
-    nav_friends, friends_title, friends_intro, import_title, field_from_user, friend_ids_label, import_rules, import_button, pairs_title, pairs_label, pairs_hint, pairs_count, pair_line, pair_not_two, pair_empty, pair_too_long, pairs_bad_count, err_pairs_empty, pairs_button, err_from_missing, black_title, field_black_owner, black_ids_label, black_note_friendship, black_note_messages, black_note_unchecked, black_button, results_title, results_none,
-    nav_messages, messages_title, messages_intro, compose_title, field_send_id, field_sender_nickname, field_sender_face, field_platform, field_session_type, session_single, session_group, field_recv_id, field_content_type, ct_text, ct_picture, ct_sound, ct_video, ct_file, ct_custom, ct_revoke, err_required, err_not_number, err_not_http, err_json_field, field_online_only, online_only_note, push_title, push_field_title, push_field_desc, push_field_sound, push_field_badge, send_button, sent_ok, group_send_note, err_600, send_unknown, history_title, history_none, col_time, col_target, col_summary, revoked, sent_short, unknown_short, revoke_button, revoke_confirm, revoke_note, preview_title, preview_invalid, reveal_token, group_known_members, group_not_known, manual_revoke_title, field_revoke_target, field_client_msg_id, err_revoke_fields, err_client_msg_id,
+    nav_groups, groups_title, groups_intro, recent_title, recent_why, recent_none, col_group_name, col_owner, col_members, use_button, create_title, field_owner, field_group_type, group_type_0, group_type_1, field_group_name, hint_group_name, field_notification, field_introduction, members_legend, members_label, add_as, add_members, members_rules, check_and_create, err_owner_missing, err_owner_unregistered, working, confirm_create_title, skipped_members, create_button, created_title, created_summary, copy_button, copied, half_made, members_title, field_group_id, field_reason, members_rules_server, invite_button, kick_button, err_group_missing, kick_warning,
+    nav_friends, friends_title, friends_intro, import_title, field_from_user, friend_ids_label, import_rules, import_button, pairs_title, pairs_label, pairs_hint, pair_line, pair_not_two, pair_empty, pair_too_long, err_pairs_empty, pairs_button, err_from_missing, black_title, field_black_owner, black_ids_label, black_note_friendship, black_note_messages, black_note_unchecked, black_button, results_title, results_none,
+    nav_messages, messages_title, messages_intro, compose_title, field_send_id, field_sender_nickname, field_sender_face, field_platform, field_session_type, session_single, session_group, field_recv_id, field_content_type, ct_text, ct_picture, ct_sound, ct_video, ct_file, ct_custom, ct_revoke, err_required, err_not_number, err_not_http, err_json_field, field_online_only, online_only_note, push_title, push_field_title, push_field_desc, push_field_sound, push_field_badge, send_button, sent_ok, group_send_note, err_600, send_unknown, history_title, history_none, col_time, col_target, col_summary, revoked, sent_short, unknown_short, revoke_button, revoke_confirm, revoke_note, preview_title, preview_invalid, reveal_token, group_not_known, manual_revoke_title, field_revoke_target, field_client_msg_id, err_revoke_fields, err_client_msg_id,
     format_json, ref_title, ref_here, ref_revoke, ref_not, ref_oa, ct_at, ct_merger, ct_card, ct_location, ct_receipt, ct_typing, ct_quote, ct_oa,
     err_zero, err_needs_url, nav_notifications, notifications_title, notifications_intro, field_mix_type, mix_0, mix_1, mix_2, mix_3, mix_4, mix_5, oa_preview_title, oa_preview_note, oa_open_link, oa_history_note, templates_title, templates_note, template_name, template_save, template_use, template_delete, templates_none, err_template_name,
-    to_broadcast, broadcast_title, broadcast_intro, broadcast_ids, broadcast_csv, broadcast_concurrency, broadcast_timeout, broadcast_review, broadcast_confirm, broadcast_type_count, broadcast_start, bc_running, bc_paused, bc_paused_session, bc_paused_storage, bc_cancelled, bc_done, bc_counts, bc_rate, bc_pause, bc_resume, bc_retry_failed, bc_retry_unknown, bc_unknown_warning, bc_new, bc_problems, bc_find, bc_not_in, bc_waiting, bc_other_tab, bc_stale, bc_progress,
+    to_broadcast, broadcast_title, broadcast_intro, broadcast_ids, broadcast_csv, broadcast_concurrency, broadcast_timeout, broadcast_review, broadcast_type_count, broadcast_start, bc_running, bc_paused, bc_paused_session, bc_paused_storage, bc_cancelled, bc_done, bc_counts, bc_rate, bc_pause, bc_resume, bc_retry_failed, bc_retry_unknown, bc_unknown_warning, bc_new, bc_problems, bc_find, bc_not_in, bc_waiting, bc_other_tab, bc_stale,
+
+    ;
+    // Texts with a number in them: one form per grammatical number.
+    ids_count, progress_label, bc_progress, loaded_all, results_summary, directory_summary, delete_title, delete_admins_left_out, delete_confirm, members_summary, confirm_create, created_mismatch, kick_title, kick_confirm, member_results_summary, pairs_count, pairs_bad_count, group_known_members, broadcast_confirm, delete_only_admins,
 }
 
 impl Strings {

@@ -98,7 +98,7 @@ pub const CUSTOM_ELEM: &[Field] = &[
 /// notification's `pictureElem.bigPicture`).
 pub type Group = (&'static str, &'static [Field]);
 
-/// The content form of each type the composer sends (contract §4.3).
+/// The content form of each type the composer sends (docs/api.md#send-msg-content).
 pub fn content_groups(content_type: i32) -> &'static [Group] {
     match content_type {
         TEXT => &[("", TEXT_ELEM)],
@@ -113,6 +113,61 @@ pub fn content_groups(content_type: i32) -> &'static [Group] {
         FILE => &[("", FILE_ELEM)],
         CUSTOM => &[("", CUSTOM_ELEM)],
         _ => &[],
+    }
+}
+
+/// For each media element of a content form, the URL fields it can be
+/// shown from: it needs one of them (a picture any of its three sizes).
+/// The server requires none of them, and stores a picture with no picture.
+pub type NeededUrls = &'static [&'static [&'static str]];
+
+/// The media URLs a message of `content_type` needs.
+pub fn needed_urls(content_type: i32) -> NeededUrls {
+    match content_type {
+        PICTURE => &[&["sourcePicture.url", "bigPicture.url", "snapshotPicture.url"]],
+        VOICE => &[&["sourceUrl"]],
+        VIDEO => &[&["videoUrl"]],
+        FILE => &[&["sourceUrl"]],
+        _ => &[],
+    }
+}
+
+/// The content of a message of `content_type` as the composer sends it,
+/// or every problem with it.
+pub fn message_content(
+    content_type: i32,
+    value: &dyn Fn(&str) -> String,
+) -> Result<Value, Problems> {
+    checked_content(
+        content_groups(content_type),
+        needed_urls(content_type),
+        value,
+        Problems::new(),
+    )
+}
+
+/// `build_content`, refused also for `extra` problems found beside it and
+/// for each media element without a URL (named at its first URL field).
+/// One message a field: a field's own problem is said first, and alone.
+pub fn checked_content(
+    groups: &[Group],
+    needs: NeededUrls,
+    value: &dyn Fn(&str) -> String,
+    mut extra: Problems,
+) -> Result<Value, Problems> {
+    for urls in needs {
+        if urls.iter().all(|u| value(u).trim().is_empty()) {
+            extra.push((urls[0].to_string(), Problem::NeedsUrl));
+        }
+    }
+    match (build_content(groups, value), extra.is_empty()) {
+        (Ok(c), true) => Ok(c),
+        (Ok(_), false) => Err(extra),
+        (Err(mut p), _) => {
+            extra.retain(|(k, _)| !p.iter().any(|(pk, _)| pk == k));
+            p.append(&mut extra);
+            Err(p)
+        }
     }
 }
 
@@ -272,7 +327,7 @@ pub struct Envelope {
     pub send_id: String,
     pub sender_nickname: String,
     pub sender_face_url: String,
-    /// 1 iOS … 7 Linux (contract §5.1).
+    /// 1 iOS … 7 Linux (docs/api.md#platforms).
     pub sender_platform_id: i32,
     /// SINGLE_CHAT (to `target` as recvID) or GROUP_CHAT (`target` is the
     /// groupID).
@@ -636,6 +691,37 @@ mod tests {
         let stored = encode_values(typed.iter().map(|(k, v)| (k, v)));
         assert_eq!(stored.lines().count(), 2);
         assert_eq!(decode_values(&stored), typed[..2].to_vec());
+    }
+
+    #[test]
+    fn media_messages_need_a_url_to_be_shown_from() {
+        let problems = |ct: i32, list: &[(&str, &str)]| match message_content(ct, &values(list)) {
+            Ok(_) => Vec::new(),
+            Err(p) => p,
+        };
+        let needs = |at: &str| vec![(at.to_string(), Problem::NeedsUrl)];
+        // Every field empty, or only what is no URL filled: refused.
+        assert_eq!(problems(PICTURE, &[]), needs("sourcePicture.url"));
+        let no_url = [("sourcePath", "/tmp/a.png"), ("bigPicture.width", "640")];
+        assert_eq!(problems(PICTURE, &no_url), needs("sourcePicture.url"));
+        assert_eq!(problems(VOICE, &[("duration", "3")]), needs("sourceUrl"));
+        let snapshot_only = [("snapshotUrl", "https://c/s.png")];
+        assert_eq!(problems(VIDEO, &snapshot_only), needs("videoUrl"));
+        assert_eq!(problems(FILE, &[("fileName", "a.pdf")]), needs("sourceUrl"));
+        // Any one of a picture's three sizes shows it.
+        for size in ["sourcePicture", "bigPicture", "snapshotPicture"] {
+            let at = format!("{size}.url");
+            assert!(problems(PICTURE, &[(&at, "https://c/p.png")]).is_empty());
+        }
+        assert!(problems(VOICE, &[("sourceUrl", "https://c/a.mp3")]).is_empty());
+        assert!(problems(VIDEO, &[("videoUrl", "https://c/v.mp4")]).is_empty());
+        assert!(problems(FILE, &[("sourceUrl", "http://c/f.pdf")]).is_empty());
+        // A URL that is no http(s) one is named once, as such.
+        let ftp = problems(FILE, &[("sourceUrl", "ftp://c/f.pdf")]);
+        assert_eq!(ftp, [("sourceUrl".to_string(), Problem::NotHttpUrl)]);
+        // Types without media need none.
+        assert!(problems(TEXT, &[("text", "hi")]).is_empty());
+        assert!(problems(CUSTOM, &[("data", "{}")]).is_empty());
     }
 
     #[test]

@@ -6,8 +6,8 @@ use serde_json::Value;
 
 use crate::api::msg::{SendMsgReq, NOTIFICATION_CHAT, OA_NOTIFICATION};
 use crate::model::message::{
-    build_content, request, Envelope, Field, Group, Kind, Problem, Problems, FILE_ELEM,
-    PICTURE_INFO, PICTURE_SOURCE, SOUND_ELEM, VIDEO_ELEM,
+    checked_content, request, Envelope, Field, Group, Kind, NeededUrls, Problem, Problems,
+    FILE_ELEM, PICTURE_INFO, PICTURE_SOURCE, SOUND_ELEM, VIDEO_ELEM,
 };
 use crate::model::text::one_decimal;
 
@@ -19,7 +19,7 @@ const fn field(key: &'static str, kind: Kind, required: bool) -> Field {
     }
 }
 
-/// `OANotificationElem` without its media (contract §4.3). `externalUrl`
+/// `OANotificationElem` without its media (docs/api.md#send-msg-content). `externalUrl`
 /// is not in the struct; the raw map passes it through to clients.
 pub const OA_ELEM: &[Field] = &[
     field("notificationName", Kind::Text, true),
@@ -55,9 +55,8 @@ pub fn groups(mix_type: i32) -> &'static [Group] {
     }
 }
 
-/// The URL fields of which a mixType's media needs at least one each: a
-/// picture is shown from any of its three sizes.
-fn needed_urls(mix_type: i32) -> &'static [&'static [&'static str]] {
+/// The media URLs a mixType needs.
+fn needed_urls(mix_type: i32) -> NeededUrls {
     const PICTURE_URLS: &[&str] = &[
         "pictureElem.sourcePicture.url",
         "pictureElem.bigPicture.url",
@@ -89,25 +88,11 @@ pub fn notification(
     if value("notificationType").trim().parse::<i64>() == Ok(0) {
         extra.push(("notificationType".into(), Problem::Zero));
     }
-    for urls in needed_urls(mix_type) {
-        if urls.iter().all(|u| value(u).trim().is_empty()) {
-            extra.push((urls[0].to_string(), Problem::NeedsUrl));
-        }
-    }
-    let content = build_content(groups(mix_type), value).map(|mut c| {
-        c["mixType"] = Value::from(mix_type);
-        c
-    });
-    let content = match (content, extra.is_empty()) {
-        (Ok(c), true) => Ok(c),
-        (Ok(_), false) => Err(extra),
-        (Err(mut p), _) => {
-            // One message a field: a missing value says so first.
-            extra.retain(|(k, _)| !p.iter().any(|(pk, _)| pk == k));
-            p.append(&mut extra);
-            Err(p)
-        }
-    };
+    let content =
+        checked_content(groups(mix_type), needed_urls(mix_type), value, extra).map(|mut c| {
+            c["mixType"] = Value::from(mix_type);
+            c
+        });
     let mut req = request(envelope, OA_NOTIFICATION, content)?;
     req.session_type = NOTIFICATION_CHAT;
     Ok(req)

@@ -1,6 +1,6 @@
 //! Friends and blacklists: import friendships for one user or from a CSV of
 //! pairs, and block users for an owner, with each pair's result and what
-//! the v2 server's answers mean (contract §3.8–3.9).
+//! the v2 server's answers mean (docs/api.md#friends).
 
 use leptos::prelude::*;
 
@@ -10,14 +10,12 @@ use crate::components::field_error::FieldError;
 use crate::components::id_list_input::IdListInput;
 use crate::components::text_field::TextField;
 use crate::components::user_table::{Purpose, RunStatus, UserResults, PAIR_RESULT_COLUMNS};
-use crate::i18n::{fill, Strings};
+use crate::i18n::{fill, Pick};
 use crate::model::bulk::plan_action;
 use crate::model::outcome::Action;
 use crate::model::pairs::{parse_pairs, PairProblem};
 use crate::model::users::Lookup;
 use crate::state::{flag, kept_draft, tr, use_app, When};
-
-type Pick = fn(&'static Strings) -> &'static str;
 
 /// Bad CSV lines listed in full; the rest are counted.
 const BAD_SHOWN: usize = 10;
@@ -143,7 +141,10 @@ fn ImportPairs(start: Start, busy: RwSignal<bool>) -> impl IntoView {
         let p = parsed.get_untracked();
         let t = app.t();
         if !p.bad.is_empty() {
-            return error.set(Some(fill(t.pairs_bad_count, &[("count", &p.bad.len())])));
+            return error.set(Some(fill(
+                t.pairs_bad_count.form(p.bad.len()),
+                &[("count", &p.bad.len())],
+            )));
         }
         if p.pairs.is_empty() {
             return error.set(Some(t.err_pairs_empty.to_string()));
@@ -172,7 +173,7 @@ fn ImportPairs(start: Start, busy: RwSignal<bool>) -> impl IntoView {
                         {tr(|t| t.pairs_hint)} " "
                         <span class="id-count" aria-live="polite">{move || {
                             let p = parsed.get();
-                            fill(app.t().pairs_count, &[("count", &p.pairs.len()), ("duplicates", &p.duplicates)])
+                            fill(app.t().pairs_count.form(p.pairs.len()), &[("count", &p.pairs.len()), ("duplicates", &p.duplicates)])
                         }}</span>
                     </p>
                     <FieldError id="pairs-error".to_string() message=error/>

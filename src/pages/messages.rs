@@ -11,13 +11,13 @@ use crate::api::msg::{
 use rustc_hash::FxHashMap;
 
 use crate::components::broadcast_panel::BroadcastPanel;
-use crate::components::content_fields::{envelope, kept_values, names, ContentFields, Form, Pick};
+use crate::components::content_fields::{envelope, kept_values, names, ContentFields, Form};
 use crate::components::copy_button::CopyButton;
 use crate::components::field_error::FieldError;
 use crate::components::send::{SendResult, Sender};
-use crate::i18n::fill;
+use crate::i18n::{fill, Pick};
 use crate::model::message::{
-    build_content, content_groups, request, Outcome, Problems, Sent, COMPOSED,
+    content_groups, message_content, request, Outcome, Problems, Sent, COMPOSED,
 };
 use crate::session::draft;
 use crate::state::{flag, tr, use_app, When};
@@ -109,7 +109,7 @@ pub fn MessagesPage() -> impl IntoView {
             envelope.session_type = SINGLE_CHAT;
         }
         let ct = val("contentType").parse().unwrap_or(TEXT);
-        let content = build_content(content_groups(ct), &|k: &str| val(&format!("c.{k}")));
+        let content = message_content(ct, &|k: &str| val(&format!("c.{k}")));
         request(&envelope, ct, content)
     };
     let build = move |track: bool| {
@@ -248,7 +248,7 @@ pub fn MessagesPage() -> impl IntoView {
                     .find(|g| g.group_id == target.trim())
                     .and_then(|g| g.member_count);
                 let known = match known {
-                    Some(n) => fill(app.t().group_known_members, &[("count", &n)]),
+                    Some(n) => fill(app.t().group_known_members.form(n as usize), &[("count", &n)]),
                     None => app.t().group_not_known.to_string(),
                 };
                 format!("{} {known}", app.t().group_send_note)

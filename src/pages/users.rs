@@ -55,7 +55,10 @@ pub fn UsersPage() -> impl IntoView {
         let scope = scope.clone();
         leptos::task::spawn_local(async move {
             if let Some(ids) = all_user_ids(app, &scope, load_error).await {
-                info.set(Some(fill(app.t().loaded_all, &[("count", &ids.len())])));
+                info.set(Some(fill(
+                    app.t().loaded_all.form(ids.len()),
+                    &[("count", &ids.len())],
+                )));
                 ids_text.set(ids.join("\n"));
             }
         });

@@ -83,7 +83,7 @@ async fn friends_are_imported_for_one_user_and_from_csv_pairs() {
     );
     s.paste_into("#pairs", &csv).await;
     s.click(".import-pairs-button").await;
-    s.wait_text("#pairs-error", "1 lines are not pairs").await;
+    s.wait_text("#pairs-error", "1 line is not a pair").await;
     assert!(s
         .text(".bad-lines")
         .await

@@ -8,6 +8,7 @@ mod early_form;
 mod friends;
 mod groups;
 mod harness;
+mod layout;
 mod media;
 mod messages;
 mod notifications;
@@ -413,6 +414,51 @@ async fn an_expired_token_sends_you_to_login_and_back_with_your_input() {
         )
         .await;
     assert_eq!(drafts, typed);
+    s.close().await;
+}
+
+/// Return paths that browsers resolve to another host (`/\\` and a tab
+/// inside `//` among them), or that are no route of the app, as `?next=`
+/// values: each must land on the lookup page of the dashboard's own origin.
+const FOREIGN_RETURNS: [&str; 10] = [
+    "/%5Cexample.com",
+    "/%09/example.com",
+    "/%5C/example.com",
+    "//example.com",
+    "%2F%2Fexample.com",
+    "/%0A/example.com",
+    "https://example.com/",
+    "javascript:alert(1)",
+    "/%2F%2Fexample.com",
+    "/nowhere",
+];
+
+async fn assert_on_our_origin(s: &Session) {
+    let origin = s.script("return location.origin;", vec![]).await;
+    assert_eq!(origin.as_str(), Some(s.base.as_str()));
+}
+
+#[tokio::test]
+async fn a_crafted_return_path_cannot_lead_out_of_the_dashboard() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let s = Session::start("return-path").await;
+    // Signing in from a crafted link: the operator stays here.
+    s.open(&format!("/login?next={}", FOREIGN_RETURNS[0])).await;
+    s.sign_in(SECRET, ADMIN).await;
+    s.wait_path("/users").await;
+    assert_on_our_origin(&s).await;
+
+    // Signed in, the login page moves on at once: every form again.
+    for next in FOREIGN_RETURNS {
+        s.open(&format!("/login?next={next}")).await;
+        s.wait_path("/users").await;
+        assert_on_our_origin(&s).await;
+    }
+    // A route of the app, with its query, is where the operator returns.
+    s.open("/login?next=%2Fgroups%3Fx%3D1").await;
+    s.wait_path("/groups?x=1").await;
+    s.open("/login?next=%2Fusers%2FopenIM333").await;
+    s.wait_path("/users/openIM333").await;
     s.close().await;
 }
 

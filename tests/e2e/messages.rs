@@ -170,6 +170,71 @@ async fn every_media_type_is_stored_field_by_field() {
 }
 
 #[tokio::test]
+async fn media_without_a_url_never_leaves_the_page() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let (s, _) = composing("messages-no-media").await;
+    // The sender's face is a URL, but not the media's.
+    s.paste_into("#msg-senderFaceURL", "https://cdn.example/face.png")
+        .await;
+    let cases = [
+        ("102", None, "sourcePicture.url"),
+        (
+            "102",
+            Some(("sourcePath", "/tmp/p.png")),
+            "sourcePicture.url",
+        ),
+        ("103", Some(("duration", "3")), "sourceUrl"),
+        (
+            "104",
+            Some(("snapshotUrl", "https://cdn.example/s.png")),
+            "videoUrl",
+        ),
+        ("105", Some(("fileName", "report.pdf")), "sourceUrl"),
+    ];
+    for (content_type, typed, needed) in cases {
+        s.choose("#msg-contentType", content_type).await;
+        if let Some((path, value)) = typed {
+            s.paste_into(&field(path), value).await;
+        }
+        s.click(".composer .send").await;
+        let error = format!("{}-error", field(needed));
+        s.wait_text(&error, "This media needs an http(s) URL.")
+            .await;
+    }
+    s.screenshot("file-without-url").await;
+    assert!(api_calls(&s.requests().await, "/manager/send_msg").is_empty());
+
+    // In Chinese too, next to the field.
+    s.find(".lang-select")
+        .await
+        .select_by_value("zh-CN")
+        .await
+        .unwrap();
+    s.wait_text(
+        &format!("{}-error", field("sourceUrl")),
+        "此媒体需要一个 http(s) URL。",
+    )
+    .await;
+    s.screenshot("file-without-url-zh").await;
+
+    // With its URL the file goes out, once.
+    s.paste_into(&field("sourceUrl"), "https://cdn.example/report.pdf")
+        .await;
+    s.click(".composer .send").await;
+    s.until("the file sent", || async {
+        api_calls(&s.requests().await, "/manager/send_msg").len() == 1
+    })
+    .await;
+    let stored = last_stored(&s).await;
+    assert_eq!(stored["contentType"], 105);
+    assert_eq!(
+        stored["requestContent"]["sourceUrl"],
+        "https://cdn.example/report.pdf"
+    );
+    s.close().await;
+}
+
+#[tokio::test]
 async fn a_custom_message_with_bad_json_never_leaves_the_page() {
     let _one = ONE_AT_A_TIME.lock().await;
     let (s, _) = composing("messages-custom").await;

@@ -1,6 +1,6 @@
 //! Create a group: the form, a member list with roles, an account check of
 //! the owner and every member before anything is created, and an honest
-//! report of what the server made of it (contract §3.10).
+//! report of what the server made of it (docs/api.md#create-group).
 
 use leptos::prelude::*;
 use rustc_hash::FxHashSet;
@@ -21,7 +21,7 @@ use crate::i18n::fill;
 use crate::model::bulk::{steps, Step};
 use crate::model::groups::{expected_members, remember_created};
 use crate::session::{draft, set_draft};
-use crate::state::{counted, flag, kept_draft, page_scope, text, tr, use_app};
+use crate::state::{flag, kept_draft, page_scope, text, tr, use_app, with_count};
 
 /// Drafts: the text fields by input id, the pasted IDs not yet added, and
 /// the member list as `userID<TAB>roleLevel` lines.
@@ -323,7 +323,7 @@ fn Confirm(
     view! {
         <div class="confirm create-confirm" role="alertdialog" aria-labelledby="create-confirm-title">
             <h3 id="create-confirm-title">{tr(|t| t.confirm_create_title)}</h3>
-            <p>{text(move || fill(app.t().confirm_create, &[("added", &added), ("admins", &admins)]))}</p>
+            <p>{text(move || fill(app.t().confirm_create.form(added), &[("added", &added), ("admins", &admins)]))}</p>
             <Skipped skipped/>
             <div class="actions">
                 <button type="button" class="primary create" on:click=move |_| create.run(())>{tr(|t| t.create_button)}</button>
@@ -347,7 +347,7 @@ fn Created(info: GroupInfo, expected: usize, skipped: Vec<String>) -> impl IntoV
                 ("count", &count), ("name", &info.group_name), ("creator", &info.creator_user_id),
             ]))}</p>
             {(count != expected).then(|| view! {
-                <p class="warning mismatch">{text(move || fill(app.t().created_mismatch, &[("count", &count), ("expected", &expected)]))}</p>
+                <p class="warning mismatch">{text(move || fill(app.t().created_mismatch.form(count), &[("count", &count), ("expected", &expected)]))}</p>
             })}
             <Skipped skipped/>
         </div>
@@ -360,7 +360,7 @@ fn Skipped(skipped: Vec<String>) -> impl IntoView {
     let count = skipped.len();
     (count > 0).then(|| {
         view! {
-            <p class="skipped-count">{counted(|t| t.skipped_members, move || count)}</p>
+            <p class="skipped-count">{with_count(|t| t.skipped_members, move || count)}</p>
             <ul class="skipped">
                 {skipped.into_iter().take(SKIPPED_SHOWN).map(|id| view! { <li><code>{id}</code></li> }).collect_view()}
             </ul>
