@@ -6,6 +6,7 @@
 pub mod api;
 pub mod config;
 pub mod i18n;
+pub mod keys;
 pub mod routes;
 pub mod session;
 

@@ -2,7 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::api::transport::{Connection, Scope};
+use crate::api::envelope::answer_as;
+use crate::api::transport::{post_text, Answer, Connection, Scope};
+use crate::api::{ApiError, Endpoint};
 use crate::config::Config;
 use crate::i18n::{Locale, Pick, PickCounted, Strings};
 use crate::session::Session;
@@ -53,6 +55,44 @@ impl AppState {
         self.session.get_untracked().map(|s| Connection {
             server: s.server,
             token: Some(s.token),
+        })
+    }
+
+    /// Calls the API as the signed-in operator. With no session, or when
+    /// the server refuses its token, the session ends (drafts kept: the
+    /// guard sends the operator to sign in and back) and there is no
+    /// answer to show.
+    pub async fn call<E: Endpoint>(
+        self,
+        scope: &Scope,
+        req: &E,
+    ) -> Option<Result<E::Resp, ApiError>> {
+        let answer = self
+            .exchange(scope, E::PATH, serde_json::to_string(req))
+            .await?;
+        Some(answer_as(answer))
+    }
+
+    /// The exchange of [`AppState::call`], one copy for every endpoint.
+    fn exchange(
+        self,
+        scope: &Scope,
+        path: &'static str,
+        body: Result<String, serde_json::Error>,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Option<Answer>>>> {
+        let scope = scope.clone();
+        Box::pin(async move {
+            let Some(conn) = self.connection() else {
+                self.session_refused();
+                return None;
+            };
+            match post_text(&conn, &scope, path, body).await {
+                Err(e) if e.is_session() => {
+                    self.session_refused();
+                    None
+                }
+                answer => Some(answer),
+            }
         })
     }
 

@@ -248,7 +248,7 @@ fn render_table_for(
     let handle = leptos::mount::mount_to(root.clone(), move || {
         let app = english_app();
         provide_context(app);
-        let run = Run::new(app, true);
+        let run = Run::new(app).removing_deleted();
         run.lookup.set(lookup.clone());
         tx.send(run).unwrap();
         let summary: PickCounted = match purpose {
@@ -666,7 +666,7 @@ async fn the_member_list_sets_roles_and_removes_the_selected() {
     assert_eq!(left, ["m1"]);
     assert!(text_of(&root, ".summary")
         .unwrap()
-        .starts_with("1 members: 1 registered"));
+        .starts_with("1 member: 1 registered"));
     session::clear_all();
 }
 

@@ -5,8 +5,7 @@
 use serde_json::Value;
 use wasm_bindgen_test::*;
 
-use openim_admin::api::endpoints;
-use openim_admin::api::transport::{post, Connection, Scope};
+use openim_admin::api::transport::{call, Connection, Scope};
 use openim_admin::api::user::{AccountCheckReq, AccountStatus};
 use openim_admin::api::ErrorKind;
 
@@ -56,13 +55,9 @@ async fn posts_json_with_the_token_and_a_fresh_operation_id() {
         r#"{"errCode":0,"errMsg":"","data":[{"userID":"u1","accountStatus":"registered"}]}"#,
     );
     let scope = Scope::new();
-    let r: Vec<AccountStatus> = post(&conn(), &scope, endpoints::ACCOUNT_CHECK, &check(&["u1"]))
-        .await
-        .unwrap();
+    let r: Vec<AccountStatus> = call(&conn(), &scope, &check(&["u1"])).await.unwrap();
     assert_eq!(r[0].account_status, "registered");
-    let _: Vec<AccountStatus> = post(&conn(), &scope, endpoints::ACCOUNT_CHECK, &check(&["u1"]))
-        .await
-        .unwrap();
+    let _: Vec<AccountStatus> = call(&conn(), &scope, &check(&["u1"])).await.unwrap();
 
     let sent = sent();
     assert_eq!(sent.len(), 2);
@@ -88,14 +83,7 @@ async fn no_token_header_without_a_session() {
         server: String::new(),
         token: None,
     };
-    let _: Vec<AccountStatus> = post(
-        &anonymous,
-        &Scope::new(),
-        endpoints::ACCOUNT_CHECK,
-        &check(&[]),
-    )
-    .await
-    .unwrap();
+    let _: Vec<AccountStatus> = call(&anonymous, &Scope::new(), &check(&[])).await.unwrap();
     let sent = sent();
     assert!(sent[0]["token"].is_null());
     assert!(sent[0]["url"]
@@ -106,14 +94,9 @@ async fn no_token_header_without_a_session() {
 
 /// An account_check that the stand-in fetch makes fail.
 async fn failing_check() -> openim_admin::api::ApiError {
-    post::<_, Vec<AccountStatus>>(
-        &conn(),
-        &Scope::new(),
-        endpoints::ACCOUNT_CHECK,
-        &check(&["u"]),
-    )
-    .await
-    .unwrap_err()
+    call(&conn(), &Scope::new(), &check(&["u"]))
+        .await
+        .unwrap_err()
 }
 
 #[wasm_bindgen_test]
@@ -142,12 +125,12 @@ async fn leaving_the_page_aborts_calls_in_flight() {
     fake_fetch(0, "");
     let scope = Scope::new();
     let (connection, req) = (conn(), check(&["u"]));
-    let call = post::<_, Vec<AccountStatus>>(&connection, &scope, endpoints::ACCOUNT_CHECK, &req);
+    let pending = call(&connection, &scope, &req);
     let abort = async {
         gloo_timers::future::TimeoutFuture::new(50).await;
         scope.abort_all();
     };
-    let (result, ()) = futures::join!(call, abort);
+    let (result, ()) = futures::join!(pending, abort);
     let e = result.unwrap_err();
     assert_eq!(e.kind, ErrorKind::Aborted);
     assert!(e.outcome_unknown());

@@ -19,6 +19,43 @@ pub const CREATE_GROUP: &str = "/group/create_group";
 pub const INVITE_USER_TO_GROUP: &str = "/group/invite_user_to_group";
 pub const KICK_GROUP: &str = "/group/kick_group";
 
+/// A request of the admin API: the route it is posted to and the type its
+/// answer's `data` decodes to. Pages send a request value and get that
+/// type back; no page names a route.
+pub trait Endpoint: serde::Serialize {
+    const PATH: &'static str;
+    type Resp: serde::de::DeserializeOwned + Default;
+}
+
+macro_rules! endpoints {
+    ($($req:ty => $path:ident, $resp:ty;)*) => {
+        $(impl Endpoint for $req {
+            const PATH: &'static str = $path;
+            type Resp = $resp;
+        })*
+    };
+}
+
+use super::{auth, friend, group, msg, user};
+
+endpoints! {
+    auth::UserTokenReq => USER_TOKEN, auth::UserTokenResp;
+    user::GetAllUsersUidReq => GET_ALL_USERS_UID, Vec<String>;
+    user::AccountCheckReq => ACCOUNT_CHECK, Vec<user::AccountStatus>;
+    // errCode 201 carries the IDs not deleted (docs/api.md#delete-user).
+    user::DeleteUserReq => DELETE_USER, user::DeleteUserFailed;
+    user::GetUsersOnlineStatusReq => GET_USERS_ONLINE_STATUS, Vec<user::OnlineStatus>;
+    user::GetUsersInfoReq => GET_USERS_INFO, Vec<user::UserInfo>;
+    user::UpdateUserInfoReq => UPDATE_USER_INFO, ();
+    friend::ImportFriendReq => IMPORT_FRIEND, Option<Vec<friend::UserIdResult>>;
+    // add_black answers without `data` (docs/api.md#add-black).
+    friend::AddBlackReq => ADD_BLACK, ();
+    group::CreateGroupReq => CREATE_GROUP, group::GroupInfo;
+    group::InviteUserToGroupReq => INVITE_USER_TO_GROUP, Option<Vec<friend::UserIdResult>>;
+    group::KickGroupReq => KICK_GROUP, Option<Vec<friend::UserIdResult>>;
+    msg::SendMsgReq => SEND_MSG, msg::SendMsgResp;
+}
+
 /// Server-side list caps (docs/api.md#account-check and
 /// docs/api.md#get-users-online-status): larger lists are refused with HTTP
 /// 400, so the client splits them.

@@ -84,6 +84,15 @@ pub fn data(status: u16, body: &str, operation_id: &str) -> Result<Option<String
     Ok(data.map(str::to_owned))
 }
 
+/// What a call gives back: its answer's `data` as JSON text (`None` when
+/// absent or `null`) with the operationID it was sent with, or the error.
+pub type Answer = Result<(Option<String>, String), ApiError>;
+
+/// An answer's `data` as `T`.
+pub fn answer_as<T: DeserializeOwned + Default>(answer: Answer) -> Result<T, ApiError> {
+    answer.and_then(|(data, operation_id)| data_as(data.as_deref(), &operation_id))
+}
+
 /// `data` as the endpoint's answer type; absent is the type's default.
 pub fn data_as<T: DeserializeOwned + Default>(
     data: Option<&str>,

@@ -2,6 +2,7 @@
 //! plain Rust and is tested natively with `cargo test`.
 
 pub mod auth;
+pub mod body;
 pub mod endpoints;
 pub mod envelope;
 pub mod error;
@@ -15,4 +16,5 @@ pub mod user;
 #[cfg(target_arch = "wasm32")]
 pub mod transport;
 
+pub use endpoints::Endpoint;
 pub use error::{ApiError, ErrorKind};

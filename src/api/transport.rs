@@ -7,13 +7,12 @@ use std::rc::Rc;
 
 use gloo_net::http::Response;
 use send_wrapper::SendWrapper;
-use serde::de::DeserializeOwned;
-use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{window, AbortController, AbortSignal, Headers, RequestInit};
 
-use super::{endpoints, envelope, opid, ApiError, ErrorKind};
+pub use super::envelope::Answer;
+use super::{body, endpoints, envelope, opid, ApiError, Endpoint, ErrorKind};
 
 /// Long enough for a slow server under load, short enough that an operator
 /// is told something is wrong while they still remember what they did.
@@ -60,30 +59,18 @@ impl Scope {
     }
 }
 
-/// Posts `body` (plus a new operationID) to `path` and decodes `data`.
-/// Only the JSON conversions depend on the types: the exchange is one boxed
-/// future for every endpoint, so each endpoint adds a small wrapper rather
-/// than a copy of the whole request.
-pub fn post<Req, Resp>(
+/// Sends `req` (plus a new operationID) to its route and decodes its
+/// answer. Only the JSON conversions depend on the type: the exchange is
+/// one boxed future for every endpoint, so each endpoint adds a small
+/// wrapper rather than a copy of the whole request.
+pub fn call<E: Endpoint>(
     conn: &Connection,
     scope: &Scope,
-    path: &str,
-    body: &Req,
-) -> impl std::future::Future<Output = Result<Resp, ApiError>>
-where
-    Req: Serialize,
-    Resp: DeserializeOwned + Default,
-{
-    let exchange = post_text(conn, scope, path, serde_json::to_string(body));
-    async move {
-        let (data, operation_id) = exchange.await?;
-        envelope::data_as(data.as_deref(), &operation_id)
-    }
+    req: &E,
+) -> impl std::future::Future<Output = Result<E::Resp, ApiError>> {
+    let exchange = post_text(conn, scope, E::PATH, serde_json::to_string(req));
+    async move { envelope::answer_as(exchange.await) }
 }
-
-/// An answer's `data` as JSON text (`None` when absent or null), with the
-/// operationID it was sent with.
-pub type Answer = Result<(Option<String>, String), ApiError>;
 
 /// The exchange of [`post`] for a body already written as JSON, for
 /// callers that decode `data` themselves.
@@ -126,16 +113,13 @@ async fn post_json(
 ) -> Answer {
     let operation_id = opid::next_operation_id();
     let fail = |message: String| ApiError::new(&operation_id, ErrorKind::Network { message });
-    let fields = match &body {
-        Ok(json) => json
-            .strip_prefix('{')
+    // operationIDs are letters, digits and dashes: nothing to escape.
+    let body = match &body {
+        Ok(json) => body::with_first_field(json, "operationID", &format!("\"{operation_id}\""))
             .ok_or("request body is not an object"),
         Err(_) => Err("request body cannot be written as JSON"),
     }
     .map_err(|m| fail(m.into()))?;
-    let separator = if fields.starts_with('}') { "" } else { "," };
-    // operationIDs are letters, digits and dashes: nothing to escape.
-    let body = format!("{{\"operationID\":\"{operation_id}\"{separator}{fields}");
     let controller =
         AbortController::new().map_err(|_| fail("AbortController unavailable".into()))?;
     scope.track(&controller);

@@ -6,11 +6,12 @@
 
 use leptos::prelude::*;
 
-use crate::api::envelope::data_as;
+use crate::api::body::with_first_field;
+use crate::api::envelope::answer_as;
 use crate::api::msg::{SendMsgReq, SendMsgResp};
 use crate::api::transport::{post_text_within, Scope};
-use crate::api::{endpoints, ApiError, ErrorKind};
-use crate::model::broadcast::{Counts, Ledger, State};
+use crate::api::{ApiError, Endpoint, ErrorKind};
+use crate::model::broadcast::{Counts, Ledger, Retry, State};
 use crate::session::{draft, remove_drafts, set_draft};
 use crate::state::{local_storage as shared, AppState};
 
@@ -291,10 +292,10 @@ impl Broadcaster {
     /// Sends again to the recipients that failed, or (the operator having
     /// been warned that they may get it twice) those whose outcome is
     /// unknown.
-    pub fn retry(self, unknown: bool) {
+    pub fn retry(self, which: Retry) {
         let again = self
             .inner
-            .try_update_value(|i| i.ledger.retry(unknown))
+            .try_update_value(|i| i.ledger.retry(which))
             .unwrap_or(0);
         if again > 0 {
             self.persist_all();
@@ -409,15 +410,14 @@ impl Broadcaster {
                 self.set_phase(Phase::Paused(Why::Storage));
                 break;
             }
-            // JSON text escapes tabs and line breaks, so the body is one field.
             let body = self.inner.with_value(|inner| {
-                serde_json::to_string(&inner.ledger.recipients[i])
-                    .map(|to| format!("{{\"recvID\":{to},{}", inner.body.get(1..).unwrap_or("}")))
+                let to = serde_json::to_string(&inner.ledger.recipients[i])?;
+                with_first_field(&inner.body, "recvID", &to)
+                    .ok_or_else(|| serde::ser::Error::custom("the message is no JSON object"))
             });
             let timeout = (self.timeout_s.get_untracked().clamp(1, 600) * 1000) as u32;
-            let answer = post_text_within(&conn, &scope, endpoints::SEND_MSG, body, timeout).await;
-            let answer: Result<SendMsgResp, ApiError> =
-                answer.and_then(|(data, operation_id)| data_as(data.as_deref(), &operation_id));
+            let answer = post_text_within(&conn, &scope, SendMsgReq::PATH, body, timeout).await;
+            let answer: Result<SendMsgResp, ApiError> = answer_as(answer);
             if !current() {
                 return;
             }

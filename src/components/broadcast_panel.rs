@@ -10,7 +10,7 @@ use crate::components::broadcast::{Broadcaster, Phase, Why};
 use crate::components::id_list_input::IdListInput;
 use crate::components::progress::Progress;
 use crate::i18n::fill;
-use crate::model::broadcast::{estimate_secs, State};
+use crate::model::broadcast::{estimate_secs, Retry, State};
 use crate::model::csv;
 use crate::model::text::one_decimal;
 use crate::state::{flag, kept_draft, tr, use_app, When};
@@ -28,7 +28,7 @@ pub fn BroadcastPanel(
 ) -> impl IntoView {
     let app = use_app();
     let b = expect_context::<Broadcaster>();
-    let ids = kept_draft("broadcast.ids");
+    let ids = kept_draft(crate::keys::BROADCAST_IDS);
     let ids_error = RwSignal::new(None::<String>);
     let review = RwSignal::new(None::<(SendMsgReq, Vec<String>)>);
     let typed = RwSignal::new(String::new());
@@ -203,7 +203,7 @@ pub fn BroadcastPanel(
                     <button type="button" class="danger cancel-broadcast" on:click=move |_| b.cancel()>{tr(|t| t.cancel)}</button>
                 </When>
                 <When when=flag(move || settled.get() && b.counts.get().failed > 0)>
-                    <button type="button" class="secondary retry-failed" on:click=move |_| b.retry(false)>
+                    <button type="button" class="secondary retry-failed" on:click=move |_| b.retry(Retry::Failed)>
                         {move || fill(app.t().bc_retry_failed, &[("count", &b.counts.get().failed)])}
                     </button>
                 </When>
@@ -219,7 +219,7 @@ pub fn BroadcastPanel(
                         " " {tr(|t| t.bc_unknown_warning)}
                     </label>
                     <button type="button" class="secondary retry-unknown" disabled=move || !unknown_ok.get()
-                        on:click=move |_| { unknown_ok.set(false); b.retry(true) }>
+                        on:click=move |_| { unknown_ok.set(false); b.retry(Retry::Unknown) }>
                         {move || fill(app.t().bc_retry_unknown, &[("count", &b.counts.get().unknown)])}
                     </button>
                 </div>

@@ -7,14 +7,10 @@ use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
 
-use crate::api::endpoints;
-use crate::api::envelope::data_as;
-use crate::api::friend::UserIdResult;
-use crate::api::transport::{post, post_text, Answer, Connection, Scope};
-use crate::api::user::{AccountStatus, GetAllUsersUidReq, OnlineStatus, UserInfo};
+use crate::api::transport::{post_text, Answer, Connection, Scope};
+use crate::api::user::GetAllUsersUidReq;
 use crate::api::{ApiError, ErrorKind};
-use crate::model::bulk::{not_deleted, plan_online, Failed, Step};
-use crate::model::outcome::{outcomes, Outcome};
+use crate::model::bulk::{plan_online, Failed, Reply, Step};
 use crate::model::users::Lookup;
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -69,8 +65,9 @@ pub struct Run {
 }
 
 impl Run {
-    /// A run for the current page; leaving the page cancels what is in flight.
-    pub fn new(app: AppState, remove_deleted: bool) -> Self {
+    /// A run for the current page; leaving the page cancels what is in
+    /// flight. Deleted users stay in its table, marked as not registered.
+    pub fn new(app: AppState) -> Self {
         let run = Self {
             lookup: RwSignal::new(Lookup::default()),
             done: RwSignal::new(0),
@@ -79,7 +76,7 @@ impl Run {
             failed: RwSignal::new(Vec::new()),
             deleted: RwSignal::new(0),
             not_deleted: RwSignal::new(Vec::new()),
-            remove_deleted,
+            remove_deleted: false,
             workers: WORKERS,
             app,
             shared: StoredValue::new_local(Shared::default()),
@@ -88,15 +85,32 @@ impl Run {
         run
     }
 
+    /// The same run, with deleted users leaving its table (the directory).
+    pub fn removing_deleted(self) -> Self {
+        Self {
+            remove_deleted: true,
+            ..self
+        }
+    }
+
     /// The same run, one request at a time (calls that write row by row
     /// on the server, like blocks).
     pub fn one_at_a_time(self) -> Self {
         Self { workers: 1, ..self }
     }
 
-    /// Queues `steps` (ahead of what waits when `first`) and starts
-    /// workers unless some are running.
-    pub fn add(self, steps: Vec<Step>, first: bool) {
+    /// Queues `steps` after what waits, and starts workers unless some
+    /// are running.
+    pub fn add(self, steps: Vec<Step>) {
+        self.queue(steps, false);
+    }
+
+    /// Queues `steps` ahead of what waits (the operator asked for them).
+    pub fn add_first(self, steps: Vec<Step>) {
+        self.queue(steps, true);
+    }
+
+    fn queue(self, steps: Vec<Step>, first: bool) {
         if steps.is_empty() {
             return;
         }
@@ -153,7 +167,7 @@ impl Run {
             timer.set_value((seconds > 0).then(|| {
                 gloo_timers::callback::Interval::new(seconds * 1000, move || {
                     if !document().hidden() && !self.running.get_untracked() {
-                        self.add(plan_online(&ids()), false);
+                        self.add(plan_online(&ids()));
                     }
                 })
             }));
@@ -187,7 +201,7 @@ impl Run {
     pub fn retry(self) {
         let steps = self.failed.get_untracked().into_iter().map(|f| f.step);
         self.failed.set(Vec::new());
-        self.add(steps.collect(), false);
+        self.add(steps.collect());
     }
 
     /// Changes the table without re-rendering now; the views catch up
@@ -235,63 +249,30 @@ impl Run {
         self.absorb(step, answer)
     }
 
-    /// Decodes an answer by the kind of its step (not async, so the
-    /// worker's state machine is the same for every kind).
+    /// Merges a step's answer into the table (not async, so the worker's
+    /// state machine is the same for every kind).
     fn absorb(self, step: &Step, answer: Answer) -> Result<(), ApiError> {
-        match step {
-            Step::Accounts(_) => {
-                let r: Vec<AccountStatus> = decode(answer)?;
-                self.apply(|l| l.apply_accounts(&r));
+        let from = step.from();
+        let reply = step.decode(answer).inspect_err(|e| {
+            // Each row of the call shows why; the call is listed as failed too.
+            if let Some(all) = step.failed_outcomes(e) {
+                self.apply(|l| l.apply_outcomes(from, all));
             }
-            Step::Infos(ids) => {
-                let r: Vec<UserInfo> = decode(answer)?;
-                self.apply(|l| l.apply_infos(ids, r));
-            }
-            Step::Online(_) => {
-                let r: Vec<OnlineStatus> = decode(answer)?;
-                self.apply(|l| l.apply_online(r));
-            }
-            Step::Delete(ids) => {
-                let failed = not_deleted(decode(answer))?;
-                let gone: Vec<String> = (ids.iter())
-                    .filter(|id| !failed.contains(id))
-                    .cloned()
-                    .collect();
+        })?;
+        match reply {
+            Reply::Accounts(r) => self.apply(|l| l.apply_accounts(&r)),
+            Reply::Infos(r) => self.apply(|l| l.apply_infos(step.ids(), r)),
+            Reply::Online(r) => self.apply(|l| l.apply_online(r)),
+            Reply::Deleted { gone, not_deleted } => {
                 self.deleted.update(|d| *d += gone.len());
-                self.not_deleted.update(|n| n.extend(failed));
+                self.not_deleted.update(|n| n.extend(not_deleted));
                 let remove = self.remove_deleted;
                 self.apply(|l| l.apply_deleted(&gone, remove));
             }
-            Step::Members { .. } | Step::ImportFriend { .. } | Step::AddBlack { .. } => {
-                let (ids, from) = (step.ids(), step.from());
-                // add_black answers without `data`: success is its result 0.
-                let results = match answer.and_then(|(data, op)| match step {
-                    Step::AddBlack { .. } => Ok(Some(vec![UserIdResult {
-                        user_id: ids.first().cloned().unwrap_or_default(),
-                        result: 0,
-                    }])),
-                    _ => data_as::<Option<Vec<UserIdResult>>>(data.as_deref(), &op),
-                }) {
-                    Ok(results) => outcomes(ids, results),
-                    Err(e) => {
-                        // Every row of the call shows why; the call is also
-                        // listed as failed, for a retry.
-                        let failed = Outcome::Failed(e.clone());
-                        let all = ids.iter().map(|id| (id.clone(), failed.clone())).collect();
-                        self.apply(|l| l.apply_outcomes(from, all));
-                        return Err(e);
-                    }
-                };
-                self.apply(|l| l.apply_outcomes(from, results));
-            }
+            Reply::Outcomes(results) => self.apply(|l| l.apply_outcomes(from, results)),
         }
         Ok(())
     }
-}
-
-/// An answer's `data` as `T`.
-fn decode<T: serde::de::DeserializeOwned + Default>(answer: Answer) -> Result<T, ApiError> {
-    answer.and_then(|(data, op)| data_as(data.as_deref(), &op))
 }
 
 /// Every registered user ID (get_all_users_uid, unpaged). A failure is put
@@ -301,18 +282,9 @@ pub async fn all_user_ids(
     scope: &Scope,
     error: RwSignal<Option<ApiError>>,
 ) -> Option<Vec<String>> {
-    let Some(conn) = app.connection() else {
-        app.session_refused();
-        return None;
-    };
     error.set(None);
-    let req = GetAllUsersUidReq {};
-    match post(&conn, scope, endpoints::GET_ALL_USERS_UID, &req).await {
+    match app.call(scope, &GetAllUsersUidReq {}).await? {
         Ok(ids) => Some(ids),
-        Err(e) if e.is_session() => {
-            app.session_refused();
-            None
-        }
         Err(e) => {
             error.set(Some(e));
             None

@@ -10,7 +10,8 @@ use crate::api::user::PLATFORMS;
 use crate::components::field_error::FieldError;
 use crate::i18n::{Pick, Strings};
 use crate::model::message::{
-    decode_values, encode_values, path, pretty_json, Envelope, Group, Kind, Problem, Problems,
+    decode_values, encode_values, path, pretty_json, Addressing, FieldGroup, Kind, Problem,
+    Problems,
 };
 use crate::session::{draft, set_draft};
 use crate::state::{tr, use_app};
@@ -56,7 +57,7 @@ pub fn error_of(problems: RwSignal<Problems>, key: String) -> Signal<Option<Stri
 /// their elements at `msg-{prefix}{path}`. Problems are keyed by path.
 #[component]
 pub fn ContentFields(
-    #[prop(into)] groups: Signal<&'static [Group]>,
+    #[prop(into)] groups: Signal<&'static [FieldGroup]>,
     values: Values,
     prefix: &'static str,
     problems: RwSignal<Problems>,
@@ -254,9 +255,9 @@ pub fn names(picks: Vec<(i32, Pick)>) -> Vec<(String, Signal<String>)> {
 }
 
 /// Everything of a send but its content, from the typed values.
-pub fn envelope(v: &FxHashMap<String, String>) -> Envelope {
+pub fn addressing(v: &FxHashMap<String, String>) -> Addressing {
     let val = |k: &str| v.get(k).cloned().unwrap_or_default();
-    Envelope {
+    Addressing {
         send_id: val("sendID"),
         sender_nickname: val("senderNickname"),
         sender_face_url: val("senderFaceURL"),

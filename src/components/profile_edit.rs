@@ -5,24 +5,37 @@
 
 use leptos::prelude::*;
 
-use crate::api::endpoints;
-use crate::api::transport::post;
 use crate::api::user::{safe_url, UserInfo};
 use crate::api::ApiError;
 use crate::components::error_box::ErrorBox;
 use crate::components::text_field::TextField;
 use crate::i18n::{fill, Pick};
-use crate::model::profile::{update_request, Field, Problem, ProfileForm};
+use crate::model::profile::{update_request, ProfileField, ProfileForm, ProfileProblem};
 use crate::state::{page_scope, tr, use_app};
 
 /// The text fields of the form, in order: input id, label, input type.
-const FIELDS: [(Field, &str, Pick, &str); 6] = [
-    (Field::Nickname, "nickname", |t| t.col_nickname, "text"),
-    (Field::FaceUrl, "faceURL", |t| t.field_face_url, "url"),
-    (Field::PhoneNumber, "phoneNumber", |t| t.field_phone, "tel"),
-    (Field::Birth, "birth", |t| t.field_birth, "date"),
-    (Field::Email, "email", |t| t.field_email, "email"),
-    (Field::Ex, "ex", |t| t.col_ex, "text"),
+const FIELDS: [(ProfileField, &str, Pick, &str); 6] = [
+    (
+        ProfileField::Nickname,
+        "nickname",
+        |t| t.col_nickname,
+        "text",
+    ),
+    (
+        ProfileField::FaceUrl,
+        "faceURL",
+        |t| t.field_face_url,
+        "url",
+    ),
+    (
+        ProfileField::PhoneNumber,
+        "phoneNumber",
+        |t| t.field_phone,
+        "tel",
+    ),
+    (ProfileField::Birth, "birth", |t| t.field_birth, "date"),
+    (ProfileField::Email, "email", |t| t.field_email, "email"),
+    (ProfileField::Ex, "ex", |t| t.col_ex, "text"),
 ];
 
 fn draft_name(user_id: &str, key: &str) -> String {
@@ -97,7 +110,7 @@ pub fn ProfileEdit(
         move |key: &str, value: &str| crate::session::set_draft(&draft_name(&id, key), value)
     };
 
-    let problems = RwSignal::new(Vec::<(Field, Problem)>::new());
+    let problems = RwSignal::new(Vec::<(ProfileField, ProfileProblem)>::new());
     let saved = RwSignal::new(None::<bool>);
     let save_error = RwSignal::new(None::<ApiError>);
     let saving = RwSignal::new(false);
@@ -120,15 +133,14 @@ pub fn ProfileEdit(
                 Ok(Some(req)) => req,
             };
             problems.set(Vec::new());
-            let Some(conn) = app.connection() else {
-                return app.session_refused();
-            };
             let (id, scope) = (id.clone(), scope.clone());
             saving.set(true);
             leptos::task::spawn_local(async move {
-                let answer: Result<(), ApiError> =
-                    post(&conn, &scope, endpoints::UPDATE_USER_INFO, &req).await;
+                let answer = app.call(&scope, &req).await;
                 saving.set(false);
+                let Some(answer) = answer else {
+                    return;
+                };
                 match answer {
                     Ok(()) => {
                         for (_, key, _, _) in FIELDS {
@@ -138,23 +150,22 @@ pub fn ProfileEdit(
                         saved.set(Some(true));
                         on_saved.run(id);
                     }
-                    Err(e) if e.is_session() => app.session_refused(),
                     Err(e) => save_error.set(Some(e)),
                 }
             });
         }
     };
 
-    let problem_for = move |field: Field| {
+    let problem_for = move |field: ProfileField| {
         Signal::derive(move || {
             problems.with(|p| {
                 p.iter()
                     .find(|(f, _)| *f == field)
                     .map(|(_, problem)| match problem {
-                        Problem::TooLong => {
+                        ProfileProblem::TooLong => {
                             fill(app.t().err_too_long, &[("max", &field.max_chars())])
                         }
-                        Problem::BadDate => app.t().err_birth.to_string(),
+                        ProfileProblem::BadDate => app.t().err_birth.to_string(),
                     })
             })
         })

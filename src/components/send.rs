@@ -4,11 +4,11 @@
 use leptos::prelude::*;
 
 use crate::api::msg::{SendMsgReq, SendMsgResp};
-use crate::api::transport::{post, Scope};
-use crate::api::{endpoints, ApiError};
+use crate::api::transport::Scope;
+use crate::api::ApiError;
 use crate::components::copy_button::CopyButton;
 use crate::components::error_box::ErrorBox;
-use crate::model::message::{parse_history, remember, store_history, Outcome, Sent};
+use crate::model::message::{parse_history, remember, store_history, SendOutcome, Sent};
 use crate::session::{draft, set_draft};
 use crate::state::{page_scope, tr, use_app, AppState};
 
@@ -40,27 +40,26 @@ impl Sender {
     /// place for after the new login; an unknown outcome stays unknown.
     pub fn send(self, req: SendMsgReq) {
         let app = self.app;
-        let Some(conn) = app.connection() else {
-            return app.session_refused();
-        };
         self.sending.set(true);
         self.last.set(None);
         let scope = self.scope.get_value();
         leptos::task::spawn_local(async move {
-            let answer: Result<SendMsgResp, ApiError> =
-                post(&conn, &scope, endpoints::SEND_MSG, &req).await;
+            let answer = app.call(&scope, &req).await;
             self.sending.set(false);
+            // No answer: the session ended, and what was typed stays.
+            let Some(answer) = answer else {
+                return;
+            };
             let outcome = match &answer {
-                Ok(r) => Outcome::Sent {
+                Ok(r) => SendOutcome::Sent {
                     server_msg_id: r.server_msg_id.clone(),
                     client_msg_id: r.client_msg_id.clone(),
                     send_time: r.send_time,
                 },
-                Err(e) if e.is_session() => return app.session_refused(),
-                Err(e) if e.outcome_unknown() => Outcome::Unknown {
+                Err(e) if e.outcome_unknown() => SendOutcome::Unknown {
                     operation_id: e.operation_id.clone(),
                 },
-                Err(e) => Outcome::Refused {
+                Err(e) => SendOutcome::Refused {
                     err_code: e.err_code().unwrap_or_default(),
                     err_msg: e.err_msg().unwrap_or_default().to_string(),
                     operation_id: e.operation_id.clone(),

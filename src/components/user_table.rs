@@ -18,8 +18,8 @@ use crate::model::outcome::{self, Action, Note, Outcome};
 use crate::model::users::{
     csv_row, window, Filtered, Lookup, Ordered, Show, Sort, UserRow, CSV_HEADER,
 };
-use crate::routes;
 use crate::state::{counted, flag, text, tr, use_app, with_count, When};
+use crate::{keys, routes};
 
 const ROW_HEIGHT: u32 = 44;
 const VIEWPORT: u32 = 560;
@@ -131,24 +131,29 @@ pub const PAIR_RESULT_COLUMNS: &[Col] = &[Col::Select, Col::From, Col::UserId, C
 /// Where the directory's selection can be used: a destination key, its
 /// label, the route and the draft that route reads its IDs from.
 pub const DESTINATIONS: [(&str, Pick, &str, &str); 4] = [
-    ("lookup", |t| t.to_lookup, routes::USERS.path, "users.ids"),
+    (
+        "lookup",
+        |t| t.to_lookup,
+        routes::USERS.path,
+        keys::LOOKUP_IDS,
+    ),
     (
         "new-group",
         |t| t.to_new_group,
         routes::GROUPS.path,
-        "groups.members",
+        keys::NEW_GROUP_MEMBERS,
     ),
     (
         "members",
         |t| t.to_members,
         routes::GROUPS.path,
-        "groups.ids",
+        keys::GROUP_MEMBER_IDS,
     ),
     (
         "broadcast",
         |t| t.to_broadcast,
         routes::NOTIFICATIONS.path,
-        "broadcast.ids",
+        keys::BROADCAST_IDS,
     ),
 ];
 
@@ -260,7 +265,7 @@ pub fn UserResults(
     let selected = move || lookup.with(Lookup::selected_count);
     let chosen = move || lookup.with_untracked(Lookup::selected_ids);
     let none = flag(move || selected() == 0);
-    let check_online = move |_| run.add(plan_online(&chosen()), true);
+    let check_online = move |_| run.add_first(plan_online(&chosen()));
     let ask_delete = move |_| {
         let (admins, ids): (Vec<UserRow>, Vec<UserRow>) = lookup.with_untracked(|l| {
             (l.rows.iter().filter(|r| r.selected).cloned()).partition(|r| r.admin)
@@ -471,7 +476,7 @@ fn DeleteConfirm(
         }
         run.deleted.set(0);
         run.not_deleted.set(Vec::new());
-        run.add(steps(&ids, DELETE_MAX, Step::Delete), true);
+        run.add_first(steps(&ids, DELETE_MAX, Step::Delete));
         confirming.set(None);
     };
     if count == 0 {

@@ -12,6 +12,15 @@ use crate::model::text::flat;
 /// Recipients a stored chunk holds: each write costs the chunk, not the list.
 pub const CHUNK: usize = 64;
 
+/// Which recipients a retry sends to again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Retry {
+    /// Those the server refused.
+    Failed,
+    /// Those whose call got no answer: they may receive it twice.
+    Unknown,
+}
+
 /// What became of one recipient.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum State {
@@ -238,11 +247,11 @@ impl Ledger {
     /// Queues the failed recipients again, or the unknown ones (which may
     /// then receive the message twice: the operator's explicit choice).
     /// Returns how many.
-    pub fn retry(&mut self, unknown: bool) -> usize {
+    pub fn retry(&mut self, which: Retry) -> usize {
         let again: Vec<usize> = (0..self.states.len())
             .filter(|&i| match &self.states[i] {
-                State::Failed { .. } => !unknown,
-                State::Unknown { .. } => unknown,
+                State::Failed { .. } => which == Retry::Failed,
+                State::Unknown { .. } => which == Retry::Unknown,
                 _ => false,
             })
             .collect();
@@ -481,7 +490,7 @@ mod tests {
 
         // Retrying failures sends to exactly those; unknowns stay put.
         let failed = c.failed;
-        assert_eq!(ledger.retry(false), failed);
+        assert_eq!(ledger.retry(Retry::Failed), failed);
         let mut again = Vec::new();
         while let Some(i) = ledger.take() {
             assert!(matches!(calls[i], 1));
@@ -495,7 +504,7 @@ mod tests {
         }
         assert_eq!(again.len(), failed);
         assert_eq!(ledger.counts().unknown, c.unknown);
-        assert_eq!(ledger.retry(true), c.unknown);
+        assert_eq!(ledger.retry(Retry::Unknown), c.unknown);
     }
 
     #[test]

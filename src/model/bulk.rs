@@ -1,14 +1,17 @@
 //! The requests of a bulk run over user IDs, split at the server's caps,
-//! and what their answers mean.
+//! and, beside each, how its answer is decoded.
 
-use crate::api::endpoints::{self, ACCOUNT_CHECK_MAX, ONLINE_STATUS_MAX};
-use crate::api::envelope::data_as;
-use crate::api::friend::{AddBlackReq, ImportFriendReq};
+use crate::api::endpoints::{ACCOUNT_CHECK_MAX, ONLINE_STATUS_MAX};
+use crate::api::envelope::{answer_as, data_as, Answer};
+use crate::api::friend::{AddBlackReq, ImportFriendReq, UserIdResult};
 use crate::api::group::{InviteUserToGroupReq, KickGroupReq};
 use crate::api::ids::chunk;
-use crate::api::user::DeleteUserFailed;
-use crate::api::{ApiError, ErrorKind};
-use crate::model::outcome::Action;
+use crate::api::user::{
+    AccountCheckReq, AccountStatus, DeleteUserFailed, DeleteUserReq, GetUsersInfoReq,
+    GetUsersOnlineStatusReq, OnlineStatus, UserInfo,
+};
+use crate::api::{ApiError, Endpoint, ErrorKind};
+use crate::model::outcome::{outcomes, Action, Outcome};
 
 /// get_users_info has no documented cap; stay at account_check's.
 pub const INFO_MAX: usize = 100;
@@ -67,53 +70,115 @@ impl Step {
     /// The endpoint and its request body.
     pub fn request(&self) -> (&'static str, Result<String, serde_json::Error>) {
         let ids = self.ids().to_vec();
-        let (path, field) = match self {
-            Step::Accounts(_) => (endpoints::ACCOUNT_CHECK, "checkUserIDList"),
-            Step::Infos(_) => (endpoints::GET_USERS_INFO, "userIDList"),
-            Step::Online(_) => (endpoints::GET_USERS_ONLINE_STATUS, "userIDList"),
-            Step::Delete(_) => (endpoints::DELETE_USER, "deleteUserIDList"),
+        match self {
+            Step::Accounts(_) => encode(&AccountCheckReq {
+                check_user_id_list: ids,
+            }),
+            Step::Infos(_) => encode(&GetUsersInfoReq { user_id_list: ids }),
+            Step::Online(_) => encode(&GetUsersOnlineStatusReq { user_id_list: ids }),
+            Step::Delete(_) => encode(&DeleteUserReq {
+                delete_user_id_list: ids,
+            }),
             Step::Members {
                 action: Action::Kick,
                 group_id,
                 reason,
                 ..
-            } => {
-                let req = KickGroupReq {
-                    group_id: group_id.clone(),
-                    kicked_user_id_list: ids,
-                    reason: reason.clone(),
-                };
-                return (endpoints::KICK_GROUP, serde_json::to_string(&req));
-            }
+            } => encode(&KickGroupReq {
+                group_id: group_id.clone(),
+                kicked_user_id_list: ids,
+                reason: reason.clone(),
+            }),
             Step::Members {
                 group_id, reason, ..
-            } => {
-                let req = InviteUserToGroupReq {
-                    group_id: group_id.clone(),
-                    invited_user_id_list: ids,
-                    reason: reason.clone(),
-                };
-                return (endpoints::INVITE_USER_TO_GROUP, serde_json::to_string(&req));
-            }
-            Step::ImportFriend { from, .. } => {
-                let req = ImportFriendReq {
-                    friend_user_id_list: ids,
-                    from_user_id: from.clone(),
-                };
-                return (endpoints::IMPORT_FRIEND, serde_json::to_string(&req));
-            }
-            Step::AddBlack { from, .. } => {
-                let req = AddBlackReq {
-                    to_user_id: ids.into_iter().next().unwrap_or_default(),
-                    from_user_id: from.clone(),
-                };
-                return (endpoints::ADD_BLACK, serde_json::to_string(&req));
-            }
-        };
-        // Every read step sends one ID list.
-        let body = serde_json::to_string(&ids).map(|list| format!("{{\"{field}\":{list}}}"));
-        (path, body)
+            } => encode(&InviteUserToGroupReq {
+                group_id: group_id.clone(),
+                invited_user_id_list: ids,
+                reason: reason.clone(),
+            }),
+            Step::ImportFriend { from, .. } => encode(&ImportFriendReq {
+                friend_user_id_list: ids,
+                from_user_id: from.clone(),
+            }),
+            Step::AddBlack { from, .. } => encode(&AddBlackReq {
+                to_user_id: ids.into_iter().next().unwrap_or_default(),
+                from_user_id: from.clone(),
+            }),
+        }
     }
+
+    /// What the answer to this step says, decoded by the step's kind.
+    pub fn decode(&self, answer: Answer) -> Result<Reply, ApiError> {
+        let ids = self.ids();
+        Ok(match self {
+            Step::Accounts(_) => Reply::Accounts(answer_as(answer)?),
+            Step::Infos(_) => Reply::Infos(answer_as(answer)?),
+            Step::Online(_) => Reply::Online(answer_as(answer)?),
+            Step::Delete(_) => {
+                let failed = not_deleted(answer_as(answer))?;
+                let gone = ids
+                    .iter()
+                    .filter(|id| !failed.contains(id))
+                    .cloned()
+                    .collect();
+                Reply::Deleted {
+                    gone,
+                    not_deleted: failed,
+                }
+            }
+            // add_black answers without `data`: success is its result 0.
+            Step::AddBlack { .. } => {
+                answer?;
+                let done = UserIdResult {
+                    user_id: ids.first().cloned().unwrap_or_default(),
+                    result: 0,
+                };
+                Reply::Outcomes(outcomes(ids, Some(vec![done])))
+            }
+            Step::Members { .. } | Step::ImportFriend { .. } => {
+                Reply::Outcomes(outcomes(ids, answer_as(answer)?))
+            }
+        })
+    }
+
+    /// A group or friend call that failed as a whole: each of its users
+    /// shows why. Other steps have no per-user results to mark.
+    pub fn failed_outcomes(&self, error: &ApiError) -> Option<Vec<(String, Outcome)>> {
+        match self {
+            Step::Members { .. } | Step::ImportFriend { .. } | Step::AddBlack { .. } => {
+                let failed = Outcome::Failed(error.clone());
+                Some(
+                    self.ids()
+                        .iter()
+                        .map(|id| (id.clone(), failed.clone()))
+                        .collect(),
+                )
+            }
+            _ => None,
+        }
+    }
+}
+
+/// A request as its route and JSON body.
+fn encode<E: Endpoint>(req: &E) -> (&'static str, Result<String, serde_json::Error>) {
+    (E::PATH, serde_json::to_string(req))
+}
+
+/// A decoded answer to a [`Step`], ready to merge into the table.
+#[derive(Debug, PartialEq)]
+pub enum Reply {
+    Accounts(Vec<AccountStatus>),
+    /// Profiles of the step's IDs (unknown IDs are silently left out).
+    Infos(Vec<UserInfo>),
+    Online(Vec<OnlineStatus>),
+    /// The step's IDs split into those deleted and those the server
+    /// reports as not deleted.
+    Deleted {
+        gone: Vec<String>,
+        not_deleted: Vec<String>,
+    },
+    /// Each asked user's outcome, in the order asked.
+    Outcomes(Vec<(String, Outcome)>),
 }
 
 /// The calls that apply `action` to `pairs` of (from, userID): group calls
@@ -139,20 +204,19 @@ pub fn plan_action(
                 .collect()
         }
         Action::ImportFriend => {
-            let mut order: Vec<&str> = Vec::new();
-            let mut by_from: rustc_hash::FxHashMap<&str, Vec<String>> = Default::default();
+            // Each fromUserID's friends, in first-seen order; the map finds
+            // a fromUserID's place (the users table's map type: one copy).
+            let mut groups: Vec<(&str, Vec<String>)> = Vec::new();
+            let mut at: rustc_hash::FxHashMap<String, usize> = Default::default();
             for (from, id) in pairs {
-                by_from
-                    .entry(from.as_str())
-                    .or_insert_with(|| {
-                        order.push(from);
-                        Vec::new()
-                    })
-                    .push(id.clone());
+                let i = *at.entry(from.clone()).or_insert_with(|| {
+                    groups.push((from, Vec::new()));
+                    groups.len() - 1
+                });
+                groups[i].1.push(id.clone());
             }
-            (order.into_iter())
-                .flat_map(|from| {
-                    let ids = by_from.remove(from).unwrap_or_default();
+            (groups.into_iter())
+                .flat_map(|(from, ids)| {
                     chunk(&ids, IMPORT_MAX)
                         .map(|c| Step::ImportFriend {
                             from: from.to_string(),
@@ -259,6 +323,80 @@ mod tests {
                 r#"{"deleteUserIDList":["a","b\""]}"#.into()
             )
         );
+    }
+
+    #[test]
+    fn each_step_decodes_its_own_answer() {
+        let ok = |data: Option<&str>| -> Answer { Ok((data.map(str::to_string), "op".into())) };
+        let two = ids(2);
+        let accounts = Step::Accounts(two.clone()).decode(ok(Some(
+            r#"[{"userID":"u0","accountStatus":"registered"}]"#,
+        )));
+        let Ok(Reply::Accounts(accounts)) = accounts else {
+            panic!("{accounts:?}")
+        };
+        assert_eq!((accounts[0].user_id.as_str(), accounts.len()), ("u0", 1));
+        // A profile answer of the wrong shape is an error, not an empty page.
+        let bad = Step::Infos(two.clone()).decode(ok(Some(r#"{"userID":"u0"}"#)));
+        assert!(matches!(
+            bad,
+            Err(ApiError {
+                kind: ErrorKind::Shape { .. },
+                ..
+            })
+        ));
+        assert_eq!(
+            Step::Online(two.clone()).decode(ok(None)),
+            Ok(Reply::Online(vec![]))
+        );
+
+        let partial = ApiError::new(
+            "op",
+            ErrorKind::Server {
+                err_code: 201,
+                err_msg: "some uid deleted failed".into(),
+                data: Some(r#"["u1"]"#.into()),
+            },
+        );
+        assert_eq!(
+            Step::Delete(two.clone()).decode(Err(partial)),
+            Ok(Reply::Deleted {
+                gone: vec!["u0".into()],
+                not_deleted: vec!["u1".into()],
+            })
+        );
+
+        // add_black has no data: its one target succeeded.
+        let block = Step::AddBlack {
+            from: "o".into(),
+            ids: vec!["t".into()],
+        };
+        assert_eq!(
+            block.decode(ok(None)),
+            Ok(Reply::Outcomes(vec![("t".into(), Outcome::Result(0))]))
+        );
+        let invite = Step::Members {
+            action: Action::Invite,
+            group_id: "g".into(),
+            reason: String::new(),
+            ids: two.clone(),
+        };
+        assert_eq!(
+            invite.decode(ok(Some(r#"[{"userID":"u0","result":-1}]"#))),
+            Ok(Reply::Outcomes(vec![
+                ("u0".into(), Outcome::Result(-1)),
+                ("u1".into(), Outcome::NoResult),
+            ]))
+        );
+        // A call that failed whole marks each of its users; reads do not.
+        let refused = ApiError::new("op", ErrorKind::Aborted);
+        assert_eq!(invite.decode(Err(refused.clone())), Err(refused.clone()));
+        let marked = invite.failed_outcomes(&refused).unwrap();
+        assert_eq!(marked.len(), 2);
+        assert!(marked
+            .iter()
+            .all(|(_, o)| *o == Outcome::Failed(refused.clone())));
+        assert_eq!(Step::Accounts(two).failed_outcomes(&refused), None);
     }
 
     #[test]

@@ -96,10 +96,10 @@ pub const CUSTOM_ELEM: &[Field] = &[
 /// A group of fields and where it goes in `content`: at the top (""), or
 /// as a nested object named by a dotted path (a picture's `bigPicture`, a
 /// notification's `pictureElem.bigPicture`).
-pub type Group = (&'static str, &'static [Field]);
+pub type FieldGroup = (&'static str, &'static [Field]);
 
 /// The content form of each type the composer sends (docs/api.md#send-msg-content).
-pub fn content_groups(content_type: i32) -> &'static [Group] {
+pub fn content_groups(content_type: i32) -> &'static [FieldGroup] {
     match content_type {
         TEXT => &[("", TEXT_ELEM)],
         PICTURE => &[
@@ -150,7 +150,7 @@ pub fn message_content(
 /// for each media element without a URL (named at its first URL field).
 /// One message a field: a field's own problem is said first, and alone.
 pub fn checked_content(
-    groups: &[Group],
+    groups: &[FieldGroup],
     needs: NeededUrls,
     value: &dyn Fn(&str) -> String,
     mut extra: Problems,
@@ -201,7 +201,10 @@ pub type Problems = Vec<(String, Problem)>;
 /// `content` from the typed values (`value(path)`): filled fields only,
 /// numbers as numbers, a nested group only when one of its fields is
 /// filled.
-pub fn build_content(groups: &[Group], value: &dyn Fn(&str) -> String) -> Result<Value, Problems> {
+pub fn build_content(
+    groups: &[FieldGroup],
+    value: &dyn Fn(&str) -> String,
+) -> Result<Value, Problems> {
     let mut content = Map::new();
     let mut problems = Problems::new();
     for &(group, fields) in groups {
@@ -323,7 +326,7 @@ pub fn pretty_json(text: &str) -> Option<String> {
 
 /// Who sends, to whom, and how: everything of a send but its content.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Envelope {
+pub struct Addressing {
     pub send_id: String,
     pub sender_nickname: String,
     pub sender_face_url: String,
@@ -339,14 +342,14 @@ pub struct Envelope {
     pub push: OfflinePushInfo,
 }
 
-/// The send_msg request, or every problem found in the envelope and the
+/// The send_msg request, or every problem found in the addressing and the
 /// content (the content's own, as `build_content` found them).
 pub fn request(
-    envelope: &Envelope,
+    addressing: &Addressing,
     content_type: i32,
     content: Result<Value, Problems>,
 ) -> Result<SendMsgReq, Problems> {
-    let e = envelope;
+    let e = addressing;
     let mut problems = Problems::new();
     if e.send_id.trim().is_empty() {
         problems.push(("sendID".into(), Problem::Required));
@@ -462,7 +465,7 @@ pub const HISTORY_MAX: usize = 1_000;
 
 /// What became of a send.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Outcome {
+pub enum SendOutcome {
     /// errCode 0: the server's IDs and its sendTime (ms).
     Sent {
         server_msg_id: String,
@@ -493,13 +496,13 @@ pub struct Sent {
     pub content_type: i32,
     /// What it held, in one short line (a revoke: the clientMsgID it names).
     pub summary: String,
-    pub outcome: Outcome,
+    pub outcome: SendOutcome,
     /// A revoke of it was accepted.
     pub revoked: bool,
 }
 
 impl Sent {
-    pub fn new(at: i64, req: &SendMsgReq, outcome: Outcome) -> Self {
+    pub fn new(at: i64, req: &SendMsgReq, outcome: SendOutcome) -> Self {
         let target = if req.session_type == GROUP_CHAT {
             &req.group_id
         } else {
@@ -521,7 +524,7 @@ impl Sent {
     /// The clientMsgID a revoke names, for sends the server accepted.
     pub fn client_msg_id(&self) -> Option<&str> {
         match &self.outcome {
-            Outcome::Sent { client_msg_id, .. } => Some(client_msg_id),
+            SendOutcome::Sent { client_msg_id, .. } => Some(client_msg_id),
             _ => None,
         }
     }
@@ -560,17 +563,17 @@ pub fn parse_history(stored: Option<&str>) -> Vec<Sent> {
             return None;
         };
         let outcome = match state {
-            "sent" => Outcome::Sent {
+            "sent" => SendOutcome::Sent {
                 server_msg_id: a.into(),
                 client_msg_id: b.into(),
                 send_time: c.parse().ok()?,
             },
-            "refused" => Outcome::Refused {
+            "refused" => SendOutcome::Refused {
                 err_code: a.parse().ok()?,
                 err_msg: b.into(),
                 operation_id: c.into(),
             },
-            "unknown" => Outcome::Unknown {
+            "unknown" => SendOutcome::Unknown {
                 operation_id: c.into(),
             },
             _ => return None,
@@ -597,7 +600,7 @@ pub fn parse_history(stored: Option<&str>) -> Vec<Sent> {
 pub fn store_history(history: &[Sent]) -> String {
     let line = |s: &Sent| {
         let (state, a, b, c) = match &s.outcome {
-            Outcome::Sent {
+            SendOutcome::Sent {
                 server_msg_id,
                 client_msg_id,
                 send_time,
@@ -607,7 +610,7 @@ pub fn store_history(history: &[Sent]) -> String {
                 client_msg_id.clone(),
                 send_time.to_string(),
             ),
-            Outcome::Refused {
+            SendOutcome::Refused {
                 err_code,
                 err_msg,
                 operation_id,
@@ -617,7 +620,7 @@ pub fn store_history(history: &[Sent]) -> String {
                 err_msg.clone(),
                 operation_id.clone(),
             ),
-            Outcome::Unknown { operation_id } => (
+            SendOutcome::Unknown { operation_id } => (
                 "unknown",
                 String::new(),
                 String::new(),
@@ -646,7 +649,7 @@ pub fn store_history(history: &[Sent]) -> String {
 /// Adds a send, keeping the last HISTORY_MAX. A revoke that went through
 /// marks the message it names as revoked.
 pub fn remember(history: &mut Vec<Sent>, sent: Sent) {
-    if sent.content_type == REVOKE && matches!(sent.outcome, Outcome::Sent { .. }) {
+    if sent.content_type == REVOKE && matches!(sent.outcome, SendOutcome::Sent { .. }) {
         let named = Some(sent.summary.as_str());
         if let Some(original) = history.iter_mut().find(|h| h.client_msg_id() == named) {
             original.revoked = true;
@@ -671,8 +674,8 @@ mod tests {
         move |k: &str| map.get(k).cloned().unwrap_or_default()
     }
 
-    fn single() -> Envelope {
-        Envelope {
+    fn single() -> Addressing {
+        Addressing {
             send_id: "openIM123456".into(),
             sender_platform_id: 5,
             session_type: SINGLE_CHAT,
@@ -728,7 +731,7 @@ mod tests {
     fn a_text_needs_its_text_and_a_target() {
         let empty = build_content(content_groups(TEXT), &values(&[]));
         assert_eq!(empty, Err(vec![("text".to_string(), Problem::Required)]));
-        let no_target = Envelope {
+        let no_target = Addressing {
             target: " ".into(),
             ..single()
         };
@@ -740,7 +743,7 @@ mod tests {
                 ("text".to_string(), Problem::Required)
             ]
         );
-        let group = Envelope {
+        let group = Addressing {
             session_type: GROUP_CHAT,
             target: String::new(),
             ..single()
@@ -839,7 +842,7 @@ mod tests {
 
     #[test]
     fn a_revoke_goes_the_way_the_original_went() {
-        let group = Envelope {
+        let group = Addressing {
             session_type: GROUP_CHAT,
             target: "g1".into(),
             ..single()
@@ -856,7 +859,7 @@ mod tests {
 
     #[test]
     fn push_info_and_sender_face_are_checked_and_sent_when_filled() {
-        let e = Envelope {
+        let e = Addressing {
             sender_face_url: "ic_avatar_01".into(),
             ..single()
         };
@@ -865,7 +868,7 @@ mod tests {
             request(&e, TEXT, content()).unwrap_err(),
             [("senderFaceURL".to_string(), Problem::NotHttpUrl)]
         );
-        let e = Envelope {
+        let e = Addressing {
             is_online_only: true,
             push: OfflinePushInfo {
                 title: "New".into(),
@@ -909,7 +912,7 @@ mod tests {
     }
 
     fn sent(n: usize, req: SendMsgReq) -> Sent {
-        let outcome = Outcome::Sent {
+        let outcome = SendOutcome::Sent {
             server_msg_id: format!("s{n:031}"),
             client_msg_id: format!("c{n:031}"),
             send_time: 1_700_000_000_000 + n as i64,
@@ -940,7 +943,7 @@ mod tests {
         );
         // A refused revoke changes nothing; an accepted one marks it.
         let mut refused = sent(2_000, undo.clone());
-        refused.outcome = Outcome::Refused {
+        refused.outcome = SendOutcome::Refused {
             err_code: 600,
             err_msg: "in black list".into(),
             operation_id: "op".into(),
@@ -960,7 +963,7 @@ mod tests {
         assert_eq!(history.len(), HISTORY_MAX);
 
         let mut odd = sent(3_000, text("tab\there"));
-        odd.outcome = Outcome::Unknown {
+        odd.outcome = SendOutcome::Unknown {
             operation_id: "op-7".into(),
         };
         remember(&mut history, odd.clone());

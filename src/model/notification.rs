@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use crate::api::msg::{SendMsgReq, NOTIFICATION_CHAT, OA_NOTIFICATION};
 use crate::model::message::{
-    checked_content, request, Envelope, Field, Group, Kind, NeededUrls, Problem, Problems,
+    checked_content, request, Addressing, Field, FieldGroup, Kind, NeededUrls, Problem, Problems,
     FILE_ELEM, PICTURE_INFO, PICTURE_SOURCE, SOUND_ELEM, VIDEO_ELEM,
 };
 use crate::model::text::one_decimal;
@@ -30,21 +30,21 @@ pub const OA_ELEM: &[Field] = &[
     field("ex", Kind::Text, false),
 ];
 
-const PICTURE: [Group; 4] = [
+const PICTURE: [FieldGroup; 4] = [
     ("pictureElem", PICTURE_SOURCE),
     ("pictureElem.sourcePicture", PICTURE_INFO),
     ("pictureElem.bigPicture", PICTURE_INFO),
     ("pictureElem.snapshotPicture", PICTURE_INFO),
 ];
-const SOUND: Group = ("soundElem", SOUND_ELEM);
+const SOUND: FieldGroup = ("soundElem", SOUND_ELEM);
 
 /// mixType as the SDKs read it: what goes with the text.
 pub const MIX_TYPES: [i32; 6] = [0, 1, 2, 3, 4, 5];
 
 /// The content form of a mixType: the notification's own fields, then the
 /// media elements that mixType carries.
-pub fn groups(mix_type: i32) -> &'static [Group] {
-    const TOP: Group = ("", OA_ELEM);
+pub fn groups(mix_type: i32) -> &'static [FieldGroup] {
+    const TOP: FieldGroup = ("", OA_ELEM);
     match mix_type {
         1 => &[TOP, PICTURE[0], PICTURE[1], PICTURE[2], PICTURE[3]],
         2 => &[TOP, ("videoElem", VIDEO_ELEM)],
@@ -73,16 +73,16 @@ fn needed_urls(mix_type: i32) -> NeededUrls {
     }
 }
 
-/// The notification to `envelope.target`, or every problem found: the
-/// envelope's, the content's, a zero notificationType, a missing
+/// The notification to `addressing.target`, or every problem found: the
+/// addressing's, the content's, a zero notificationType, a missing
 /// senderNickname, and media without a URL.
 pub fn notification(
-    envelope: &Envelope,
+    addressing: &Addressing,
     mix_type: i32,
     value: &dyn Fn(&str) -> String,
 ) -> Result<SendMsgReq, Problems> {
     let mut extra = Problems::new();
-    if envelope.sender_nickname.trim().is_empty() {
+    if addressing.sender_nickname.trim().is_empty() {
         extra.push(("senderNickname".into(), Problem::Required));
     }
     if value("notificationType").trim().parse::<i64>() == Ok(0) {
@@ -93,7 +93,7 @@ pub fn notification(
             c["mixType"] = Value::from(mix_type);
             c
         });
-    let mut req = request(envelope, OA_NOTIFICATION, content)?;
+    let mut req = request(addressing, OA_NOTIFICATION, content)?;
     req.session_type = NOTIFICATION_CHAT;
     Ok(req)
 }
@@ -126,8 +126,8 @@ mod tests {
         move |k: &str| map.get(k).cloned().unwrap_or_default()
     }
 
-    fn envelope() -> Envelope {
-        Envelope {
+    fn addressing() -> Addressing {
+        Addressing {
             send_id: "openIM123456".into(),
             sender_nickname: "Ops".into(),
             sender_platform_id: 5,
@@ -148,7 +148,7 @@ mod tests {
     fn a_text_only_notification_is_what_the_spec_shows() {
         let mut list = BASE.to_vec();
         list.push(("externalUrl", "https://status.example/"));
-        let req = notification(&envelope(), 0, &values(&list)).unwrap();
+        let req = notification(&addressing(), 0, &values(&list)).unwrap();
         assert_eq!(req.session_type, NOTIFICATION_CHAT);
         assert_eq!(req.content_type, OA_NOTIFICATION);
         assert_eq!(req.recv_id, "u1");
@@ -161,9 +161,9 @@ mod tests {
     #[test]
     fn the_four_required_fields_a_nickname_and_a_non_zero_type() {
         let problems = notification(
-            &Envelope {
+            &Addressing {
                 sender_nickname: " ".into(),
-                ..envelope()
+                ..addressing()
             },
             0,
             &values(&[("notificationType", "0")]),
@@ -182,7 +182,7 @@ mod tests {
         );
         assert!(problems.contains(&("notificationType".into(), Problem::Zero)));
         let bad_face = notification(
-            &envelope(),
+            &addressing(),
             0,
             &values(&[
                 ("notificationName", "n"),
@@ -202,7 +202,7 @@ mod tests {
         let needs = |mix: i32, extra: &[(&'static str, &'static str)]| {
             let mut list = BASE.to_vec();
             list.extend_from_slice(extra);
-            notification(&envelope(), mix, &values(&list))
+            notification(&addressing(), mix, &values(&list))
                 .err()
                 .unwrap_or_default()
                 .into_iter()
@@ -238,7 +238,7 @@ mod tests {
             ("pictureElem.bigPicture.url", "https://c/b.png"),
             ("pictureElem.bigPicture.width", "800"),
         ]);
-        let req = notification(&envelope(), 5, &values(&list)).unwrap();
+        let req = notification(&addressing(), 5, &values(&list)).unwrap();
         assert_eq!(
             req.content["soundElem"],
             serde_json::json!({"sourceUrl": "https://c/a.mp3", "duration": 12})

@@ -31,7 +31,7 @@ impl ProfileForm {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Field {
+pub enum ProfileField {
     Nickname,
     FaceUrl,
     PhoneNumber,
@@ -40,20 +40,20 @@ pub enum Field {
     Ex,
 }
 
-impl Field {
+impl ProfileField {
     /// The longest value the server's binding accepts, in characters.
     pub fn max_chars(self) -> usize {
         match self {
-            Field::Nickname | Field::Email => 64,
-            Field::FaceUrl | Field::Ex => 1024,
-            Field::PhoneNumber => 32,
-            Field::Birth => 10,
+            ProfileField::Nickname | ProfileField::Email => 64,
+            ProfileField::FaceUrl | ProfileField::Ex => 1024,
+            ProfileField::PhoneNumber => 32,
+            ProfileField::Birth => 10,
         }
     }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Problem {
+pub enum ProfileProblem {
     /// Longer than the binding's `max`.
     TooLong,
     /// Not a date from 1970-01-02 to 2106-02-07 (birth is a uint32 of
@@ -106,29 +106,29 @@ pub fn update_request(
     user_id: &str,
     before: &ProfileForm,
     after: &ProfileForm,
-) -> Result<Option<UpdateUserInfoReq>, Vec<(Field, Problem)>> {
+) -> Result<Option<UpdateUserInfoReq>, Vec<(ProfileField, ProfileProblem)>> {
     let mut problems = Vec::new();
-    let mut changed = |field: Field, old: &str, new: &str| -> Option<String> {
+    let mut changed = |field: ProfileField, old: &str, new: &str| -> Option<String> {
         if new == old || new.is_empty() {
             return None;
         }
         if new.chars().count() > field.max_chars() {
-            problems.push((field, Problem::TooLong));
+            problems.push((field, ProfileProblem::TooLong));
             return None;
         }
         Some(new.to_string())
     };
     let mut req = UpdateUserInfoReq {
         user_id: user_id.to_string(),
-        nickname: changed(Field::Nickname, &before.nickname, &after.nickname),
-        face_url: changed(Field::FaceUrl, &before.face_url, &after.face_url),
+        nickname: changed(ProfileField::Nickname, &before.nickname, &after.nickname),
+        face_url: changed(ProfileField::FaceUrl, &before.face_url, &after.face_url),
         phone_number: changed(
-            Field::PhoneNumber,
+            ProfileField::PhoneNumber,
             &before.phone_number,
             &after.phone_number,
         ),
-        email: changed(Field::Email, &before.email, &after.email),
-        ex: changed(Field::Ex, &before.ex, &after.ex),
+        email: changed(ProfileField::Email, &before.email, &after.email),
+        ex: changed(ProfileField::Ex, &before.ex, &after.ex),
         gender: (after.gender != before.gender && matches!(after.gender, 1 | 2))
             .then_some(after.gender),
         birth: None,
@@ -136,7 +136,7 @@ pub fn update_request(
     if after.birth != before.birth && !after.birth.trim().is_empty() {
         match birth_seconds(&after.birth) {
             Some(s) => req.birth = Some(s),
-            None => problems.push((Field::Birth, Problem::BadDate)),
+            None => problems.push((ProfileField::Birth, ProfileProblem::BadDate)),
         }
     }
     if !problems.is_empty() {
@@ -230,12 +230,12 @@ mod tests {
         assert_eq!(
             problems,
             [
-                (Field::Nickname, Problem::TooLong),
-                (Field::FaceUrl, Problem::TooLong),
-                (Field::PhoneNumber, Problem::TooLong),
-                (Field::Email, Problem::TooLong),
-                (Field::Ex, Problem::TooLong),
-                (Field::Birth, Problem::BadDate),
+                (ProfileField::Nickname, ProfileProblem::TooLong),
+                (ProfileField::FaceUrl, ProfileProblem::TooLong),
+                (ProfileField::PhoneNumber, ProfileProblem::TooLong),
+                (ProfileField::Email, ProfileProblem::TooLong),
+                (ProfileField::Ex, ProfileProblem::TooLong),
+                (ProfileField::Birth, ProfileProblem::BadDate),
             ]
         );
     }

@@ -18,7 +18,7 @@ pub fn DirectoryPage() -> impl IntoView {
     let app = use_app();
     let scope = page_scope();
     // Deleted users leave the directory.
-    let run = Run::new(app, true);
+    let run = Run::new(app).removing_deleted();
     let loading = RwSignal::new(false);
     let load_error = RwSignal::new(None::<ApiError>);
 
@@ -34,7 +34,7 @@ pub fn DirectoryPage() -> impl IntoView {
                 let table = Lookup::new(&ids, &admin_ids(app)).all_registered();
                 run.failed.set(Vec::new());
                 run.lookup.set(table);
-                run.add(steps(&ids, INFO_MAX, Step::Infos), false);
+                run.add(steps(&ids, INFO_MAX, Step::Infos));
             }
         });
     };

@@ -28,14 +28,14 @@ type Start = Callback<(Action, Vec<(String, String)>)>;
 pub fn FriendsPage() -> impl IntoView {
     let app = use_app();
     // One call at a time: blocks are written row by row on the server.
-    let run = Run::new(app, false).one_at_a_time();
+    let run = Run::new(app).one_at_a_time();
     let start: Start = Callback::new(move |(action, pairs): (Action, Vec<(String, String)>)| {
         if run.running.get_untracked() {
             return;
         }
         run.failed.set(Vec::new());
         run.lookup.set(Lookup::results(action, &pairs, None));
-        run.add(plan_action(action, "", "", &pairs), false);
+        run.add(plan_action(action, "", "", &pairs));
     });
     view! {
         <section class="page friends">

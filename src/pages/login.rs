@@ -4,10 +4,10 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use crate::api::auth::{check_login, LoginProblem, UserTokenReq, UserTokenResp, ADMIN_PLATFORM};
-use crate::api::transport::{post, Connection, Scope};
-use crate::api::user::{AccountCheckReq, AccountStatus, PLATFORMS};
-use crate::api::{endpoints, ApiError};
+use crate::api::auth::{check_login, LoginProblem, UserTokenReq, ADMIN_PLATFORM};
+use crate::api::transport::{call, Connection, Scope};
+use crate::api::user::{AccountCheckReq, PLATFORMS};
+use crate::api::ApiError;
 use crate::components::error_box::ErrorBox;
 use crate::components::field_error::FieldError;
 use crate::components::text_field::TextField;
@@ -235,9 +235,7 @@ async fn sign_in(
         server: server.to_string(),
         token: None,
     };
-    let token: UserTokenResp = post(&anonymous, scope, endpoints::USER_TOKEN, req)
-        .await
-        .map_err(Failure::Api)?;
+    let token = call(&anonymous, scope, req).await.map_err(Failure::Api)?;
     busy.set(Busy::CheckingAdmin);
     let signed = Connection {
         server: server.to_string(),
@@ -246,7 +244,7 @@ async fn sign_in(
     let probe = AccountCheckReq {
         check_user_id_list: Vec::new(),
     };
-    match post::<_, Vec<AccountStatus>>(&signed, scope, endpoints::ACCOUNT_CHECK, &probe).await {
+    match call(&signed, scope, &probe).await {
         Ok(_) => Ok(Session {
             server: server.to_string(),
             user_id: if token.user_id.is_empty() {

@@ -11,13 +11,13 @@ use crate::api::msg::{
 use rustc_hash::FxHashMap;
 
 use crate::components::broadcast_panel::BroadcastPanel;
-use crate::components::content_fields::{envelope, kept_values, names, ContentFields, Form};
+use crate::components::content_fields::{addressing, kept_values, names, ContentFields, Form};
 use crate::components::copy_button::CopyButton;
 use crate::components::field_error::FieldError;
 use crate::components::send::{SendResult, Sender};
 use crate::i18n::{fill, Pick};
 use crate::model::message::{
-    content_groups, message_content, request, Outcome, Problems, Sent, COMPOSED,
+    content_groups, message_content, request, Problems, SendOutcome, Sent, COMPOSED,
 };
 use crate::session::draft;
 use crate::state::{flag, tr, use_app, When};
@@ -102,15 +102,15 @@ pub fn MessagesPage() -> impl IntoView {
     // is false), or its problems.
     let make = move |v: &FxHashMap<String, String>, to: Option<String>| {
         let val = |k: &str| v.get(k).cloned().unwrap_or_default();
-        let mut envelope = envelope(v);
+        let mut addressing = addressing(v);
         // A broadcast goes to users one by one, whatever the form says.
         if let Some(to) = to {
-            envelope.target = to;
-            envelope.session_type = SINGLE_CHAT;
+            addressing.target = to;
+            addressing.session_type = SINGLE_CHAT;
         }
         let ct = val("contentType").parse().unwrap_or(TEXT);
         let content = message_content(ct, &|k: &str| val(&format!("c.{k}")));
-        request(&envelope, ct, content)
+        request(&addressing, ct, content)
     };
     let build = move |track: bool| {
         if track {
@@ -243,7 +243,7 @@ pub fn MessagesPage() -> impl IntoView {
             <SendResult sender note=Signal::derive(move || (session_type() == GROUP_CHAT).then(|| {
                 // What this tab knows of the group (see the groups page).
                 let target = get("target");
-                let known = crate::model::groups::parse(draft("groups.recent").as_deref())
+                let known = crate::model::groups::parse(draft(crate::keys::RECENT_GROUPS).as_deref())
                     .into_iter()
                     .find(|g| g.group_id == target.trim())
                     .and_then(|g| g.member_count);
@@ -277,10 +277,10 @@ pub fn MessagesPage() -> impl IntoView {
                                     let t = app.t();
                                     let when = crate::app::local_time(sent.at as f64, app.locale.get());
                                     let result = match &sent.outcome {
-                                        Outcome::Sent { .. } if sent.revoked => t.revoked.to_string(),
-                                        Outcome::Sent { .. } => t.sent_short.to_string(),
-                                        Outcome::Refused { err_code, err_msg, .. } => format!("{err_code} {err_msg}"),
-                                        Outcome::Unknown { operation_id } => fill(t.unknown_short, &[("op", operation_id)]),
+                                        SendOutcome::Sent { .. } if sent.revoked => t.revoked.to_string(),
+                                        SendOutcome::Sent { .. } => t.sent_short.to_string(),
+                                        SendOutcome::Refused { err_code, err_msg, .. } => format!("{err_code} {err_msg}"),
+                                        SendOutcome::Unknown { operation_id } => fill(t.unknown_short, &[("op", operation_id)]),
                                     };
                                     let revocable = sent.revoke().is_some() && !sent.revoked;
                                     let id = sent.client_msg_id().unwrap_or_default().to_string();

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::components::broadcast_panel::BroadcastPanel;
-use crate::components::content_fields::{envelope, kept_values, names, ContentFields, Form};
+use crate::components::content_fields::{addressing, kept_values, names, ContentFields, Form};
 use crate::components::oa_preview::OaPreview;
 use crate::components::send::{SendResult, Sender};
 use crate::components::templates::Templates;
@@ -43,7 +43,7 @@ pub fn NotificationsPage() -> impl IntoView {
     let build = move |to: Option<String>| {
         form.checked(form.values.with_untracked(|v| {
             let value = |k: &str| v.get(&format!("{CONTENT}{k}")).cloned().unwrap_or_default();
-            let mut e = envelope(v);
+            let mut e = addressing(v);
             if let Some(to) = to {
                 e.target = to;
             }

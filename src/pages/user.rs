@@ -24,11 +24,11 @@ pub fn UserPage() -> impl IntoView {
 #[component]
 fn UserDetail(user_id: String) -> impl IntoView {
     let app = use_app();
-    let run = Run::new(app, false);
+    let run = Run::new(app);
     let id = user_id.clone();
     run.lookup
         .set(Lookup::new(std::slice::from_ref(&id), &admin_ids(app)));
-    run.add(plan_lookup(std::slice::from_ref(&id)), false);
+    run.add(plan_lookup(std::slice::from_ref(&id)));
     let row = Memo::new(move |_| {
         run.lookup
             .with(|l| l.rows.first().cloned().unwrap_or_default())
@@ -91,7 +91,7 @@ fn UserDetail(user_id: String) -> impl IntoView {
                 </div>
                 <ProfileEdit user_id=id.clone() info on_saved=Callback::new(move |id| {
                     // Show what the server now returns.
-                    run.add(vec![Step::Infos(vec![id])], true);
+                    run.add_first(vec![Step::Infos(vec![id])]);
                 })/>
             </When>
         </section>

@@ -17,7 +17,7 @@ use crate::state::{admin_ids, kept_draft, page_scope, tr, use_app};
 
 /// The pasted IDs, kept as a draft; the directory's "open in lookup"
 /// writes its selection here.
-pub const DRAFT: &str = "users.ids";
+pub const DRAFT: &str = crate::keys::LOOKUP_IDS;
 
 #[component]
 pub fn UsersPage() -> impl IntoView {
@@ -32,7 +32,7 @@ pub fn UsersPage() -> impl IntoView {
     let info = RwSignal::new(None::<String>);
     let load_error = RwSignal::new(None::<ApiError>);
     // Deleted users stay listed here, shown as no longer registered.
-    let run = Run::new(app, false);
+    let run = Run::new(app);
 
     let look_up = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -48,7 +48,7 @@ pub fn UsersPage() -> impl IntoView {
         info.set(None);
         run.failed.set(Vec::new());
         run.lookup.set(Lookup::new(&ids, &admin_ids(app)));
-        run.add(plan_lookup(&ids), false);
+        run.add(plan_lookup(&ids));
     };
 
     let load_all = move |_| {

@@ -39,8 +39,7 @@ async fn friends_are_imported_for_one_user_and_from_csv_pairs() {
     s.type_into("#import-from", &u[0]).await;
     s.paste_into("#import-ids", &u[1]).await;
     s.click(".import-form button[type=submit]").await;
-    s.wait_text("#results-summary", "1 users: 1 succeeded")
-        .await;
+    s.wait_text("#results-summary", "1 user: 1 succeeded").await;
     s.paste_into("#import-ids", &format!("{}\n{}\nghost-f1", u[1], u[2]))
         .await;
     s.click(".import-form button[type=submit]").await;
@@ -69,7 +68,7 @@ async fn friends_are_imported_for_one_user_and_from_csv_pairs() {
     s.type_into("#import-from", "ghost-from").await;
     s.paste_into("#import-ids", &u[3]).await;
     s.click(".import-form button[type=submit]").await;
-    s.wait_text("#results-summary", "1 users: 0 succeeded, 1 did not")
+    s.wait_text("#results-summary", "1 user: 0 succeeded, 1 did not")
         .await;
     assert!(result_of(&s, &u[3])
         .await

@@ -84,7 +84,7 @@ async fn a_group_is_created_checked_then_members_invited_and_kicked() {
     s.click(".check-create").await;
     s.wait_text(
         ".create-confirm",
-        "2 members will be in it, 1 of them as admins",
+        "2 members will be in it; admins among them: 1",
     )
     .await;
     let skipped = s.text(".create-confirm .skipped").await;
@@ -198,7 +198,7 @@ async fn a_group_is_created_checked_then_members_invited_and_kicked() {
     s.type_into("#group-id", "no-such-group").await;
     s.paste_into("#group-user-ids", a).await;
     s.click(".members-form .invite").await;
-    s.wait_text("#results-summary", "1 users: 0 succeeded, 1 did not")
+    s.wait_text("#results-summary", "1 user: 0 succeeded, 1 did not")
         .await;
     assert!(result_of(&s, a).await.contains("No such group (802)"));
     assert!(s.text(".failures").await.contains("802"));
@@ -209,7 +209,7 @@ async fn a_group_is_created_checked_then_members_invited_and_kicked() {
     s.server_post("/_sim/groups", put).await;
     s.type_into("#group-id", "dismissed-1").await;
     s.click(".members-form .invite").await;
-    s.wait_text("#results-summary", "1 users: 0 succeeded, 1 did not")
+    s.wait_text("#results-summary", "1 user: 0 succeeded, 1 did not")
         .await;
     assert!(result_of(&s, a)
         .await
@@ -238,7 +238,7 @@ async fn an_owner_lost_between_check_and_create_leaves_a_half_made_group() {
     s.paste_into("#group-members", a).await;
     s.click(".add-members").await;
     s.click(".check-create").await;
-    s.wait_text(".create-confirm", "1 members will be in it")
+    s.wait_text(".create-confirm", "1 member will be in it")
         .await;
     // The owner is deleted after the check, before the operator confirms.
     let gone = api(

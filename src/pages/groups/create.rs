@@ -8,8 +8,7 @@ use rustc_hash::FxHashSet;
 use super::Recent;
 use crate::api::group::{CreateGroupReq, GroupAddMemberInfo, GroupInfo, ROLE_ADMIN, ROLE_ORDINARY};
 use crate::api::ids::parse_id_list;
-use crate::api::transport::post;
-use crate::api::user::{safe_url, AccountCheckReq, AccountStatus, REGISTERED};
+use crate::api::user::{safe_url, AccountCheckReq, REGISTERED};
 use crate::api::{endpoints, ApiError};
 use crate::components::bulk::Run;
 use crate::components::copy_button::CopyButton;
@@ -33,7 +32,7 @@ const FIELDS: [&str; 6] = [
     "faceURL",
     "ex",
 ];
-const PASTED: &str = "groups.members";
+const PASTED: &str = crate::keys::NEW_GROUP_MEMBERS;
 const LIST: &str = "groups.memberList";
 
 /// The skipped IDs shown in full; the rest are counted.
@@ -68,7 +67,7 @@ pub fn CreateGroup(recent: Recent, group_id: RwSignal<String>) -> impl IntoView 
     let add_role = RwSignal::new(ROLE_ORDINARY);
 
     // The member list is a users table with roles, kept as a draft.
-    let run = Run::new(app, false);
+    let run = Run::new(app);
     let saved: Vec<(String, i32)> = (draft(LIST).unwrap_or_default().lines())
         .filter_map(|l| l.split_once('\t'))
         .map(|(id, role)| (id.to_string(), role.parse().unwrap_or(ROLE_ORDINARY)))
@@ -125,9 +124,6 @@ pub fn CreateGroup(recent: Recent, group_id: RwSignal<String>) -> impl IntoView 
                 return owner_error.set(Some(app.t().err_owner_missing.to_string()));
             }
             owner_error.set(None);
-            let Some(conn) = app.connection() else {
-                return app.session_refused();
-            };
             // Not known until this check says so.
             owner_registered.set(false);
             stage.set(Stage::Checking);
@@ -136,8 +132,9 @@ pub fn CreateGroup(recent: Recent, group_id: RwSignal<String>) -> impl IntoView 
                 let req = AccountCheckReq {
                     check_user_id_list: vec![who.clone()],
                 };
-                let answer: Result<Vec<AccountStatus>, ApiError> =
-                    post(&conn, &scope, endpoints::ACCOUNT_CHECK, &req).await;
+                let Some(answer) = app.call(&scope, &req).await else {
+                    return;
+                };
                 match answer {
                     Ok(r) => {
                         let ok = r
@@ -150,12 +147,8 @@ pub fn CreateGroup(recent: Recent, group_id: RwSignal<String>) -> impl IntoView 
                         }
                         let ids: Vec<String> = requested().into_iter().map(|(id, _)| id).collect();
                         run.failed.set(Vec::new());
-                        run.add(
-                            steps(&ids, endpoints::ACCOUNT_CHECK_MAX, Step::Accounts),
-                            false,
-                        );
+                        run.add(steps(&ids, endpoints::ACCOUNT_CHECK_MAX, Step::Accounts));
                     }
-                    Err(e) if e.is_session() => app.session_refused(),
                     Err(e) => stage.set(Stage::Failed(e)),
                 }
             });
@@ -186,9 +179,6 @@ pub fn CreateGroup(recent: Recent, group_id: RwSignal<String>) -> impl IntoView 
             let Stage::Confirm { added, skipped } = stage.get_untracked() else {
                 return;
             };
-            let Some(conn) = app.connection() else {
-                return app.session_refused();
-            };
             let owner_id = owner.get_untracked().trim().to_string();
             let req = CreateGroupReq {
                 owner_user_id: owner_id.clone(),
@@ -209,8 +199,9 @@ pub fn CreateGroup(recent: Recent, group_id: RwSignal<String>) -> impl IntoView 
             stage.set(Stage::Creating);
             let scope = scope.clone();
             leptos::task::spawn_local(async move {
-                let answer: Result<GroupInfo, ApiError> =
-                    post(&conn, &scope, endpoints::CREATE_GROUP, &req).await;
+                let Some(answer) = app.call(&scope, &req).await else {
+                    return;
+                };
                 match answer {
                     Ok(info) => {
                         let mut members = vec![owner_id];
@@ -228,7 +219,6 @@ pub fn CreateGroup(recent: Recent, group_id: RwSignal<String>) -> impl IntoView 
                             skipped,
                         });
                     }
-                    Err(e) if e.is_session() => app.session_refused(),
                     Err(e) => stage.set(Stage::Failed(e)),
                 }
             });
@@ -288,9 +278,9 @@ pub fn CreateGroup(recent: Recent, group_id: RwSignal<String>) -> impl IntoView 
             </form>
             {move || match stage.get() {
                 Stage::Confirm { added, skipped } => {
-                    let added_set: FxHashSet<&String> = added.iter().collect();
+                    let added_set: FxHashSet<&str> = added.iter().map(String::as_str).collect();
                     let admins = run.lookup.with_untracked(|l| {
-                        l.rows.iter().filter(|r| r.role == ROLE_ADMIN && added_set.contains(&r.user_id)).count()
+                        l.rows.iter().filter(|r| r.role == ROLE_ADMIN && added_set.contains(r.user_id.as_str())).count()
                     });
                     let create = create.clone();
                     view! { <Confirm added=added.len() admins skipped create=Callback::new(move |()| create()) stage/> }.into_any()

@@ -18,7 +18,7 @@ use crate::state::{counted, flag, kept_draft, tr, use_app, When};
 
 /// Drafts of the pasted IDs (the directory's "invite or kick" writes here)
 /// and the reason.
-const IDS: &str = "groups.ids";
+const IDS: &str = crate::keys::GROUP_MEMBER_IDS;
 const REASON: &str = "groups.reason";
 
 #[component]
@@ -28,7 +28,7 @@ pub fn GroupMembers(recent: Recent, group_id: RwSignal<String>) -> impl IntoView
     let reason = kept_draft(REASON);
     let group_error = RwSignal::new(None::<String>);
     let ids_error = RwSignal::new(None::<String>);
-    let run = Run::new(app, false);
+    let run = Run::new(app);
     // The kick waiting for its confirmation: how many users.
     let confirming = RwSignal::new(None::<usize>);
     // The run whose results still have to reach the recent groups.
@@ -58,10 +58,12 @@ pub fn GroupMembers(recent: Recent, group_id: RwSignal<String>) -> impl IntoView
         run.lookup
             .set(Lookup::results(action, &pairs, known.as_ref()));
         pending.set_value(Some((group.clone(), action)));
-        run.add(
-            plan_action(action, &group, reason.get_untracked().trim(), &pairs),
-            false,
-        );
+        run.add(plan_action(
+            action,
+            &group,
+            reason.get_untracked().trim(),
+            &pairs,
+        ));
     };
     let invite = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

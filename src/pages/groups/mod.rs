@@ -13,7 +13,7 @@ use crate::state::{kept_draft, tr};
 
 /// Drafts of the page: the recent groups (JSON) and the members form's
 /// groupID, which the other sections fill in.
-const RECENT: &str = "groups.recent";
+const RECENT: &str = crate::keys::RECENT_GROUPS;
 const GROUP_ID: &str = "groups.groupID";
 
 /// The recent groups, kept in sessionStorage with every change.
