@@ -87,22 +87,21 @@ fn is_app_location(p: &str) -> bool {
     if !p.bytes().all(|b| b.is_ascii_graphic() && b != b'\\') {
         return false;
     }
-    let path = p.split(['?', '#']).next().unwrap_or_default();
-    let Some(rest) = path.strip_prefix('/') else {
+    let end = p.find(['?', '#']).unwrap_or(p.len());
+    let Some(path) = p[..end].strip_prefix('/') else {
         return false;
     };
-    let mut segments = rest.split('/');
-    match (segments.next(), segments.next(), segments.next()) {
-        (Some(top), None, None) => PROTECTED.iter().any(|page| page.segment == top),
-        (Some(top), Some(id), None) => top == USERS.segment && !is_dot_segment(id),
-        _ => false,
+    match path.split_once('/') {
+        None => PROTECTED.iter().any(|page| page.segment == path),
+        Some((top, id)) => top == USERS.segment && !id.contains('/') && !is_dot_segment(id),
     }
 }
 
 /// Empty, `.` and `..` (also percent-encoded) would resolve elsewhere.
 fn is_dot_segment(s: &str) -> bool {
-    let s = s.to_ascii_lowercase().replace("%2e", ".");
-    s.is_empty() || s == "." || s == ".."
+    ["", ".", "..", "%2e", ".%2e", "%2e.", "%2e%2e"]
+        .iter()
+        .any(|dots| s.eq_ignore_ascii_case(dots))
 }
 
 /// A location as a return path; the router gives the query without `?`.

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::{fill, PickCounted};
-use crate::state::{text, use_app};
+use crate::state::{text, tr, use_app};
 
 /// Progress of a batch: of requests, unless `label` names what is counted
 /// (a text with {done} and {total}, agreeing with the total).
@@ -22,7 +22,7 @@ pub fn Progress(
     });
     view! {
         <div class="progress">
-            <progress max=move || total.get().max(1) value=move || done.get() aria-label=said></progress>
+            <progress max=move || total.get().max(1) value=move || done.get() aria-label=tr(|t| t.progress_name)></progress>
             <span class="progress-label" aria-live="polite">{said}</span>
         </div>
     }

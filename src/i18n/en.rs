@@ -61,6 +61,7 @@ pub const EN: Strings = Strings {
     load_all_button: "Load every registered ID",
     clear_button: "Clear",
     stop_button: "Stop",
+    progress_name: "Progress",
     err_ids_empty: "Enter at least one user ID.",
     col_user_id: "userID",
     col_account: "Account",

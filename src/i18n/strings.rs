@@ -66,7 +66,8 @@ strings! {
 
     users_title, users_intro, ids_label, ids_hint, ids_submit_hint, ids_duplicates,
     ids_too_long, lookup_button, load_all_button, clear_button, stop_button,
-    err_ids_empty,     col_user_id, col_account, col_nickname, col_face, col_gender, col_ex,
+    err_ids_empty, progress_name,
+    col_user_id, col_account, col_nickname, col_face, col_gender, col_ex,
     col_online, col_platforms,
     registered, unregistered, unknown, online, offline,
     gender_male, gender_female, gender_unset,

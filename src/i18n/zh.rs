@@ -61,6 +61,7 @@ pub const ZH: Strings = Strings {
     load_all_button: "载入全部已注册 ID",
     clear_button: "清空",
     stop_button: "停止",
+    progress_name: "进度",
     err_ids_empty: "请至少输入一个用户 ID。",
     col_user_id: "userID",
     col_account: "账号",

@@ -116,18 +116,15 @@ pub fn remember_members(
     let Some(members) = g.members.as_mut() else {
         return;
     };
-    let mut set: FxHashSet<String> = members.drain(..).collect();
-    for id in succeeded {
-        if action == Action::Kick {
-            set.remove(id);
-        } else {
-            set.insert(id.clone());
-        }
+    if action == Action::Kick {
+        let gone: FxHashSet<&str> = succeeded.iter().map(String::as_str).collect();
+        members.retain(|m| !gone.contains(m.as_str()));
+    } else {
+        members.extend(succeeded.iter().cloned());
+        members.sort();
+        members.dedup();
     }
-    let mut now: Vec<String> = set.into_iter().collect();
-    now.sort();
-    g.member_count = Some(now.len() as u32);
-    *members = now;
+    g.member_count = Some(members.len() as u32);
 }
 
 /// What create_group will add, worked out before sending: the members it
@@ -141,7 +138,8 @@ pub fn expected_members(
     let mut seen = FxHashSet::default();
     let (mut added, mut skipped) = (Vec::new(), Vec::new());
     for (id, role) in requested {
-        if id != owner && *role != ROLE_OWNER && registered.contains(id) && seen.insert(id) {
+        if id != owner && *role != ROLE_OWNER && registered.contains(id) && seen.insert(id.as_str())
+        {
             added.push(id.clone());
         } else {
             skipped.push(id.clone());

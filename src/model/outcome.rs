@@ -92,15 +92,18 @@ impl Outcome {
 /// Each asked ID's outcome from a call's per-user results (`None`: the
 /// server sent `data: null`). IDs the server left out get `NoResult`.
 pub fn outcomes(asked: &[String], results: Option<Vec<UserIdResult>>) -> Vec<(String, Outcome)> {
-    let by_id: rustc_hash::FxHashMap<String, i32> = (results.into_iter().flatten())
-        .map(|r| (r.user_id, r.result))
+    let results = results.unwrap_or_default();
+    // By position, so this map has the key and value types of the users
+    // table's index (one copy of the map's code in the wasm).
+    let by_id: rustc_hash::FxHashMap<String, usize> = (results.iter().enumerate())
+        .map(|(i, r)| (r.user_id.clone(), i))
         .collect();
     asked
         .iter()
         .map(|id| {
             let outcome = by_id
                 .get(id)
-                .map_or(Outcome::NoResult, |&r| Outcome::Result(r));
+                .map_or(Outcome::NoResult, |&i| Outcome::Result(results[i].result));
             (id.clone(), outcome)
         })
         .collect()
