@@ -13,7 +13,7 @@ use crate::pages::{
     users::UsersPage,
 };
 use crate::routes;
-use crate::state::{flag, tr, use_app, AppState, When};
+use crate::state::{flag, local_time, tr, use_app, AppState, When};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -186,10 +186,4 @@ fn Protected(children: ChildrenFn) -> impl IntoView {
 
 fn format_expiry(expired_time: i64, locale: Locale) -> String {
     local_time(expired_time as f64 * 1000.0, locale)
-}
-
-/// A moment (ms since the epoch) as a date and time in the UI's language.
-pub fn local_time(ms: f64, locale: Locale) -> String {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
-    String::from(date.to_locale_string(locale.tag(), &wasm_bindgen::JsValue::UNDEFINED))
 }

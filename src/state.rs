@@ -223,3 +223,9 @@ pub fn When(when: Signal<bool>, children: ChildrenFn) -> impl IntoView {
     let when = Memo::new(move |_| when.get());
     move || when.get().then(|| children())
 }
+
+/// A moment (ms since the epoch) as a date and time in the UI's language.
+pub fn local_time(ms: f64, locale: Locale) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    String::from(date.to_locale_string(locale.tag(), &wasm_bindgen::JsValue::UNDEFINED))
+}

@@ -211,7 +211,8 @@ fn put_groups(sim: &mut Sim, v: Value) -> Result<Value, (u16, Value)> {
 
 /// POST /_sim/faults: the settings given replace all earlier ones.
 fn put_faults(sim: &mut Sim, v: Value) -> Result<Value, (u16, Value)> {
-    sim.faults = Faults::parse(v).map_err(|e| (400, json!({ "error": e })))?;
+    sim.faults =
+        Faults::parse(v, crate::handlers::is_endpoint).map_err(|e| (400, json!({ "error": e })))?;
     Ok(sim.faults.to_json())
 }
 

@@ -3,7 +3,6 @@
 //! processed, but their answer is held back, so a client cannot tell whether
 //! its call took effect.
 
-use crate::handlers::{endpoint_name, is_endpoint};
 use crate::rng::Rng;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
@@ -74,9 +73,16 @@ impl Default for Faults {
     }
 }
 
+/// The last segment of a route, which names its endpoint (`send_msg`).
+pub fn endpoint_name(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
+}
+
 impl Faults {
-    /// Reads a `POST /_sim/faults` body; the error names what is wrong.
-    pub fn parse(body: Value) -> Result<Faults, String> {
+    /// Reads a `POST /_sim/faults` body, whose keys other than `seed` and
+    /// `hangMs` must be endpoints the server has (`is_endpoint`); the error
+    /// names what is wrong.
+    pub fn parse(body: Value, is_endpoint: impl Fn(&str) -> bool) -> Result<Faults, String> {
         let Value::Object(fields) = body else {
             return Err("expected a JSON object".into());
         };
@@ -148,8 +154,13 @@ fn shares(name: &str, value: Value) -> Result<Shares, String> {
 mod tests {
     use super::*;
 
+    /// The endpoints these tests name.
+    fn known(name: &str) -> bool {
+        ["send_msg", "user_token"].contains(&name)
+    }
+
     fn parsed(body: Value) -> Faults {
-        Faults::parse(body).unwrap_or_else(|e| panic!("refused: {e}"))
+        Faults::parse(body, known).unwrap_or_else(|e| panic!("refused: {e}"))
     }
 
     fn draws(faults: &mut Faults, n: usize) -> Vec<Option<Fault>> {
@@ -174,7 +185,7 @@ mod tests {
     #[test]
     fn bad_settings_are_refused_with_a_reason() {
         let refused = |body: Value, part: &str| {
-            let Err(e) = Faults::parse(body.clone()) else {
+            let Err(e) = Faults::parse(body.clone(), known) else {
                 panic!("accepted {body}")
             };
             assert!(e.contains(part), "{body}: {e}");

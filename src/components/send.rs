@@ -93,7 +93,7 @@ pub fn SendResult(sender: Sender, #[prop(into)] note: Signal<Option<String>>) ->
         sender.last.get().map(|answer| match answer {
             Ok(r) => {
                 let send_time = r.send_time as f64;
-                let when = move || crate::app::local_time(send_time, app.locale.get());
+                let when = move || crate::state::local_time(send_time, app.locale.get());
                 view! {
                     <div class="notice sent" role="status">
                         <p>{tr(|t| t.sent_ok)}</p>

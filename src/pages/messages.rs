@@ -275,7 +275,7 @@ pub fn MessagesPage() -> impl IntoView {
                             <tbody>
                                 {move || history.get().into_iter().rev().map(|sent| {
                                     let t = app.t();
-                                    let when = crate::app::local_time(sent.at as f64, app.locale.get());
+                                    let when = crate::state::local_time(sent.at as f64, app.locale.get());
                                     let result = match &sent.outcome {
                                         SendOutcome::Sent { .. } if sent.revoked => t.revoked.to_string(),
                                         SendOutcome::Sent { .. } => t.sent_short.to_string(),

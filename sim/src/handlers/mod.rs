@@ -8,6 +8,7 @@ pub mod manager;
 pub mod msg;
 pub mod user;
 
+use crate::faults::endpoint_name;
 use crate::reply::Reply;
 use crate::sim::Sim;
 
@@ -46,11 +47,6 @@ pub const ROUTES: [(&str, Handler); 14] = [
 
 pub fn route(path: &str) -> Option<Handler> {
     ROUTES.iter().find(|(p, _)| *p == path).map(|(_, h)| *h)
-}
-
-/// The last segment of a route, which names its endpoint (`send_msg`).
-pub fn endpoint_name(path: &str) -> &str {
-    path.rsplit('/').next().unwrap_or(path)
 }
 
 /// Whether some route ends in `name`.
