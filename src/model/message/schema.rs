@@ -1,0 +1,140 @@
+//! The content forms: which fields each content type has, one list per
+//! media element, so the OA notification form reuses them.
+
+use crate::api::msg::{CUSTOM, FILE, PICTURE, TEXT, VIDEO, VOICE};
+
+/// How a field's text becomes a JSON value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Text,
+    /// Text that must be an http(s) URL.
+    Url,
+    /// A whole number, sent as a JSON number.
+    Int,
+    /// Text that must itself parse as JSON (custom messages).
+    Json,
+}
+
+/// One field of a content form, by its spec name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Field {
+    pub key: &'static str,
+    pub kind: Kind,
+    pub required: bool,
+}
+
+const fn f(key: &'static str, kind: Kind) -> Field {
+    Field {
+        key,
+        kind,
+        required: false,
+    }
+}
+
+const fn required(key: &'static str, kind: Kind) -> Field {
+    Field {
+        key,
+        kind,
+        required: true,
+    }
+}
+
+pub const TEXT_ELEM: &[Field] = &[required("text", Kind::Text)];
+
+pub const PICTURE_SOURCE: &[Field] = &[f("sourcePath", Kind::Text)];
+
+pub const PICTURE_INFO: &[Field] = &[
+    f("uuid", Kind::Text),
+    f("type", Kind::Text),
+    f("size", Kind::Int),
+    f("width", Kind::Int),
+    f("height", Kind::Int),
+    f("url", Kind::Url),
+];
+
+pub const SOUND_ELEM: &[Field] = &[
+    f("uuid", Kind::Text),
+    f("soundPath", Kind::Text),
+    f("sourceUrl", Kind::Url),
+    f("dataSize", Kind::Int),
+    f("duration", Kind::Int),
+];
+
+pub const VIDEO_ELEM: &[Field] = &[
+    f("videoPath", Kind::Text),
+    f("videoUUID", Kind::Text),
+    f("videoUrl", Kind::Url),
+    f("videoType", Kind::Text),
+    f("videoSize", Kind::Int),
+    f("duration", Kind::Int),
+    f("snapshotPath", Kind::Text),
+    f("snapshotUUID", Kind::Text),
+    f("snapshotSize", Kind::Int),
+    f("snapshotUrl", Kind::Url),
+    f("snapshotWidth", Kind::Int),
+    f("snapshotHeight", Kind::Int),
+];
+
+pub const FILE_ELEM: &[Field] = &[
+    f("filePath", Kind::Text),
+    f("uuid", Kind::Text),
+    f("sourceUrl", Kind::Url),
+    f("fileName", Kind::Text),
+    f("fileSize", Kind::Int),
+];
+
+pub const CUSTOM_ELEM: &[Field] = &[
+    required("data", Kind::Json),
+    f("description", Kind::Json),
+    f("extension", Kind::Json),
+];
+
+/// A group of fields and where it goes in `content`: at the top (""), or
+/// as a nested object named by a dotted path (a picture's `bigPicture`, a
+/// notification's `pictureElem.bigPicture`).
+pub type FieldGroup = (&'static str, &'static [Field]);
+
+/// The content form of each type the composer sends (docs/api.md#send-msg-content).
+pub fn content_groups(content_type: i32) -> &'static [FieldGroup] {
+    match content_type {
+        TEXT => &[("", TEXT_ELEM)],
+        PICTURE => &[
+            ("", PICTURE_SOURCE),
+            ("sourcePicture", PICTURE_INFO),
+            ("bigPicture", PICTURE_INFO),
+            ("snapshotPicture", PICTURE_INFO),
+        ],
+        VOICE => &[("", SOUND_ELEM)],
+        VIDEO => &[("", VIDEO_ELEM)],
+        FILE => &[("", FILE_ELEM)],
+        CUSTOM => &[("", CUSTOM_ELEM)],
+        _ => &[],
+    }
+}
+
+/// The content types the composer offers, in the spec's order.
+pub const COMPOSED: [i32; 6] = [TEXT, PICTURE, VOICE, VIDEO, FILE, CUSTOM];
+
+/// Where a value lives in the form: `group.key`, or `key` at the top.
+pub fn path(group: &str, key: &str) -> String {
+    if group.is_empty() {
+        key.to_string()
+    } else {
+        format!("{group}.{key}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::api::msg::*;
+    use crate::model::message::*;
+
+    #[test]
+    fn every_composed_type_has_a_form_and_revoke_has_none() {
+        for t in COMPOSED {
+            assert!(!content_groups(t).is_empty(), "{t}");
+        }
+        assert!(content_groups(REVOKE).is_empty());
+        assert!(content_groups(106).is_empty());
+    }
+}
