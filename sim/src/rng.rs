@@ -62,6 +62,5 @@ pub fn now_secs() -> i64 {
 
 /// Lowercase hex md5 of `input`.
 pub fn md5_hex(input: &str) -> String {
-    let digest = Md5::digest(input.as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    format!("{:x}", Md5::digest(input.as_bytes()))
 }

@@ -1,0 +1,45 @@
+//! The environment fallbacks of openim-sim's flags. Alone in this file, so
+//! setting variables cannot disturb another test of the same process.
+
+use clap::Parser;
+use openim_sim::Config;
+
+#[test]
+fn the_environment_is_a_fallback_for_every_flag() {
+    let vars = [
+        ("OPENIM_SIM_HOST", "0.0.0.0"),
+        ("OPENIM_SIM_PORT", "1234"),
+        ("OPENIM_SIM_SECRET", "s3"),
+        ("OPENIM_SIM_ADMINS", "x, y"),
+        ("OPENIM_SIM_TOKEN_TTL_DAYS", "90"),
+        ("OPENIM_SIM_ACCESS_SECRET", "k"),
+        ("OPENIM_SIM_USERS", "7"),
+        ("OPENIM_SIM_SEED", "9"),
+        ("OPENIM_SIM_DASHBOARD", "dist"),
+        ("OPENIM_SIM_CONTROL", "1"),
+        ("OPENIM_SIM_QUIET", "true"),
+    ];
+    for (k, v) in vars {
+        std::env::set_var(k, v);
+    }
+    let c = Config::try_parse_from(["openim-sim"]).unwrap();
+    assert_eq!(
+        (c.host.as_str(), c.port, c.secret.as_str(), c.admins.clone()),
+        (
+            "0.0.0.0",
+            1234,
+            "s3",
+            vec!["x".to_string(), "y".to_string()]
+        )
+    );
+    assert_eq!((c.token_ttl_days, c.access_secret.as_str()), (90, "k"));
+    assert_eq!((c.users, c.seed), (7, 9));
+    assert_eq!(c.dashboard.as_deref(), Some(std::path::Path::new("dist")));
+    assert!(c.control && c.quiet);
+
+    // A flag wins over its variable; a false-like value turns a switch off.
+    std::env::set_var("OPENIM_SIM_CONTROL", "0");
+    let c = Config::try_parse_from(["openim-sim", "--port", "5", "--admin", "z"]).unwrap();
+    assert_eq!((c.port, c.admins), (5, vec!["z".to_string()]));
+    assert!(!c.control);
+}
