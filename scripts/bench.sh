@@ -10,9 +10,10 @@
 #     users in a 10,000-member group, and 10,000 text send_msg calls at
 #     concurrency 4 (seconds and calls/s);
 #   - the user pages at 100,000 users: loading every ID, a full lookup
-#     against a plain HTTP loop and a bare fetch() loop in the same page,
-#     the directory's first screen, filter keystrokes, JS heap, wasm
-#     memory and DOM nodes;
+#     against a bare fetch() loop in the same page (and a plain HTTP loop),
+#     the directory's first rows and every profile after the click, filter
+#     keystrokes from keydown to the next paint next to a bare <input>, JS
+#     heap, wasm memory and DOM nodes;
 #   - a broadcast of 10,000 OA notifications from the notifications page at
 #     concurrency 4: seconds, sends/s, and the ledger's sessionStorage size.
 # LOADS=N sets the number of cold loads (default 9); PROFILE=1 also saves

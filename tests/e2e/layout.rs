@@ -69,18 +69,7 @@ async fn no_page_scrolls_sideways_from_1280_px_up() {
 
     // The history holds a sent message and one the server refused (600),
     // between IDs as long as the server allows.
-    let blocked = s
-        .script_async(
-            "const done = arguments[arguments.length - 1]; \
-             const token = JSON.parse(sessionStorage.getItem('openim-admin.session')).token; \
-             fetch('/friend/add_black', { method: 'POST', headers: { token }, \
-               body: JSON.stringify({ operationID: 'e2e-black', fromUserID: arguments[0], toUserID: arguments[1] }) }) \
-               .then(r => r.json()).then(done, e => done(String(e)));",
-            vec![json!(users[1]), json!(users[0])],
-            std::time::Duration::from_secs(10),
-        )
-        .await;
-    assert_eq!(blocked["errCode"], 0, "{blocked}");
+    crate::block(&s, &users[1], &users[0]).await;
     s.open("/messages").await;
     s.type_into("#msg-sendID", &users[0]).await;
     s.type_into("#msg-target", &long_id('x')).await;

@@ -78,6 +78,22 @@ pub(crate) fn untouched_users(state: &Value, n: usize) -> Vec<String> {
         .collect()
 }
 
+/// `owner` blacklists `blocked`, through the API with the page's token.
+pub(crate) async fn block(s: &Session, owner: &str, blocked: &str) {
+    let answer = s
+        .script_async(
+            "const done = arguments[arguments.length - 1]; \
+             const token = JSON.parse(sessionStorage.getItem('openim-admin.session')).token; \
+             fetch('/friend/add_black', { method: 'POST', headers: { token }, \
+               body: JSON.stringify({ operationID: 'e2e-black', fromUserID: arguments[0], toUserID: arguments[1] }) }) \
+               .then(r => r.json()).then(done, e => done(String(e)));",
+            vec![serde_json::json!(owner), serde_json::json!(blocked)],
+            std::time::Duration::from_secs(10),
+        )
+        .await;
+    assert_eq!(answer["errCode"], 0, "{answer}");
+}
+
 pub(crate) fn api_calls<'a>(requests: &'a [Value], path: &str) -> Vec<&'a Value> {
     requests.iter().filter(|r| r["path"] == path).collect()
 }

@@ -312,18 +312,7 @@ async fn a_group_message_and_a_blacklisted_sender() {
 
     // The receiver blacklists the sender: the server answers 600.
     let users = untouched_users(&s.state().await, 3);
-    let blocked = s
-        .script_async(
-            "const done = arguments[arguments.length - 1]; \
-             const token = JSON.parse(sessionStorage.getItem('openim-admin.session')).token; \
-             fetch('/friend/add_black', { method: 'POST', headers: { token }, \
-               body: JSON.stringify({ operationID: 'e2e-black', fromUserID: arguments[0], toUserID: arguments[1] }) }) \
-               .then(r => r.json()).then(done, e => done(String(e)));",
-            vec![serde_json::json!(users[1]), serde_json::json!(users[0])],
-            std::time::Duration::from_secs(10),
-        )
-        .await;
-    assert_eq!(blocked["errCode"], 0, "{blocked}");
+    crate::block(&s, &users[1], &users[0]).await;
     let before = s.state().await["messages"].as_array().unwrap().len();
     s.type_into("#msg-sendID", &users[0]).await;
     s.choose("#msg-sessionType", "1").await;
