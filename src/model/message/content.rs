@@ -9,7 +9,8 @@ use crate::api::user::safe_url;
 
 /// For each media element of a content form, the URL fields it can be
 /// shown from: it needs one of them (a picture any of its three sizes).
-/// The server requires none of them, and stores a picture with no picture.
+/// The server requires none of them, and stores a picture with no picture
+/// (docs/api.md#send-msg-content).
 pub type NeededUrls = &'static [&'static [&'static str]];
 
 /// The media URLs a message of `content_type` needs.
