@@ -676,8 +676,7 @@ async fn kick_results_say_what_each_answer_means() {
         .iter()
         .map(|id| (String::new(), id.to_string()))
         .collect();
-    let members: rustc_hash::FxHashSet<String> =
-        ["in", "boss"].iter().map(|s| s.to_string()).collect();
+    let members: rustc_hash::FxHashSet<&str> = ["in", "boss"].into_iter().collect();
     let mut l = Lookup::results(Action::Kick, &pairs, Some(&members));
     l.apply_outcomes(
         "",

@@ -26,8 +26,8 @@ pub struct RecentGroup {
 
 impl RecentGroup {
     /// Who is in the group, if this session knows.
-    pub fn member_set(&self) -> Option<FxHashSet<String>> {
-        self.members.as_ref().map(|m| m.iter().cloned().collect())
+    pub fn member_set(&self) -> Option<FxHashSet<&str>> {
+        (self.members.as_ref()).map(|m| m.iter().map(String::as_str).collect())
     }
 }
 
@@ -133,12 +133,15 @@ pub fn remember_members(
 pub fn expected_members(
     owner: &str,
     requested: &[(String, i32)],
-    registered: &FxHashSet<String>,
+    registered: &FxHashSet<&str>,
 ) -> (Vec<String>, Vec<String>) {
     let mut seen = FxHashSet::default();
     let (mut added, mut skipped) = (Vec::new(), Vec::new());
     for (id, role) in requested {
-        if id != owner && *role != ROLE_OWNER && registered.contains(id) && seen.insert(id.as_str())
+        if id != owner
+            && *role != ROLE_OWNER
+            && registered.contains(id.as_str())
+            && seen.insert(id.as_str())
         {
             added.push(id.clone());
         } else {
@@ -152,8 +155,8 @@ pub fn expected_members(
 mod tests {
     use super::*;
 
-    fn set(ids: &[&str]) -> FxHashSet<String> {
-        ids.iter().map(|s| s.to_string()).collect()
+    fn set<'a>(ids: &[&'a str]) -> FxHashSet<&'a str> {
+        ids.iter().copied().collect()
     }
 
     #[test]

@@ -163,12 +163,12 @@ impl Lookup {
     pub fn results(
         action: Action,
         pairs: &[(String, String)],
-        members: Option<&FxHashSet<String>>,
+        members: Option<&FxHashSet<&str>>,
     ) -> Self {
         let rows = (pairs.iter())
             .map(|(from, id)| UserRow {
                 from: from.clone(),
-                member: members.map(|m| m.contains(id)),
+                member: members.map(|m| m.contains(id.as_str())),
                 ..UserRow::new(id)
             })
             .collect();

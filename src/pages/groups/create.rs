@@ -162,14 +162,14 @@ pub fn CreateGroup(recent: Recent, group_id: RwSignal<String>) -> impl IntoView 
         if !run.failed.with(Vec::is_empty) {
             return stage.set(Stage::Editing);
         }
-        let registered: FxHashSet<String> = run.lookup.with_untracked(|l| {
-            (l.rows.iter())
+        let requested = requested();
+        let (added, skipped) = run.lookup.with_untracked(|l| {
+            let registered: FxHashSet<&str> = (l.rows.iter())
                 .filter(|r| r.registered == Some(true))
-                .map(|r| r.user_id.clone())
-                .collect()
+                .map(|r| r.user_id.as_str())
+                .collect();
+            expected_members(owner.get_untracked().trim(), &requested, &registered)
         });
-        let (added, skipped) =
-            expected_members(owner.get_untracked().trim(), &requested(), &registered);
         stage.set(Stage::Confirm { added, skipped });
     });
 

@@ -48,15 +48,16 @@ pub fn GroupMembers(recent: Recent, group_id: RwSignal<String>) -> impl IntoView
             .then_some((group, ids))
     };
     let start = move |action: Action, group: String, ids: Vec<String>| {
-        let known = recent.0.with_untracked(|l| {
-            l.iter()
-                .find(|g| g.group_id == group)
-                .and_then(|g| g.member_set())
-        });
         let pairs: Vec<(String, String)> = ids.into_iter().map(|id| (String::new(), id)).collect();
+        let table = recent.0.with_untracked(|l| {
+            let known = l
+                .iter()
+                .find(|g| g.group_id == group)
+                .and_then(|g| g.member_set());
+            Lookup::results(action, &pairs, known.as_ref())
+        });
         run.failed.set(Vec::new());
-        run.lookup
-            .set(Lookup::results(action, &pairs, known.as_ref()));
+        run.lookup.set(table);
         pending.set_value(Some((group.clone(), action)));
         run.add(plan_action(
             action,
