@@ -72,7 +72,7 @@ pub fn call<E: Endpoint>(
     async move { envelope::answer_as(exchange.await) }
 }
 
-/// The exchange of [`post`] for a body already written as JSON, for
+/// The exchange of [`call`] for a body already written as JSON, for
 /// callers that decode `data` themselves.
 pub fn post_text(
     conn: &Connection,
@@ -101,7 +101,7 @@ pub fn post_text_within(
     ))
 }
 
-/// The exchange behind [`post`]: adds the operationID to the JSON object
+/// The exchange behind [`call`]: adds the operationID to the JSON object
 /// `body`, sends, waits at most `timeout_ms`, and returns the answer's
 /// `data` (as JSON text) with the operationID.
 async fn post_json(
