@@ -7,7 +7,7 @@
 
 use std::collections::VecDeque;
 
-use crate::model::text::flat;
+use crate::model::stored;
 
 /// Recipients a stored chunk holds: each write costs the chunk, not the list.
 pub const CHUNK: usize = 64;
@@ -50,14 +50,17 @@ impl State {
             State::InFlight => "?".into(),
             State::Sent { client_msg_id } => match pack_hex(client_msg_id) {
                 Some(packed) => format!("S{packed}"),
-                None => format!("s{}", flat(client_msg_id)),
+                None => format!("s{}", stored::escape(client_msg_id)),
             },
             State::Failed {
                 err_code,
                 err_msg,
                 operation_id,
-            } => format!("e{err_code}\t{}\t{}", flat(err_msg), flat(operation_id)),
-            State::Unknown { operation_id } => format!("u{}", flat(operation_id)),
+            } => format!(
+                "e{}",
+                stored::line(&[&err_code.to_string(), err_msg, operation_id])
+            ),
+            State::Unknown { operation_id } => format!("u{}", stored::escape(operation_id)),
         }
     }
 
@@ -65,7 +68,7 @@ impl State {
     /// that is never sent again on its own.
     fn decode(line: &str) -> State {
         let mut chars = line.chars();
-        let rest = || line.get(1..).unwrap_or_default().to_string();
+        let rest = || stored::unescape(line.get(1..).unwrap_or_default());
         match chars.next() {
             None => State::Pending,
             Some('s') => State::Sent {
@@ -79,14 +82,13 @@ impl State {
                 operation_id: rest(),
             },
             Some('e') => {
-                let fields: Vec<&str> = line[1..].splitn(3, '\t').collect();
-                match fields[..] {
-                    [code, msg, op] => State::Failed {
+                match <[String; 3]>::try_from(stored::fields(line.get(1..).unwrap_or_default())) {
+                    Ok([code, err_msg, operation_id]) => State::Failed {
                         err_code: code.parse().unwrap_or_default(),
-                        err_msg: msg.into(),
-                        operation_id: op.into(),
+                        err_msg,
+                        operation_id,
                     },
-                    _ => State::InFlight,
+                    Err(_) => State::InFlight,
                 }
             }
             _ => State::InFlight,
@@ -384,22 +386,9 @@ mod tests {
             },
         ];
         for s in &states {
-            let back = State::decode(&s.encode());
-            match s {
-                State::Failed {
-                    err_code,
-                    operation_id,
-                    ..
-                } => assert_eq!(
-                    back,
-                    State::Failed {
-                        err_code: *err_code,
-                        err_msg: "in black list with a break".into(),
-                        operation_id: operation_id.clone()
-                    }
-                ),
-                _ => assert_eq!(&back, s),
-            }
+            let line = s.encode();
+            assert!(!line.contains('\n'), "{line:?}");
+            assert_eq!(&State::decode(&line), s);
         }
         assert_eq!(
             State::decode("x?!"),

@@ -6,7 +6,7 @@ use rustc_hash::FxHashSet;
 
 use crate::api::group::{GroupInfo, ROLE_OWNER};
 use crate::model::outcome::Action;
-use crate::model::text::flat;
+use crate::model::stored;
 
 /// Recent groups kept, newest first.
 pub const RECENT_MAX: usize = 20;
@@ -31,27 +31,23 @@ impl RecentGroup {
     }
 }
 
-/// The list as stored: a line a group, fields split by tabs (groupID,
-/// name, owner, member count or empty, members comma-separated or `?`).
-/// Lines that do not read are left out.
-pub fn parse(stored: Option<&str>) -> Vec<RecentGroup> {
-    (stored.unwrap_or_default().lines())
-        .filter_map(|line| {
-            let mut f = line.split('\t');
-            let (id, name, owner, count, members) =
-                (f.next()?, f.next()?, f.next()?, f.next()?, f.next()?);
+/// The list as stored (see `model::stored`): a record a group with its
+/// groupID, name, owner, member count or empty, and members
+/// comma-separated or `?`. Records that do not read are left out.
+pub fn parse(text: Option<&str>) -> Vec<RecentGroup> {
+    (text.unwrap_or_default().lines().map(stored::fields))
+        .filter_map(|f| {
+            let [id, name, owner, count, members] = <[String; 5]>::try_from(f).ok()?;
             Some(RecentGroup {
-                group_id: id.to_string(),
-                group_name: name.to_string(),
-                owner_user_id: owner.to_string(),
                 member_count: count.parse().ok(),
                 members: (members != "?").then(|| {
-                    members
-                        .split(',')
-                        .filter(|m| !m.is_empty())
+                    (members.split(',').filter(|m| !m.is_empty()))
                         .map(str::to_string)
                         .collect()
                 }),
+                group_id: id,
+                group_name: name,
+                owner_user_id: owner,
             })
         })
         .filter(|g| !g.group_id.is_empty())
@@ -59,25 +55,19 @@ pub fn parse(stored: Option<&str>) -> Vec<RecentGroup> {
 }
 
 pub fn store(list: &[RecentGroup]) -> String {
-    // A name may hold anything typed; tabs and line breaks would split it.
-    list.iter()
-        .map(|g| {
-            let count = g.member_count.map(|c| c.to_string()).unwrap_or_default();
-            let members = g
-                .members
-                .as_ref()
-                .map_or_else(|| "?".to_string(), |m| m.join(","));
-            [
-                flat(&g.group_id),
-                flat(&g.group_name),
-                flat(&g.owner_user_id),
-                count,
-                members,
-            ]
-            .join("\t")
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    (list.iter().map(|g| {
+        let count = g.member_count.map(|c| c.to_string()).unwrap_or_default();
+        let members = (g.members.as_ref()).map_or_else(|| "?".to_string(), |m| m.join(","));
+        stored::line(&[
+            &g.group_id,
+            &g.group_name,
+            &g.owner_user_id,
+            &count,
+            &members,
+        ])
+    }))
+    .collect::<Vec<_>>()
+    .join("\n")
 }
 
 /// Moves the group to the front (adding it if new), keeping RECENT_MAX.
@@ -220,7 +210,7 @@ mod tests {
         odd[0].group_name = "tab\there\nand a line".into();
         assert_eq!(
             parse(Some(&store(&odd)))[0].group_name,
-            "tab here and a line"
+            "tab\there\nand a line"
         );
         assert!(parse(None).is_empty());
 

@@ -10,5 +10,6 @@ pub mod notification;
 pub mod outcome;
 pub mod pairs;
 pub mod profile;
+pub mod stored;
 pub mod text;
 pub mod users;

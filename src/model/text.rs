@@ -1,5 +1,4 @@
-//! Text helpers: case folding for filters, fields of stored lines, and
-//! numbers with one decimal.
+//! Text helpers: case folding for filters and numbers with one decimal.
 
 /// `text` in lower case, for case-insensitive matching (any script).
 pub fn fold_case(text: &str) -> String {
@@ -28,12 +27,6 @@ fn lower_case(text: &str) -> String {
 /// lookup's time).
 fn caseless_or_ascii(c: char) -> bool {
     matches!(c, '\0'..='\x7f' | '\u{3000}'..='\u{9fff}' | '\u{ac00}'..='\u{faff}')
-}
-
-/// A field of a stored tab-separated line: no tab or line break may end it
-/// early.
-pub fn flat(s: &str) -> String {
-    s.replace(['\t', '\n', '\r'], " ")
 }
 
 /// `x` (not negative) rounded to one decimal, as "50.9". Written with

@@ -2,7 +2,7 @@
 
 use super::request::{revoke, summary};
 use crate::api::msg::{SendMsgReq, GROUP_CHAT, OA_NOTIFICATION, REVOKE};
-use crate::model::text::flat;
+use crate::model::stored;
 
 /// Sends kept in the history (sessionStorage), newest last.
 pub const HISTORY_MAX: usize = 1_000;
@@ -96,53 +96,45 @@ impl Sent {
     }
 }
 
-/// The history as stored: a line a send, fields split by tabs. Lines that
-/// do not read are left out.
-pub fn parse_history(stored: Option<&str>) -> Vec<Sent> {
-    let line = |l: &str| -> Option<Sent> {
-        let f: Vec<&str> = l.split('\t').collect();
+/// The history as stored (see `model::stored`): a record a send. Records
+/// that do not read are left out.
+pub fn parse_history(text: Option<&str>) -> Vec<Sent> {
+    let record = |f: Vec<String>| -> Option<Sent> {
         let [at, send_id, platform, session, target, kind, summary, state, a, b, c, revoked] =
-            f[..]
-        else {
-            return None;
-        };
-        let outcome = match state {
+            <[String; 12]>::try_from(f).ok()?;
+        let outcome = match state.as_str() {
             "sent" => SendOutcome::Sent {
-                server_msg_id: a.into(),
-                client_msg_id: b.into(),
+                server_msg_id: a,
+                client_msg_id: b,
                 send_time: c.parse().ok()?,
             },
             "refused" => SendOutcome::Refused {
                 err_code: a.parse().ok()?,
-                err_msg: b.into(),
-                operation_id: c.into(),
+                err_msg: b,
+                operation_id: c,
             },
-            "unknown" => SendOutcome::Unknown {
-                operation_id: c.into(),
-            },
+            "unknown" => SendOutcome::Unknown { operation_id: c },
             _ => return None,
         };
         Some(Sent {
             at: at.parse().ok()?,
-            send_id: send_id.into(),
+            send_id,
             sender_platform_id: platform.parse().ok()?,
             session_type: session.parse().ok()?,
-            target: target.into(),
+            target,
             content_type: kind.parse().ok()?,
-            summary: summary.into(),
+            summary,
             outcome,
             revoked: revoked == "1",
         })
     };
-    stored
-        .unwrap_or_default()
-        .lines()
-        .filter_map(line)
+    (text.unwrap_or_default().lines())
+        .filter_map(|l| record(stored::fields(l)))
         .collect()
 }
 
 pub fn store_history(history: &[Sent]) -> String {
-    let line = |s: &Sent| {
+    (history.iter().map(|s| {
         let (state, a, b, c) = match &s.outcome {
             SendOutcome::Sent {
                 server_msg_id,
@@ -171,23 +163,23 @@ pub fn store_history(history: &[Sent]) -> String {
                 operation_id.clone(),
             ),
         };
-        [
-            s.at.to_string(),
-            flat(&s.send_id),
-            s.sender_platform_id.to_string(),
-            s.session_type.to_string(),
-            flat(&s.target),
-            s.content_type.to_string(),
-            flat(&s.summary),
-            state.to_string(),
-            flat(&a),
-            flat(&b),
-            flat(&c),
-            if s.revoked { "1" } else { "0" }.to_string(),
-        ]
-        .join("\t")
-    };
-    history.iter().map(line).collect::<Vec<_>>().join("\n")
+        stored::line(&[
+            &s.at.to_string(),
+            &s.send_id,
+            &s.sender_platform_id.to_string(),
+            &s.session_type.to_string(),
+            &s.target,
+            &s.content_type.to_string(),
+            &s.summary,
+            state,
+            &a,
+            &b,
+            &c,
+            if s.revoked { "1" } else { "0" },
+        ])
+    }))
+    .collect::<Vec<_>>()
+    .join("\n")
 }
 
 /// Adds a send, keeping the last HISTORY_MAX. A revoke that went through
@@ -269,8 +261,7 @@ mod tests {
         remember(&mut history, odd.clone());
         let back = parse_history(Some(&store_history(&history)));
         assert_eq!(back.len(), history.len());
-        assert_eq!(back[..back.len() - 1], history[..history.len() - 1]);
-        assert_eq!(back.last().unwrap().summary, "tab here");
+        assert_eq!(back, history, "every field comes back as written");
         assert!(odd.client_msg_id().is_none() && odd.revoke().is_none());
         assert!(parse_history(Some("not\ta\thistory")).is_empty());
     }

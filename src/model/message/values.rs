@@ -3,51 +3,25 @@
 
 use serde_json::Value;
 
-/// Typed values as text that keeps: a line a value, its path, a tab, and
-/// the value with backslashes, tabs and line breaks escaped. Empty values
-/// are left out.
+use crate::model::stored;
+
+/// Typed values as text that keeps: a record a value, its path and the
+/// value (see `model::stored`). Empty values are left out.
 pub fn encode_values<'a>(values: impl Iterator<Item = (&'a String, &'a String)>) -> String {
-    let mut lines: Vec<String> = (values.filter(|(_, v)| !v.is_empty()))
-        .map(|(k, v)| {
-            let mut line = format!("{k}\t");
-            for c in v.chars() {
-                match c {
-                    '\\' => line.push_str("\\\\"),
-                    '\n' => line.push_str("\\n"),
-                    '\r' => line.push_str("\\r"),
-                    '\t' => line.push_str("\\t"),
-                    c => line.push(c),
-                }
-            }
-            line
-        })
+    let mut records: Vec<String> = (values.filter(|(_, v)| !v.is_empty()))
+        .map(|(k, v)| stored::line(&[k, v]))
         .collect();
-    lines.sort();
-    lines.join("\n")
+    records.sort();
+    records.join("\n")
 }
 
 /// The values `encode_values` wrote.
 pub fn decode_values(text: &str) -> Vec<(String, String)> {
-    let value = |v: &str| {
-        let mut out = String::with_capacity(v.len());
-        let mut chars = v.chars();
-        while let Some(c) = chars.next() {
-            out.push(match (c, c == '\\') {
-                (_, true) => match chars.next() {
-                    Some('n') => '\n',
-                    Some('r') => '\r',
-                    Some('t') => '\t',
-                    Some(other) => other,
-                    None => break,
-                },
-                (c, false) => c,
-            });
-        }
-        out
-    };
-    (text.lines())
-        .filter_map(|l| l.split_once('\t'))
-        .map(|(k, v)| (k.to_string(), value(v)))
+    (text.lines().map(stored::fields))
+        .filter_map(|f| match <[String; 2]>::try_from(f) {
+            Ok([k, v]) => Some((k, v)),
+            Err(_) => None,
+        })
         .collect()
 }
 
