@@ -6,14 +6,14 @@ use leptos_router::components::{Redirect, Route, Router, Routes, A};
 use leptos_router::hooks::use_location;
 use leptos_router::{path, ParamSegment, StaticSegment};
 
-use crate::i18n::Locale;
+use crate::i18n::{fill, Locale};
 use crate::pages::{
     directory::DirectoryPage, friends::FriendsPage, groups::GroupsPage, login::LoginPage,
     messages::MessagesPage, not_found::NotFound, notifications::NotificationsPage, user::UserPage,
     users::UsersPage,
 };
 use crate::routes;
-use crate::state::{flag, local_time, tr, use_app, AppState, When};
+use crate::state::{flag, local_time, text, tr, use_app, AppState, When};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -123,6 +123,7 @@ fn Header() -> impl IntoView {
                         <span class="who">
                             {tr(|t| t.signed_in_as)} " "
                             <strong class="who-id">{s.user_id.clone()}</strong>
+                            " · " <span class="api-release">{text(move || fill(app.t().api_release, &[("release", &s.release().label())]))}</span>
                             <span class="expiry">" · " {tr(|t| t.token_expires)} " " {expires}</span>
                         </span>
                         <button type="button" class="logout secondary" on:click=move |_| app.logout()>

@@ -1,9 +1,13 @@
 //! Deployment settings from an optional `config.json` beside `index.html`:
 //! `{"server": "https://im.example.com"}` presets the server URL;
 //! `{"servers": ["https://a", "https://b"]}` restricts the choice to a list;
-//! `{"admins": ["id", ...]}` names the server's `manager.appManagerUid`.
+//! `{"admins": ["id", ...]}` names the server's `manager.appManagerUid`;
+//! `{"release": "2.2"}` names the server's release when a proxy hides the
+//! routes that tell releases apart.
 
 use serde::Deserialize;
+
+use crate::api::release::Release;
 
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 pub struct Config {
@@ -17,6 +21,9 @@ pub struct Config {
     /// the ones v2 ships with.
     #[serde(default)]
     pub admins: Vec<String>,
+    /// The server's release ([`Release::from_key`]); empty: detect it.
+    #[serde(default)]
+    pub release: String,
 }
 
 /// `manager.appManagerUid` in v2's shipped config (docs/api.md#admins).
@@ -38,6 +45,11 @@ impl Config {
             ids.push(signed_in.to_string());
         }
         ids
+    }
+
+    /// The release config.json names, if it names one the dashboard knows.
+    pub fn release(&self) -> Option<Release> {
+        Release::from_key(&self.release)
     }
 
     pub fn is_restricted(&self) -> bool {
@@ -105,5 +117,15 @@ mod tests {
         let c = Config::parse(r#"{"admins":["root"]}"#).unwrap();
         assert_eq!(c.admin_ids("boss"), ["root", "boss"]);
         assert_eq!(c.admin_ids(""), ["root"]);
+    }
+
+    #[test]
+    fn a_release_is_named_or_detected() {
+        assert_eq!(Config::parse("{}").unwrap().release(), None);
+        let c = Config::parse(r#"{"release":"2.2"}"#).unwrap();
+        assert_eq!(c.release(), Some(Release::V2_2));
+        let c = Config::parse(r#"{"release":"v2.3.3"}"#).unwrap();
+        assert_eq!(c.release(), Some(Release::V2_3_2));
+        assert_eq!(Config::parse(r#"{"release":"9"}"#).unwrap().release(), None);
     }
 }

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::api::release::Release;
+
 /// Key prefix for everything this dashboard keeps in web storage.
 pub const PREFIX: &str = "openim-admin.";
 pub const SESSION_KEY: &str = "openim-admin.session";
@@ -18,9 +20,18 @@ pub struct Session {
     /// Absolute Unix seconds.
     #[serde(rename = "expiredTime")]
     pub expired_time: i64,
+    /// The server's release family ([`Release::key`]), found at sign-in.
+    #[serde(default)]
+    pub release: String,
 }
 
 impl Session {
+    /// The release to speak to; a session from before releases were told
+    /// apart speaks the reference release, as it did then.
+    pub fn release(&self) -> Release {
+        Release::from_key(&self.release).unwrap_or_default()
+    }
+
     pub fn is_expired(&self, now_secs: i64) -> bool {
         self.expired_time <= now_secs
     }
@@ -114,6 +125,7 @@ mod tests {
             user_id: "openIM123456".into(),
             token: "t".into(),
             expired_time: 1_000,
+            release: String::new(),
         };
         assert!(!s.is_expired(999));
         assert!(s.is_expired(1_000));
@@ -126,12 +138,19 @@ mod tests {
             user_id: "u".into(),
             token: "t".into(),
             expired_time: 5,
+            release: "2.2".into(),
         };
         let json = serde_json::to_string(&s).unwrap();
         assert_eq!(
             json,
-            r#"{"server":"http://x","userID":"u","token":"t","expiredTime":5}"#
+            r#"{"server":"http://x","userID":"u","token":"t","expiredTime":5,"release":"2.2"}"#
         );
         assert!(!json.contains("secret"));
+        assert_eq!(s.release(), Release::V2_2);
+        // A session stored before releases were told apart.
+        let old: Session =
+            serde_json::from_str(r#"{"server":"","userID":"u","token":"t","expiredTime":5}"#)
+                .unwrap();
+        assert_eq!(old.release(), Release::V2_0);
     }
 }

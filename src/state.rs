@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::api::envelope::answer_as;
+use crate::api::release::Release;
 use crate::api::transport::{post_text, Answer, Connection, Scope};
 use crate::api::{ApiError, Endpoint};
 use crate::config::Config;
@@ -53,9 +54,16 @@ impl AppState {
     /// Connection for API calls, if signed in.
     pub fn connection(&self) -> Option<Connection> {
         self.session.get_untracked().map(|s| Connection {
+            release: s.release(),
             server: s.server,
             token: Some(s.token),
         })
+    }
+
+    /// The signed-in server's release (tracked; the reference release when
+    /// signed out).
+    pub fn release(&self) -> Release {
+        (self.session.with(|s| s.as_ref().map(Session::release))).unwrap_or_default()
     }
 
     /// Calls the API as the signed-in operator. With no session, or when

@@ -5,8 +5,9 @@
 use serde_json::Value;
 use wasm_bindgen_test::*;
 
+use openim_admin::api::release::Release;
 use openim_admin::api::transport::{call, Connection, Scope};
-use openim_admin::api::user::{AccountCheckReq, AccountStatus};
+use openim_admin::api::user::{AccountCheckReq, AccountStatus, DeleteUserReq};
 use openim_admin::api::ErrorKind;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -39,6 +40,7 @@ fn conn() -> Connection {
     Connection {
         server: "http://im.test:10000/".into(),
         token: Some("tok-1".into()),
+        release: Release::V2_0,
     }
 }
 
@@ -77,11 +79,42 @@ async fn posts_json_with_the_token_and_a_fresh_operation_id() {
 }
 
 #[wasm_bindgen_test]
+async fn each_release_is_called_at_its_own_route() {
+    fake_fetch(200, r#"{"errCode":0,"errMsg":"","data":[]}"#);
+    let v22 = Connection {
+        release: Release::V2_2,
+        ..conn()
+    };
+    let _: Vec<AccountStatus> = call(&v22, &Scope::new(), &check(&["a"])).await.unwrap();
+    assert_eq!(sent()[0]["url"], "http://im.test:10000/user/account_check");
+
+    // v2.3 has no delete_user: nothing is sent, and the error says why.
+    fake_fetch(200, r#"{"errCode":0,"errMsg":"","data":[]}"#);
+    let v23 = Connection {
+        release: Release::V2_3,
+        ..conn()
+    };
+    let delete = DeleteUserReq {
+        delete_user_id_list: vec!["a".into()],
+    };
+    let e = call(&v23, &Scope::new(), &delete).await.unwrap_err();
+    assert_eq!(
+        e.kind,
+        ErrorKind::Unavailable {
+            path: "/manager/delete_user"
+        }
+    );
+    assert!(!e.operation_id.is_empty());
+    assert!(sent().is_empty());
+}
+
+#[wasm_bindgen_test]
 async fn no_token_header_without_a_session() {
     fake_fetch(200, r#"{"errCode":0,"errMsg":"","data":[]}"#);
     let anonymous = Connection {
         server: String::new(),
         token: None,
+        release: Release::V2_0,
     };
     let _: Vec<AccountStatus> = call(&anonymous, &Scope::new(), &check(&[])).await.unwrap();
     let sent = sent();

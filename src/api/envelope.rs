@@ -63,7 +63,10 @@ pub fn data(status: u16, body: &str, operation_id: &str) -> Result<Option<String
     };
     let err_msg = envelope.err_msg.unwrap_or_default();
 
-    if status == 500 && err_code == 500 && err_msg.contains("GetUserIDFromToken") {
+    // Read from errCode and errMsg: the HTTP status of a refused token
+    // moved from 500 to 400 in v2.2, and create_group's errCode is 400
+    // there (docs/releases.md#release-token-status).
+    if matches!(err_code, 400 | 500) && err_msg.contains("GetUserIDFromToken") {
         return fail(ErrorKind::Session { err_msg });
     }
     if status == 400 && err_code == 400 {
@@ -184,6 +187,19 @@ mod tests {
             r#"{"errCode":400,"errMsg":"parse token failed","sendTime":0,"MsgID":""}"#,
         );
         assert!(matches!(k, ErrorKind::Session { .. }));
+        // v2.2+: HTTP 400 with errCode 500, and create_group's errCode 400.
+        for body in [
+            r#"{"errCode":500,"errMsg":"op GetUserIDFromToken failed token:x"}"#,
+            r#"{"errCode":400,"errMsg":"op GetUserIDFromToken failed token:x"}"#,
+        ] {
+            assert!(
+                matches!(kind::<()>(400, body), ErrorKind::Session { .. }),
+                "{body}"
+            );
+        }
+        // The text alone is not enough: a business error may quote it.
+        let k = kind::<()>(200, r#"{"errCode":801,"errMsg":"GetUserIDFromToken"}"#);
+        assert!(matches!(k, ErrorKind::Server { err_code: 801, .. }));
     }
 
     #[test]

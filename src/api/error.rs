@@ -36,6 +36,9 @@ pub enum ErrorKind {
     Shape { status: u16, detail: String },
     /// The page that asked for it went away before the answer came.
     Aborted,
+    /// The server's release has no such operation (docs/releases.md#release-routes);
+    /// nothing was sent.
+    Unavailable { path: &'static str },
 }
 
 impl ApiError {
@@ -99,6 +102,7 @@ impl std::fmt::Display for ApiError {
                 write!(f, "HTTP {status}, unexpected: {detail}")?
             }
             ErrorKind::Aborted => write!(f, "cancelled")?,
+            ErrorKind::Unavailable { path } => write!(f, "this server's release has no {path}")?,
         }
         write!(f, " (operationID {})", self.operation_id)
     }

@@ -11,8 +11,11 @@ pub mod group;
 pub mod ids;
 pub mod msg;
 pub mod opid;
+pub mod release;
 pub mod user;
 
+#[cfg(target_arch = "wasm32")]
+pub mod probe;
 #[cfg(target_arch = "wasm32")]
 pub mod transport;
 

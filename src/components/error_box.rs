@@ -16,6 +16,7 @@ pub fn describe(t: &Strings, e: &ApiError) -> String {
         ErrorKind::NotJson { status, .. } => fill(t.err_not_json, &[("status", status)]),
         ErrorKind::Shape { detail, .. } => fill(t.err_shape, &[("detail", detail)]),
         ErrorKind::Aborted => t.err_aborted.to_string(),
+        ErrorKind::Unavailable { path } => fill(t.err_unavailable, &[("path", path)]),
     }
 }
 

@@ -57,6 +57,8 @@ strings! {
     login_title, login_intro, server_label, server_hint, server_choice_label,
     secret_label, user_id_label, platform_label, platform_hint, platform_admin,
     login_button, logging_in, checking_admin, boot_failed,
+    advanced_options, release_label, release_detect, release_configured, release_hint,
+    detecting_release, err_unknown_release, err_unavailable, api_release, no_delete_user,
     err_secret_missing, err_secret_too_long, err_user_missing, err_user_too_long,
     err_platform, err_server_url, err_not_admin, session_ended,
 

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::auth::{check_login, LoginProblem, UserTokenReq, ADMIN_PLATFORM};
+use crate::api::release::Release;
 use crate::api::transport::{call, Connection, Scope};
 use crate::api::user::{AccountCheckReq, PLATFORMS};
 use crate::api::ApiError;
@@ -26,12 +27,15 @@ const NO_PERMISSION: i64 = 801;
 enum Failure {
     Api(ApiError),
     NotAdmin(String),
+    /// The server's answers fit no v2 release.
+    UnknownRelease,
 }
 
 #[derive(Clone, Copy, PartialEq)]
 enum Busy {
     Idle,
     SigningIn,
+    Detecting,
     CheckingAdmin,
 }
 
@@ -67,6 +71,8 @@ pub fn LoginPage() -> impl IntoView {
             .and_then(|t| t.platform.parse().ok())
             .unwrap_or(ADMIN_PLATFORM),
     );
+    // "": detect at sign-in (or take config.json's); else a release key.
+    let release = RwSignal::new(String::new());
     let problems = RwSignal::new(Vec::<LoginProblem>::new());
     let failure = RwSignal::new(None::<Failure>);
     let busy = RwSignal::new(Busy::Idle);
@@ -130,9 +136,11 @@ pub fn LoginPage() -> impl IntoView {
             user_id: user_id.get_untracked().trim().to_string(),
         };
         let scope = scope.clone();
+        let chosen = Release::from_key(&release.get_untracked())
+            .or_else(|| app.config.get_untracked().release());
         busy.set(Busy::SigningIn);
         leptos::task::spawn_local(async move {
-            let outcome = sign_in(&server_url, &scope, &req, busy).await;
+            let outcome = sign_in(&server_url, &scope, &req, chosen, busy).await;
             busy.set(Busy::Idle);
             match outcome {
                 Ok(session) => {
@@ -182,7 +190,7 @@ pub fn LoginPage() -> impl IntoView {
                     } else {
                         view! {
                             <TextField id="login-server" kind="url" autocomplete="url"
-                                placeholder="https://im.example.com:10000"
+                                placeholder="https://im.example.com:10002"
                                 label=Signal::derive(tr(|t| t.server_label))
                                 hint=Signal::derive(tr(|t| t.server_hint))
                                 value=server error=problem_for(&[LoginProblem::ServerUrlInvalid])/>
@@ -205,10 +213,26 @@ pub fn LoginPage() -> impl IntoView {
                     <p class="hint" id="login-platform-hint">{tr(|t| t.platform_hint)}</p>
                     <FieldError id="login-platform-error" message=problem_for(&[LoginProblem::PlatformOutOfRange])/>
                 </div>
+                <details class="advanced">
+                    <summary>{tr(|t| t.advanced_options)}</summary>
+                    <div class="field">
+                        <label for="login-release">{tr(|t| t.release_label)}</label>
+                        <select id="login-release" aria-describedby="login-release-hint" prop:value=release
+                            on:change:target=move |ev| release.set(ev.target().value())>
+                            <option value="">{move || match app.config.get().release() {
+                                Some(r) => fill(app.t().release_configured, &[("release", &r.label())]),
+                                None => app.t().release_detect.to_string(),
+                            }}</option>
+                            {Release::ALL.map(|r| view! { <option value=r.key()>{r.label()}</option> })}
+                        </select>
+                        <p class="hint" id="login-release-hint">{tr(|t| t.release_hint)}</p>
+                    </div>
+                </details>
                 <button type="submit" class="primary" disabled=flag(move || busy.get() != Busy::Idle)>
                     {move || match busy.get() {
                         Busy::Idle => app.t().login_button,
                         Busy::SigningIn => app.t().logging_in,
+                        Busy::Detecting => app.t().detecting_release,
                         Busy::CheckingAdmin => app.t().checking_admin,
                     }}
                 </button>
@@ -218,28 +242,43 @@ pub fn LoginPage() -> impl IntoView {
                 Failure::NotAdmin(user) => view! {
                     <p class="error-box not-admin" role="alert">{text(move || fill(app.t().err_not_admin, &[("user", &user)]))}</p>
                 }.into_any(),
+                Failure::UnknownRelease => view! {
+                    <p class="error-box unknown-release" role="alert">{tr(|t| t.err_unknown_release)}</p>
+                }.into_any(),
             })}
         </section>
     }
 }
 
-/// user_token, then an admin-only probe: the real server silently answers
-/// non-admins with "everyone offline", so a non-admin must be stopped here.
+/// user_token, the server's release (`chosen`, or found out by probing),
+/// then an admin-only call: the real server silently answers non-admins
+/// with "everyone offline", so a non-admin must be stopped here.
 async fn sign_in(
     server: &str,
     scope: &Scope,
     req: &UserTokenReq,
+    chosen: Option<Release>,
     busy: RwSignal<Busy>,
 ) -> Result<Session, Failure> {
+    // user_token has one route in every release.
     let anonymous = Connection {
         server: server.to_string(),
         token: None,
+        release: Release::default(),
     };
     let token = call(&anonymous, scope, req).await.map_err(Failure::Api)?;
+    let release = match chosen {
+        Some(release) => release,
+        None => {
+            busy.set(Busy::Detecting);
+            (crate::api::probe::detect(server).await).ok_or(Failure::UnknownRelease)?
+        }
+    };
     busy.set(Busy::CheckingAdmin);
     let signed = Connection {
         server: server.to_string(),
         token: Some(token.token.clone()),
+        release,
     };
     let probe = AccountCheckReq {
         check_user_id_list: Vec::new(),
@@ -254,6 +293,7 @@ async fn sign_in(
             },
             token: token.token,
             expired_time: token.expired_time,
+            release: release.key().into(),
         }),
         Err(e) if e.err_code() == Some(NO_PERMISSION) => {
             Err(Failure::NotAdmin(req.user_id.clone()))

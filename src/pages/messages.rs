@@ -141,12 +141,20 @@ pub fn MessagesPage() -> impl IntoView {
                 .unwrap_or_else(|| crate::api::transport::Connection {
                     server: String::new(),
                     token: None,
+                    release: Default::default(),
                 });
             let token = conn.token.filter(|_| reveal.get());
             let pretty = crate::model::message::pretty_json(&body).unwrap_or_default();
             (
                 pretty,
-                crate::model::message::curl(&conn.server, token.as_deref(), &body),
+                crate::model::message::curl(
+                    &conn.server,
+                    conn.release
+                        .route(crate::api::endpoints::SEND_MSG)
+                        .unwrap_or_default(),
+                    token.as_deref(),
+                    &body,
+                ),
             )
         })
     });

@@ -227,7 +227,11 @@ pub fn UserResults(
                             </div>
                         })}
                         <button type="button" class="secondary export" on:click=export>{tr(|t| t.export_csv)}</button>
-                        <button type="button" class="danger delete" disabled=none on:click=ask_delete>{tr(|t| t.delete_button)}</button>
+                        {move || if app.release().deletes_users() {
+                            view! { <button type="button" class="danger delete" disabled=none on:click=ask_delete>{tr(|t| t.delete_button)}</button> }.into_any()
+                        } else {
+                            view! { <p class="note no-delete">{tr(|t| t.no_delete_user)}</p> }.into_any()
+                        }}
                     }.into_any(),
                     Purpose::Members => view! {
                         <button type="button" class="secondary make-admin" disabled=none on:click=move |_| set_role(ROLE_ADMIN)>{tr(|t| t.make_admin)}</button>

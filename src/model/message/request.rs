@@ -133,7 +133,8 @@ pub fn summary(req: &SendMsgReq) -> String {
 
 /// The request as a `curl` command for `server` (the API's base URL); the
 /// token is written as `$TOKEN` unless `token` is given.
-pub fn curl(server: &str, token: Option<&str>, body: &str) -> String {
+/// `path` is where the server's release takes send_msg.
+pub fn curl(server: &str, path: &str, token: Option<&str>, body: &str) -> String {
     let quote = |s: &str| format!("'{}'", s.replace('\'', r"'\''"));
     let token = token.map_or_else(
         || "\"token: $TOKEN\"".to_string(),
@@ -141,7 +142,7 @@ pub fn curl(server: &str, token: Option<&str>, body: &str) -> String {
     );
     format!(
         "curl -X POST {} \\\n  -H 'Content-Type: application/json' \\\n  -H {token} \\\n  --data-raw {}",
-        quote(&format!("{}/manager/send_msg", server.trim_end_matches('/'))),
+        quote(&format!("{}{path}", server.trim_end_matches('/'))),
         quote(body)
     )
 }
@@ -253,11 +254,18 @@ mod tests {
     #[test]
     fn curl_masks_the_token_unless_revealed_and_quotes_the_body() {
         let body = r#"{"text":"it's"}"#;
-        let masked = curl("http://im.example.com:10002/", None, body);
+        let masked = curl(
+            "http://im.example.com:10002/",
+            "/manager/send_msg",
+            None,
+            body,
+        );
         assert_eq!(
             masked,
             "curl -X POST 'http://im.example.com:10002/manager/send_msg' \\\n  -H 'Content-Type: application/json' \\\n  -H \"token: $TOKEN\" \\\n  --data-raw '{\"text\":\"it'\\''s\"}'"
         );
-        assert!(curl("", Some("tok'en"), "{}").contains(r"-H 'token: tok'\''en'"));
+        assert!(curl("", "/x", Some("tok'en"), "{}").contains(r"-H 'token: tok'\''en'"));
+        assert!(curl("http://a/", "/msg/manage_send_msg", None, "{}")
+            .starts_with("curl -X POST 'http://a/msg/manage_send_msg'"));
     }
 }

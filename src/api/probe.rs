@@ -1,0 +1,49 @@
+//! Telling the server's release apart at sign-in, from which of a few
+//! routes it has (docs/releases.md#release-detection).
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, Response};
+
+use super::endpoints;
+use super::release::{Probe, Probes, Release};
+use super::transport::request_init;
+
+/// The probes run side by side; a server that has not answered them all
+/// by then is not one the dashboard can tell apart.
+const PROBE_TIMEOUT_MS: u32 = 5_000;
+
+/// The release `server` runs, or None when its answers fit no v2 release.
+pub async fn detect(server: &str) -> Option<Release> {
+    let window = web_sys::window()?;
+    let controller = AbortController::new().ok()?;
+    let _timer = gloo_timers::callback::Timeout::new(PROBE_TIMEOUT_MS, {
+        let controller = controller.clone();
+        move || controller.abort()
+    });
+    // Every fetch starts before the first is awaited.
+    let pending: Vec<_> = (Probes::PATHS.iter())
+        .map(|path| {
+            let init = request_init(None, "{}", &controller.signal()).ok()?;
+            Some(window.fetch_with_str_and_init(&endpoints::url(server, path), &init))
+        })
+        .collect();
+    let mut found = [Probe::Unclear; 5];
+    for (slot, fetch) in found.iter_mut().zip(pending) {
+        if let Some(fetch) = fetch {
+            *slot = read(JsFuture::from(fetch).await.ok()).await;
+        }
+    }
+    Release::detect(&Probes::from_list(found))
+}
+
+async fn read(answer: Option<wasm_bindgen::JsValue>) -> Probe {
+    let Some(response) = answer.and_then(|a| a.dyn_into::<Response>().ok()) else {
+        return Probe::Unclear;
+    };
+    let body = match response.text().map(JsFuture::from) {
+        Ok(text) => text.await.ok().and_then(|t| t.as_string()),
+        Err(_) => None,
+    };
+    Probe::read(response.status(), &body.unwrap_or_default())
+}
