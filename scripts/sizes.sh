@@ -8,7 +8,10 @@ cd "$(dirname "$0")/.."
 
 # The whole finished dashboard must fit in this (bytes of wasm+js+css after
 # brotli). Raise it only with a measurement showing why, in its own commit.
-BUDGET_BROTLI=318300
+# History: 318,300 (every seed operation); 322,200 (+3,877 measured: the
+# release of the server told apart at sign-in, and routes per release).
+# Ceiling for the v2 releases work: 340,000.
+BUDGET_BROTLI=322200
 
 dist=${1:-dist}
 [ -f "$dist/index.html" ] || { echo "no $dist/index.html: run trunk build --release --offline" >&2; exit 1; }
