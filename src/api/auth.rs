@@ -25,6 +25,27 @@ pub struct UserTokenResp {
     pub expired_time: i64,
 }
 
+/// `/auth/parse_token` (v2.0.10+): the expiry of the token in the header
+/// (docs/releases.md#parse-token).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct ParseTokenReq {}
+
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+pub struct ParseTokenResp {
+    /// Absolute Unix seconds; the server spells the key with capitals.
+    #[serde(rename = "ExpireTimeSeconds", default)]
+    pub expire_time_seconds: i64,
+}
+
+/// `/auth/force_logout` (v2.1+): ends one user's connection on one
+/// platform (docs/releases.md#force-logout).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ForceLogoutReq {
+    pub platform: i32,
+    #[serde(rename = "fromUserID")]
+    pub from_user_id: String,
+}
+
 /// What the login form checks before anything is sent, mirroring the
 /// server's binding (`secret` max 32, `userID` 1..=64, `platform` 1..=8).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,6 +85,22 @@ pub fn check_login(server: &str, secret: &str, user_id: &str, platform: i32) -> 
 mod tests {
     use super::*;
     use LoginProblem::*;
+
+    #[test]
+    fn parse_token_and_force_logout_use_the_servers_names() {
+        let resp: ParseTokenResp =
+            serde_json::from_str(r#"{"ExpireTimeSeconds":1982649600}"#).unwrap();
+        assert_eq!(resp.expire_time_seconds, 1_982_649_600);
+        assert_eq!(serde_json::to_string(&ParseTokenReq {}).unwrap(), "{}");
+        let req = ForceLogoutReq {
+            platform: 1,
+            from_user_id: "u2".into(),
+        };
+        assert_eq!(
+            serde_json::to_string(&req).unwrap(),
+            r#"{"platform":1,"fromUserID":"u2"}"#
+        );
+    }
 
     #[test]
     fn a_good_login_has_no_problems() {

@@ -1,7 +1,11 @@
-//! Every route the dashboard calls, in one place: v2.2+ moved several of the
-//! `/manager/*` routes, and supporting that later means editing only this file.
+//! Every route the dashboard calls, as the reference release (v2.0.8) has
+//! it; `Release::route` says where a later release has each.
 
 pub const USER_TOKEN: &str = "/auth/user_token";
+/// v2.0.10+.
+pub const PARSE_TOKEN: &str = "/auth/parse_token";
+/// v2.1+.
+pub const FORCE_LOGOUT: &str = "/auth/force_logout";
 
 pub const GET_ALL_USERS_UID: &str = "/manager/get_all_users_uid";
 pub const ACCOUNT_CHECK: &str = "/manager/account_check";
@@ -40,6 +44,8 @@ use super::{auth, friend, group, msg, user};
 
 endpoints! {
     auth::UserTokenReq => USER_TOKEN, auth::UserTokenResp;
+    auth::ParseTokenReq => PARSE_TOKEN, auth::ParseTokenResp;
+    auth::ForceLogoutReq => FORCE_LOGOUT, ();
     user::GetAllUsersUidReq => GET_ALL_USERS_UID, Vec<String>;
     user::AccountCheckReq => ACCOUNT_CHECK, Vec<user::AccountStatus>;
     // errCode 201 carries the IDs not deleted (docs/api.md#delete-user).

@@ -32,6 +32,10 @@ pub struct CreateGroupReq {
     pub ex: String,
     #[serde(rename = "memberList")]
     pub member_list: Vec<GroupAddMemberInfo>,
+    /// An ID of the operator's choosing (v2.0.10+,
+    /// docs/releases.md#release-create-group); empty: the server picks one.
+    #[serde(rename = "groupID", default, skip_serializing_if = "String::is_empty")]
+    pub group_id: String,
 }
 
 /// The created group; zero values are omitted by the server.

@@ -2,6 +2,9 @@
 //! at sign-in, and where each puts the routes the dashboard calls
 //! (docs/releases.md#release-routes, docs/releases.md#release-detection).
 
+/// v2.3's cap on the members of one group call.
+pub const MEMBERS_PER_CALL_V2_3: usize = 100;
+
 /// A family of server releases that answer alike, oldest first, so a
 /// feature is `release >= Release::V2_1`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
@@ -80,22 +83,51 @@ impl Release {
     /// serves at `path`; None when it has no such operation.
     pub fn route(self, path: &'static str) -> Option<&'static str> {
         use super::endpoints::*;
-        if self < Release::V2_2 {
-            return Some(path);
+        let since = |first: Release| (self >= first).then_some(path);
+        match path {
+            PARSE_TOKEN => since(Release::V2_0_10),
+            FORCE_LOGOUT => since(Release::V2_1),
+            DELETE_USER if self >= Release::V2_3 => None,
+            _ if self < Release::V2_2 => Some(path),
+            GET_ALL_USERS_UID => Some("/user/get_all_users_uid"),
+            ACCOUNT_CHECK => Some("/user/account_check"),
+            GET_USERS_ONLINE_STATUS => Some("/user/get_users_online_status"),
+            SEND_MSG => Some("/msg/manage_send_msg"),
+            other => Some(other),
         }
-        Some(match path {
-            GET_ALL_USERS_UID => "/user/get_all_users_uid",
-            ACCOUNT_CHECK => "/user/account_check",
-            GET_USERS_ONLINE_STATUS => "/user/get_users_online_status",
-            SEND_MSG => "/msg/manage_send_msg",
-            DELETE_USER if self >= Release::V2_3 => return None,
-            other => other,
-        })
+    }
+
+    /// Whether this release has the operation of `path`.
+    pub fn has(self, path: &'static str) -> bool {
+        self.route(path).is_some()
+    }
+
+    /// The most members one create_group, invite or kick call may carry:
+    /// v2.3 refuses a longer list (docs/releases.md#release-limits); before
+    /// it there is no cap.
+    pub fn members_per_call(self) -> Option<usize> {
+        (self >= Release::V2_3).then_some(MEMBERS_PER_CALL_V2_3)
+    }
+
+    /// Whether create_group takes a groupID of the caller's choosing.
+    pub fn chooses_group_id(self) -> bool {
+        self >= Release::V2_0_10
     }
 
     /// Whether users can be deleted through this release's API.
     pub fn deletes_users(self) -> bool {
-        self.route(super::endpoints::DELETE_USER).is_some()
+        self.has(super::endpoints::DELETE_USER)
+    }
+
+    /// The named platforms of this release: 8 and 9 (APad, iPad) are
+    /// added in v2.3.2 (docs/releases.md#release-limits).
+    pub fn platforms(self) -> &'static [(i32, &'static str)] {
+        use super::user::{PLATFORMS, PLATFORMS_V2_3_2};
+        if self >= Release::V2_3_2 {
+            &PLATFORMS_V2_3_2
+        } else {
+            &PLATFORMS
+        }
     }
 
     /// The release the probes' answers point to, or None when they fit no
@@ -255,6 +287,16 @@ mod tests {
         assert_eq!(v22.route(SEND_MSG), Some("/msg/manage_send_msg"));
         assert_eq!(v22.route(DELETE_USER), Some(DELETE_USER));
         assert_eq!(v22.route(KICK_GROUP), Some(KICK_GROUP));
+        for r in Release::ALL {
+            assert_eq!(r.has(PARSE_TOKEN), r >= Release::V2_0_10, "{r:?}");
+            assert_eq!(r.has(FORCE_LOGOUT), r >= Release::V2_1, "{r:?}");
+            assert_eq!(r.route(PARSE_TOKEN).unwrap_or(PARSE_TOKEN), PARSE_TOKEN);
+        }
+        assert_eq!(Release::V2_3.platforms().len(), 7);
+        assert_eq!(Release::V2_2.members_per_call(), None);
+        assert!(!Release::V2_0.chooses_group_id() && Release::V2_0_10.chooses_group_id());
+        assert_eq!(Release::V2_3.members_per_call(), Some(100));
+        assert_eq!(Release::V2_3_2.platforms().last(), Some(&(9, "iPad")));
         for r in [Release::V2_3, Release::V2_3_2] {
             assert_eq!(r.route(DELETE_USER), None);
             assert!(!r.deletes_users());

@@ -108,7 +108,18 @@ pub struct PlatformStatus {
 }
 
 /// Platform IDs and names of v2 (docs/api.md#platforms).
-pub const PLATFORMS: [(i32, &str); 7] = [
+pub const PLATFORMS: [(i32, &str); 7] = {
+    let mut first = [(0, ""); 7];
+    let mut i = 0;
+    while i < first.len() {
+        first[i] = PLATFORMS_V2_3_2[i];
+        i += 1;
+    }
+    first
+};
+
+/// The platforms v2.3.2 and later name: 8 and 9 added.
+pub const PLATFORMS_V2_3_2: [(i32, &str); 9] = [
     (1, "IOS"),
     (2, "Android"),
     (3, "Windows"),
@@ -116,6 +127,8 @@ pub const PLATFORMS: [(i32, &str); 7] = [
     (5, "Web"),
     (6, "MiniWeb"),
     (7, "Linux"),
+    (8, "APad"),
+    (9, "iPad"),
 ];
 
 /// Only http(s) URLs from data may become an image source or a link.

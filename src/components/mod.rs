@@ -9,6 +9,7 @@ pub mod copy_button;
 pub mod download;
 pub mod error_box;
 pub mod field_error;
+pub mod force_logout;
 pub mod id_list_input;
 pub mod oa_preview;
 pub mod profile_edit;

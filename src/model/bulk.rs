@@ -6,6 +6,7 @@ use crate::api::envelope::{answer_as, data_as, Answer};
 use crate::api::friend::{AddBlackReq, ImportFriendReq, UserIdResult};
 use crate::api::group::{InviteUserToGroupReq, KickGroupReq};
 use crate::api::ids::chunk;
+use crate::api::release::Release;
 use crate::api::user::{
     AccountCheckReq, AccountStatus, DeleteUserFailed, DeleteUserReq, GetUsersInfoReq,
     GetUsersOnlineStatusReq, OnlineStatus, UserInfo,
@@ -181,11 +182,13 @@ pub enum Reply {
     Outcomes(Vec<(String, Outcome)>),
 }
 
-/// The calls that apply `action` to `pairs` of (from, userID): group calls
-/// (from is ignored, the group is `group_id`) split at GROUP_CALL_MAX;
+/// The calls that apply `action` to `pairs` of (from, userID) on a server
+/// of `release`: group calls (from is ignored, the group is `group_id`)
+/// split at the release's cap, else at GROUP_CALL_MAX;
 /// friend imports grouped per fromUserID, in first-seen order, split at
 /// IMPORT_MAX; blocks one call per pair.
 pub fn plan_action(
+    release: Release,
     action: Action,
     group_id: &str,
     reason: &str,
@@ -194,7 +197,8 @@ pub fn plan_action(
     match action {
         Action::Invite | Action::Kick => {
             let ids: Vec<String> = pairs.iter().map(|(_, id)| id.clone()).collect();
-            chunk(&ids, GROUP_CALL_MAX)
+            let max = release.members_per_call().unwrap_or(GROUP_CALL_MAX);
+            chunk(&ids, max)
                 .map(|c| Step::Members {
                     action,
                     group_id: group_id.to_string(),
@@ -433,18 +437,27 @@ mod tests {
             .into_iter()
             .map(|id| (String::new(), id))
             .collect();
-        let plan = plan_action(Action::Kick, "g1", "spam", &many);
+        let plan = plan_action(Release::V2_0, Action::Kick, "g1", "spam", &many);
         assert_eq!(
             plan.iter().map(|s| s.ids().len()).collect::<Vec<_>>(),
             [500, 500, 201]
         );
+        let capped = plan_action(Release::V2_3, Action::Kick, "g1", "spam", &many);
+        assert_eq!(capped.len(), 13);
+        assert!(capped.iter().all(|s| s.ids().len() <= 100));
         let (path, body) = plan[2].request();
         assert_eq!(path, "/group/kick_group");
         let body: serde_json::Value = serde_json::from_str(&body.unwrap()).unwrap();
         assert_eq!(body["groupID"], "g1");
         assert_eq!(body["reason"], "spam");
         assert_eq!(body["kickedUserIDList"][0], "u1000");
-        let invite = plan_action(Action::Invite, "g1", "", &pairs(&[("", "a")]));
+        let invite = plan_action(
+            Release::V2_0,
+            Action::Invite,
+            "g1",
+            "",
+            &pairs(&[("", "a")]),
+        );
         let (path, body) = invite[0].request();
         assert_eq!(path, "/group/invite_user_to_group");
         assert_eq!(
@@ -457,7 +470,7 @@ mod tests {
     fn friend_imports_go_per_from_user_in_first_seen_order() {
         let mut list = pairs(&[("b", "x"), ("a", "y"), ("b", "z")]);
         list.extend((0..150).map(|i| ("a".to_string(), format!("f{i}"))));
-        let plan = plan_action(Action::ImportFriend, "", "", &list);
+        let plan = plan_action(Release::V2_0, Action::ImportFriend, "", "", &list);
         let shape: Vec<(&str, usize)> = plan.iter().map(|s| (s.from(), s.ids().len())).collect();
         assert_eq!(shape, [("b", 2), ("a", 100), ("a", 51)]);
         assert_eq!(plan[0].ids(), ["x", "z"]);
@@ -472,6 +485,7 @@ mod tests {
     #[test]
     fn each_block_is_its_own_call() {
         let plan = plan_action(
+            Release::V2_0,
             Action::AddBlack,
             "",
             "",

@@ -4,7 +4,7 @@
 
 use rustc_hash::FxHashSet;
 
-use crate::api::group::{GroupInfo, ROLE_OWNER};
+use crate::api::group::{GroupInfo, ROLE_ADMIN, ROLE_OWNER};
 use crate::model::outcome::Action;
 use crate::model::stored;
 
@@ -141,9 +141,49 @@ pub fn expected_members(
     (added, skipped)
 }
 
+/// What is wrong with a groupID typed for a new group.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GroupIdProblem {
+    /// The server's column holds 64 characters.
+    TooLong,
+    /// Spaces, tabs or line breaks: an ID nobody could type again.
+    Blank,
+}
+
+/// Checks a chosen groupID (already trimmed; empty means the server picks).
+pub fn group_id_problem(id: &str) -> Option<GroupIdProblem> {
+    if id.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        Some(GroupIdProblem::Blank)
+    } else if id.chars().count() > 64 {
+        Some(GroupIdProblem::TooLong)
+    } else {
+        None
+    }
+}
+
+/// Member IDs with their roleLevel.
+pub type Members = Vec<(String, i32)>;
+
+/// The members create_group carries and those invited after it, for a
+/// release that takes at most `cap` a call: admins go first, so the roles
+/// that invite cannot give are given at creation.
+pub fn split_for_create(members: Members, cap: Option<usize>) -> (Members, Members) {
+    let Some(cap) = cap.filter(|&c| members.len() > c) else {
+        return (members, Vec::new());
+    };
+    // Admins first, the rest in their order (a partition, not a sort: a
+    // stable sort would add 3 KB of wasm).
+    let (mut first, others): (Members, Members) =
+        members.into_iter().partition(|(_, role)| *role == ROLE_ADMIN);
+    first.extend(others);
+    let rest = first.split_off(cap);
+    (first, rest)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::group::ROLE_ORDINARY;
 
     fn set<'a>(ids: &[&'a str]) -> FxHashSet<&'a str> {
         ids.iter().copied().collect()
@@ -219,5 +259,48 @@ mod tests {
         }
         assert_eq!(list.len(), RECENT_MAX);
         assert_eq!(list[0].group_id, "n29");
+    }
+
+    #[test]
+    fn a_chosen_group_id_is_checked_before_sending() {
+        assert_eq!(group_id_problem(""), None);
+        assert_eq!(group_id_problem("team-42"), None);
+        assert_eq!(group_id_problem(&"群".repeat(64)), None);
+        assert_eq!(
+            group_id_problem(&"g".repeat(65)),
+            Some(GroupIdProblem::TooLong)
+        );
+        for bad in ["a b", "a\tb", "a\nb", "a\u{3000}b"] {
+            assert_eq!(
+                group_id_problem(bad),
+                Some(GroupIdProblem::Blank),
+                "{bad:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn v2_3_creates_with_the_first_100_admins_first() {
+        let members: Vec<(String, i32)> = (0..150)
+            .map(|i| {
+                (
+                    format!("u{i}"),
+                    if i % 50 == 49 {
+                        ROLE_ADMIN
+                    } else {
+                        ROLE_ORDINARY
+                    },
+                )
+            })
+            .collect();
+        let (first, rest) = split_for_create(members.clone(), Some(100));
+        assert_eq!((first.len(), rest.len()), (100, 50));
+        assert!(first[..3].iter().all(|(_, r)| *r == ROLE_ADMIN));
+        assert!(rest.iter().all(|(_, r)| *r == ROLE_ORDINARY));
+        assert_eq!(first[3].0, "u0", "the others keep their order");
+        let (all, none) = split_for_create(members.clone(), None);
+        assert_eq!((all, none.len()), (members.clone(), 0));
+        let few = members[..100].to_vec();
+        assert_eq!(split_for_create(few.clone(), Some(100)), (few, vec![]));
     }
 }

@@ -25,6 +25,10 @@ pub enum Outcome {
     NoResult,
     /// The whole call failed: an errCode, or no answer at all.
     Failed(ApiError),
+    /// Sent with create_group itself (v2.3 takes at most 100 members
+    /// there, the rest are invited): added unless the account check found
+    /// the user unregistered, which the server skips.
+    AtCreation { added: bool },
 }
 
 /// What an outcome means, for the operator; each has its own text.
@@ -56,11 +60,16 @@ pub enum Note {
     UnknownFromUser,
     /// Any other failure: the error itself says what happened.
     Error,
+    AddedAtCreation,
+    SkippedAtCreation,
 }
 
 impl Outcome {
     pub fn ok(&self) -> bool {
-        *self == Outcome::Result(0)
+        matches!(
+            self,
+            Outcome::Result(0) | Outcome::AtCreation { added: true }
+        )
     }
 
     /// The meaning of this outcome of `action`; `member` is whether the
@@ -77,6 +86,8 @@ impl Outcome {
             (Outcome::Result(_), Kick) => Note::OwnerNotKickable,
             (Outcome::Result(_), _) => Note::UnknownUser,
             (Outcome::NoResult, _) => Note::NoResult,
+            (Outcome::AtCreation { added: true }, _) => Note::AddedAtCreation,
+            (Outcome::AtCreation { added: false }, _) => Note::SkippedAtCreation,
             (Outcome::Failed(e), _) => match (e.err_code(), action) {
                 (Some(801), _) => Note::NoPermission,
                 (Some(804), Invite | Kick) => Note::Dismissed,
@@ -126,6 +137,18 @@ pub fn csv_row(from: &str, user_id: &str, outcome: Option<&Outcome>) -> Vec<Stri
         None => Default::default(),
         Some(Outcome::Result(r)) => (r.to_string(), String::new(), String::new(), String::new()),
         Some(Outcome::NoResult) => Default::default(),
+        // Not a per-user result of the API: create_group answers the group.
+        Some(Outcome::AtCreation { added }) => (
+            String::new(),
+            String::new(),
+            (if *added {
+                "create_group"
+            } else {
+                "create_group: not registered"
+            })
+            .into(),
+            String::new(),
+        ),
         Some(Outcome::Failed(e)) => (
             String::new(),
             e.err_code().map(|c| c.to_string()).unwrap_or_default(),
@@ -191,6 +214,12 @@ mod tests {
             Note::Error
         );
         assert!(r(0).ok() && !r(-1).ok() && !Outcome::NoResult.ok());
+        let made = Outcome::AtCreation { added: true };
+        let left_out = Outcome::AtCreation { added: false };
+        assert!(made.ok() && !left_out.ok());
+        assert_eq!(made.note(Invite, None), Note::AddedAtCreation);
+        assert_eq!(left_out.note(Invite, None), Note::SkippedAtCreation);
+        assert_eq!(csv_row("", "u", Some(&made))[4], "create_group");
     }
 
     #[test]

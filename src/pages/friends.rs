@@ -35,7 +35,7 @@ pub fn FriendsPage() -> impl IntoView {
         }
         run.failed.set(Vec::new());
         run.lookup.set(Lookup::results(action, &pairs, None));
-        run.add(plan_action(action, "", "", &pairs));
+        run.add(plan_action(app.release(), action, "", "", &pairs));
     });
     view! {
         <section class="page friends">

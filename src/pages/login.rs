@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use crate::api::auth::{check_login, LoginProblem, UserTokenReq, ADMIN_PLATFORM};
+use crate::api::auth::{check_login, LoginProblem, ParseTokenReq, UserTokenReq, ADMIN_PLATFORM};
 use crate::api::release::Release;
 use crate::api::transport::{call, Connection, Scope};
 use crate::api::user::{AccountCheckReq, PLATFORMS};
@@ -250,6 +250,16 @@ pub fn LoginPage() -> impl IntoView {
     }
 }
 
+/// When the server itself says the token expires (v2.0.10+), which is what
+/// counts if its clock or configuration differs from what user_token said.
+async fn real_expiry(signed: &Connection, scope: &Scope) -> Option<i64> {
+    if !signed.release.has(crate::api::endpoints::PARSE_TOKEN) {
+        return None;
+    }
+    let parsed = call(signed, scope, &ParseTokenReq {}).await.ok()?;
+    Some(parsed.expire_time_seconds).filter(|&s| s > 0)
+}
+
 /// user_token, the server's release (`chosen`, or found out by probing),
 /// then an admin-only call: the real server silently answers non-admins
 /// with "everyone offline", so a non-admin must be stopped here.
@@ -291,8 +301,10 @@ async fn sign_in(
             } else {
                 token.user_id
             },
+            expired_time: real_expiry(&signed, scope)
+                .await
+                .unwrap_or(token.expired_time),
             token: token.token,
-            expired_time: token.expired_time,
             release: release.key().into(),
         }),
         Err(e) if e.err_code() == Some(NO_PERMISSION) => {

@@ -5,8 +5,10 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+use crate::api::endpoints::FORCE_LOGOUT;
 use crate::api::user::PLATFORMS;
 use crate::components::bulk::Run;
+use crate::components::force_logout::ForceLogout;
 use crate::components::profile_edit::ProfileEdit;
 use crate::components::user_table::{RefreshOnline, RunStatus};
 use crate::model::bulk::{plan_lookup, Step};
@@ -93,6 +95,10 @@ fn UserDetail(user_id: String) -> impl IntoView {
                     // Show what the server now returns.
                     run.add_first(vec![Step::Infos(vec![id])]);
                 })/>
+                {
+                    let id = id.clone();
+                    move || app.release().has(FORCE_LOGOUT).then(|| view! { <ForceLogout user_id=id.clone()/> })
+                }
             </When>
         </section>
     }

@@ -187,6 +187,7 @@ fn row_view(ctx: RowContext, at: usize, row: UserRow) -> AnyView {
                     Outcome::Failed(e) => e.to_string(),
                     Outcome::Result(r) => format!("result {r}"),
                     Outcome::NoResult => "data: null".to_string(),
+                    Outcome::AtCreation { .. } => "create_group".to_string(),
                 };
                 let note = note_text(t, outcome.note(action, row.member));
                 (Some(format!("{note} · {detail}")), view! {
@@ -233,6 +234,8 @@ fn note_text(t: &'static Strings, note: Note) -> &'static str {
         Note::NoPermission => t.note_no_permission,
         Note::UnknownFromUser => t.note_unknown_from_user,
         Note::Error => t.note_error,
+        Note::AddedAtCreation => t.note_added_at_creation,
+        Note::SkippedAtCreation => t.note_skipped_at_creation,
     }
 }
 

@@ -8,6 +8,7 @@ use rustc_hash::FxHashSet;
 use super::Recent;
 use crate::api::group::{CreateGroupReq, GroupAddMemberInfo, GroupInfo, ROLE_ADMIN, ROLE_ORDINARY};
 use crate::api::ids::parse_id_list;
+use crate::api::release::Release;
 use crate::api::user::{safe_url, AccountCheckReq, REGISTERED};
 use crate::api::{endpoints, ApiError};
 use crate::components::bulk::Run;
@@ -15,16 +16,25 @@ use crate::components::copy_button::CopyButton;
 use crate::components::error_box::ErrorBox;
 use crate::components::id_list_input::IdListInput;
 use crate::components::text_field::TextField;
-use crate::components::user_table::{Purpose, UserResults, MEMBER_COLUMNS};
+use crate::components::user_table::{
+    Purpose, RunStatus, UserResults, GROUP_RESULT_COLUMNS, MEMBER_COLUMNS,
+};
 use crate::i18n::fill;
-use crate::model::bulk::{steps, Step};
-use crate::model::groups::{expected_members, remember_created};
+use crate::model::bulk::{plan_action, steps, Step};
+use crate::model::groups::{
+    expected_members, group_id_problem, remember_created, remember_members, split_for_create,
+    GroupIdProblem,
+};
+use crate::model::outcome::{Action, Outcome};
+use crate::model::stored;
+use crate::model::users::Lookup;
 use crate::session::{draft, set_draft};
-use crate::state::{flag, kept_draft, page_scope, text, tr, use_app, with_count};
+use crate::state::{counted, flag, kept_draft, page_scope, text, tr, use_app, with_count, When};
 
 /// Drafts: the text fields by input id, the pasted IDs not yet added, and
-/// the member list as `userID<TAB>roleLevel` lines.
-const FIELDS: [&str; 6] = [
+/// the member list as (userID, roleLevel) records (`model::stored`).
+const FIELDS: [&str; 7] = [
+    "groupID",
     "owner",
     "name",
     "notification",
@@ -61,7 +71,7 @@ pub fn CreateGroup(recent: Recent, group_id: RwSignal<String>) -> impl IntoView 
     let app = use_app();
     let scope = page_scope();
     let values = FIELDS.map(|key| kept_draft(format!("groups.create.{key}")));
-    let [owner, name, notification, introduction, face_url, ex] = values;
+    let [chosen_id, owner, name, notification, introduction, face_url, ex] = values;
     let group_type = RwSignal::new(0);
     let pasted = kept_draft(PASTED);
     let add_role = RwSignal::new(ROLE_ORDINARY);
@@ -69,8 +79,8 @@ pub fn CreateGroup(recent: Recent, group_id: RwSignal<String>) -> impl IntoView 
     // The member list is a users table with roles, kept as a draft.
     let run = Run::new(app);
     let saved: Vec<(String, i32)> = (draft(LIST).unwrap_or_default().lines())
-        .filter_map(|l| l.split_once('\t'))
-        .map(|(id, role)| (id.to_string(), role.parse().unwrap_or(ROLE_ORDINARY)))
+        .filter_map(|l| <[String; 2]>::try_from(stored::fields(l)).ok())
+        .map(|[id, role]| (id, role.parse().unwrap_or(ROLE_ORDINARY)))
         .collect();
     run.lookup.update(|l| {
         for (id, role) in &saved {
@@ -81,7 +91,7 @@ pub fn CreateGroup(recent: Recent, group_id: RwSignal<String>) -> impl IntoView 
         let lines: Vec<String> = run.lookup.with(|l| {
             l.rows
                 .iter()
-                .map(|r| format!("{}\t{}", r.user_id, r.role))
+                .map(|r| stored::line(&[&r.user_id, &r.role.to_string()]))
                 .collect()
         });
         set_draft(LIST, &lines.join("\n"));
@@ -96,8 +106,10 @@ pub fn CreateGroup(recent: Recent, group_id: RwSignal<String>) -> impl IntoView 
     };
 
     let owner_error = RwSignal::new(None::<String>);
+    let group_id_error = RwSignal::new(None::<String>);
     let pasted_error = RwSignal::new(None::<String>);
     let stage = RwSignal::new(Stage::Editing);
+    let invited_group = StoredValue::new(None::<String>);
     let owner_registered = RwSignal::new(false);
 
     let add = move |_| {
@@ -120,10 +132,26 @@ pub fn CreateGroup(recent: Recent, group_id: RwSignal<String>) -> impl IntoView 
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             let who = owner.get_untracked().trim().to_string();
-            if who.is_empty() {
-                return owner_error.set(Some(app.t().err_owner_missing.to_string()));
+            let id_problem = app
+                .release()
+                .chooses_group_id()
+                .then(|| group_id_problem(chosen_id.get_untracked().trim()))
+                .flatten();
+            group_id_error.set(id_problem.map(|p| {
+                let t = app.t();
+                match p {
+                    GroupIdProblem::TooLong => t.err_group_id_long,
+                    GroupIdProblem::Blank => t.err_group_id_blank,
+                }
+                .to_string()
+            }));
+            owner_error.set(
+                who.is_empty()
+                    .then(|| app.t().err_owner_missing.to_string()),
+            );
+            if who.is_empty() || id_problem.is_some() {
+                return;
             }
-            owner_error.set(None);
             // Not known until this check says so.
             owner_registered.set(false);
             stage.set(Stage::Checking);
@@ -173,12 +201,34 @@ pub fn CreateGroup(recent: Recent, group_id: RwSignal<String>) -> impl IntoView 
         stage.set(Stage::Confirm { added, skipped });
     });
 
+    // v2.3: the members past the first call's cap, invited once the group
+    // exists; one table then holds every member's outcome.
+    let invites = Run::new(app);
+    Effect::new(move |_| {
+        if invites.running.get() {
+            return;
+        }
+        let Some(group) = invited_group.get_value() else {
+            return;
+        };
+        invited_group.set_value(None);
+        let joined: Vec<String> = invites.lookup.with_untracked(|l| {
+            (l.rows.iter())
+                .filter(|r| matches!(r.outcome.as_deref(), Some(Outcome::Result(0))))
+                .map(|r| r.user_id.clone())
+                .collect()
+        });
+        recent.change(|l| remember_members(l, &group, Action::Invite, &joined));
+    });
+
     let create = {
         let scope = scope.clone();
         move || {
             let Stage::Confirm { added, skipped } = stage.get_untracked() else {
                 return;
             };
+            let release = app.release();
+            let (first, rest) = split_for_create(requested(), release.members_per_call());
             let owner_id = owner.get_untracked().trim().to_string();
             let req = CreateGroupReq {
                 owner_user_id: owner_id.clone(),
@@ -188,8 +238,13 @@ pub fn CreateGroup(recent: Recent, group_id: RwSignal<String>) -> impl IntoView 
                 introduction: introduction.get_untracked(),
                 face_url: face_url.get_untracked(),
                 ex: ex.get_untracked(),
+                group_id: if release.chooses_group_id() {
+                    chosen_id.get_untracked().trim().to_string()
+                } else {
+                    String::new()
+                },
                 // Everyone asked for is sent; the server skips whom it skips.
-                member_list: (requested().into_iter())
+                member_list: (first.iter().cloned())
                     .map(|(user_id, role_level)| GroupAddMemberInfo {
                         user_id,
                         role_level,
@@ -204,9 +259,19 @@ pub fn CreateGroup(recent: Recent, group_id: RwSignal<String>) -> impl IntoView 
                 };
                 match answer {
                     Ok(info) => {
+                        let in_first: FxHashSet<&str> =
+                            first.iter().map(|(id, _)| id.as_str()).collect();
+                        let added_now: Vec<String> = (added.iter())
+                            .filter(|id| in_first.contains(id.as_str()))
+                            .cloned()
+                            .collect();
                         let mut members = vec![owner_id];
-                        members.extend(added.iter().cloned());
+                        members.extend(added_now.iter().cloned());
                         recent.change(|l| remember_created(l, &info, members));
+                        if !rest.is_empty() {
+                            invite_rest(invites, release, &info.group_id, &first, &rest, &added);
+                            invited_group.set_value(Some(info.group_id.clone()));
+                        }
                         group_id.set(info.group_id.clone());
                         // The form starts over; the report below keeps what was made.
                         for v in values {
@@ -215,7 +280,7 @@ pub fn CreateGroup(recent: Recent, group_id: RwSignal<String>) -> impl IntoView 
                         run.lookup.set(Default::default());
                         stage.set(Stage::Created {
                             info,
-                            expected: added.len() + 1,
+                            expected: added_now.len() + 1,
                             skipped,
                         });
                     }
@@ -235,6 +300,10 @@ pub fn CreateGroup(recent: Recent, group_id: RwSignal<String>) -> impl IntoView 
         <section class="panel create-group" aria-labelledby="create-title">
             <h2 id="create-title">{tr(|t| t.create_title)}</h2>
             <form class="create-form" novalidate on:submit=check>
+                {move || app.release().chooses_group_id().then(|| view! {
+                    <TextField id="group-groupID" label=Signal::derive(tr(|t| t.field_custom_group_id)) value=chosen_id
+                        error=group_id_error hint=Signal::derive(tr(|t| t.hint_custom_group_id))/>
+                })}
                 <TextField id="group-owner" label=Signal::derive(tr(|t| t.field_owner)) value=owner error=owner_error/>
                 <div class="field">
                     <label for="group-type">{tr(|t| t.field_group_type)}</label>
@@ -283,9 +352,19 @@ pub fn CreateGroup(recent: Recent, group_id: RwSignal<String>) -> impl IntoView 
                         l.rows.iter().filter(|r| r.role == ROLE_ADMIN && added_set.contains(r.user_id.as_str())).count()
                     });
                     let create = create.clone();
-                    view! { <Confirm added=added.len() admins skipped create=Callback::new(move |()| create()) stage/> }.into_any()
+                    let cap = app.release().members_per_call();
+                    let later = split_for_create(requested(), cap).1.len();
+                    view! { <Confirm added=added.len() admins later skipped create=Callback::new(move |()| create()) stage/> }.into_any()
                 }
-                Stage::Created { info, expected, skipped } => view! { <Created info expected skipped/> }.into_any(),
+                Stage::Created { info, expected, skipped } => view! {
+                    <Created info expected skipped/>
+                    <When when=flag(move || invites.lookup.with(|l| !l.rows.is_empty()))>
+                        <h3>{tr(|t| t.invited_after_create)}</h3>
+                        <RunStatus run=invites/>
+                        <UserResults run=invites columns=GROUP_RESULT_COLUMNS summary=|t| t.member_results_summary
+                            purpose=Purpose::Results id="created-members"/>
+                    </When>
+                }.into_any(),
                 Stage::Failed(e) => {
                     // HTTP 500 from create_group: the group row may be stored already.
                     let half_made = e.err_code() == Some(500);
@@ -305,6 +384,8 @@ pub fn CreateGroup(recent: Recent, group_id: RwSignal<String>) -> impl IntoView 
 fn Confirm(
     added: usize,
     admins: usize,
+    /// Members invited after the group is made (v2.3's cap).
+    later: usize,
     skipped: Vec<String>,
     create: Callback<()>,
     stage: RwSignal<Stage>,
@@ -314,6 +395,7 @@ fn Confirm(
         <div class="confirm create-confirm" role="alertdialog" aria-labelledby="create-confirm-title">
             <h3 id="create-confirm-title">{tr(|t| t.confirm_create_title)}</h3>
             <p>{text(move || fill(app.t().confirm_create.form(added), &[("added", &added), ("admins", &admins)]))}</p>
+            {(later > 0).then(|| view! { <p class="in-chunks">{counted(|t| t.create_in_chunks, move || later)}</p> })}
             <Skipped skipped/>
             <div class="actions">
                 <button type="button" class="primary create" on:click=move |_| create.run(())>{tr(|t| t.create_button)}</button>
@@ -356,4 +438,34 @@ fn Skipped(skipped: Vec<String>) -> impl IntoView {
             </ul>
         }
     })
+}
+
+/// Fills `invites` with one row per member (the first call's marked as
+/// created, or skipped when unregistered) and invites `rest` to the new
+/// group in calls the release takes.
+fn invite_rest(
+    invites: Run,
+    release: Release,
+    group_id: &str,
+    first: &[(String, i32)],
+    rest: &[(String, i32)],
+    added: &[String],
+) {
+    let pair = |(id, _): &(String, i32)| (String::new(), id.clone());
+    let all: Vec<(String, String)> = first.iter().chain(rest).map(pair).collect();
+    let added: FxHashSet<&str> = added.iter().map(String::as_str).collect();
+    let mut table = Lookup::results(Action::Invite, &all, None);
+    table.apply_outcomes(
+        "",
+        (first.iter())
+            .map(|(id, _)| {
+                let added = added.contains(id.as_str());
+                (id.clone(), Outcome::AtCreation { added })
+            })
+            .collect(),
+    );
+    invites.failed.set(Vec::new());
+    invites.lookup.set(table);
+    let rest: Vec<(String, String)> = rest.iter().map(pair).collect();
+    invites.add(plan_action(release, Action::Invite, group_id, "", &rest));
 }

@@ -60,6 +60,7 @@ pub fn GroupMembers(recent: Recent, group_id: RwSignal<String>) -> impl IntoView
         run.lookup.set(table);
         pending.set_value(Some((group.clone(), action)));
         run.add(plan_action(
+            app.release(),
             action,
             &group,
             reason.get_untracked().trim(),
