@@ -9,9 +9,11 @@ cd "$(dirname "$0")/.."
 # The whole finished dashboard must fit in this (bytes of wasm+js+css after
 # brotli). Raise it only with a measurement showing why, in its own commit.
 # History: 318,300 (every seed operation); 322,200 (+3,877 measured: the
-# release of the server told apart at sign-in, and routes per release).
+# release of the server told apart at sign-in, and routes per release);
+# 328,700 (+6,418 measured: force logout, the server's token expiry, a
+# chosen groupID, v2.3's member cap with the rest invited).
 # Ceiling for the v2 releases work: 340,000.
-BUDGET_BROTLI=322200
+BUDGET_BROTLI=328700
 
 dist=${1:-dist}
 [ -f "$dist/index.html" ] || { echo "no $dist/index.html: run trunk build --release --offline" >&2; exit 1; }
