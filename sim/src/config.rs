@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+use crate::release::Release;
+
 use clap::builder::BoolishValueParser;
 use clap::{ArgAction, Parser};
 
@@ -13,12 +15,11 @@ pub const DEFAULT_ADMINS: [&str; 4] = ["openIM123456", "openIM654321", "openIM33
 const HOST: &str = "127.0.0.1";
 const PORT: u16 = 10000;
 const SECRET: &str = "tuoyun";
-const TOKEN_TTL_DAYS: i64 = 3650;
 const ACCESS_SECRET: &str = "open_im_server";
 const USERS: usize = 240;
 const SEED: u64 = 20220424;
 
-/// openim-sim: an in-memory stand-in for the OpenIM v2.0.8 admin REST API.
+/// openim-sim: an in-memory stand-in for the OpenIM v2 admin REST API.
 ///
 /// Every flag can also be set by the environment variable named beside it
 /// (switches take 1/0, true/false, yes/no or on/off); a flag given on the
@@ -46,9 +47,14 @@ pub struct Config {
         default_values = DEFAULT_ADMINS
     )]
     pub admins: Vec<String>,
-    /// Token lifetime in days (`tokenpolicy.accessExpire`).
-    #[arg(long, env = "OPENIM_SIM_TOKEN_TTL_DAYS", default_value_t = TOKEN_TTL_DAYS)]
-    pub token_ttl_days: i64,
+    /// The server release to play: 2.0.8, 2.0.10, 2.1.0, 2.2.0, 2.3.2 or
+    /// 2.3.3 (docs/releases.md#release-routes).
+    #[arg(long, env = "OPENIM_SIM_RELEASE", default_value_t = Release::V2_0_8)]
+    pub release: Release,
+    /// Token lifetime in days (`tokenpolicy.accessExpire`); unset, the
+    /// release's default: 3650, or 90 from 2.3.2.
+    #[arg(long, env = "OPENIM_SIM_TOKEN_TTL_DAYS")]
+    pub token_ttl_days: Option<i64>,
     /// The JWT signing key (`tokenpolicy.accessSecret`).
     #[arg(long, env = "OPENIM_SIM_ACCESS_SECRET", default_value = ACCESS_SECRET)]
     pub access_secret: String,
@@ -78,7 +84,8 @@ impl Default for Config {
             port: PORT,
             secret: SECRET.into(),
             admins: DEFAULT_ADMINS.iter().map(|s| s.to_string()).collect(),
-            token_ttl_days: TOKEN_TTL_DAYS,
+            release: Release::V2_0_8,
+            token_ttl_days: None,
             access_secret: ACCESS_SECRET.into(),
             users: USERS,
             seed: SEED,
@@ -86,6 +93,14 @@ impl Default for Config {
             control: false,
             quiet: false,
         }
+    }
+}
+
+impl Config {
+    /// The token lifetime in force: the flag, else the release's default.
+    pub fn token_ttl(&self) -> i64 {
+        self.token_ttl_days
+            .unwrap_or_else(|| self.release.token_ttl_days())
     }
 }
 
@@ -119,6 +134,11 @@ mod tests {
         assert!(c.control);
         assert_eq!(c.users, 3);
         assert_eq!(parse(&["--admin", "x, y"]).admins, vec!["x", "y"]);
+        let c = parse(&["--release", "v2.3.3"]);
+        assert_eq!((c.release, c.token_ttl()), (Release::V2_3_3, 90));
+        let c = parse(&["--release=2.3.3", "--token-ttl-days=7"]);
+        assert_eq!(c.token_ttl(), 7);
+        assert_eq!(Config::default().token_ttl(), 3650);
     }
 
     #[test]
@@ -135,5 +155,6 @@ mod tests {
         };
         assert!(argv(&["--port", "x"]).contains("--port"));
         assert!(argv(&["--nope"]).contains("--nope"));
+        assert!(argv(&["--release", "2.4.0"]).contains("2.0.8, 2.0.10"));
     }
 }

@@ -10,6 +10,7 @@
 
 use crate::godecode::JVal;
 use crate::gojson::go_exponent;
+use crate::release::Release;
 
 #[derive(Clone, Copy)]
 pub enum ETy {
@@ -154,6 +155,39 @@ pub static OA_NOTIFICATION_ELEM: Elem = Elem {
         f("Ex", "ex", ETy::Str),
     ],
 };
+
+/// 118 (AdvancedRevoke) content: the revoke record; nothing is required.
+pub static ADVANCED_REVOKE_ELEM: Elem = Elem {
+    name: "MessageRevoked",
+    fields: &[
+        f("RevokerID", "revokerID", ETy::Str),
+        f("RevokerRole", "revokerRole", ETy::I32),
+        f("ClientMsgID", "clientMsgID", ETy::Str),
+        f("RevokerNickname", "revokerNickname", ETy::Str),
+        f("RevokeTime", "revokeTime", ETy::I64),
+        f("SourceMessageSendTime", "sourceMessageSendTime", ETy::I64),
+        f("SourceMessageSendID", "sourceMessageSendID", ETy::Str),
+        f(
+            "SourceMessageSenderNickname",
+            "sourceMessageSenderNickname",
+            ETy::Str,
+        ),
+        f("SessionType", "sessionType", ETy::I32),
+        f("Seq", "seq", ETy::I64),
+        f("Ex", "ex", ETy::Str),
+    ],
+};
+
+/// `elem_for` plus the types v2.3.3 added: 118 AdvancedRevoke, and 119/120
+/// (custom messages that update no conversation, or go online only), whose
+/// content is a custom element (docs/releases.md#release-limits).
+pub fn elem_for_release(content_type: i64, release: Release) -> Option<&'static Elem> {
+    match content_type {
+        118 if release >= Release::V2_3_3 => Some(&ADVANCED_REVOKE_ELEM),
+        119 | 120 if release >= Release::V2_3_3 => Some(&CUSTOM_ELEM),
+        _ => elem_for(content_type),
+    }
+}
 
 /// The element struct for an accepted contentType (docs/api.md#send-msg-checks); `None`
 /// means `404 contentType err`.

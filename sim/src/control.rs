@@ -7,7 +7,6 @@ use crate::faults::Faults;
 use crate::rng::now_secs;
 use crate::sim::Sim;
 use crate::state::{Group, User};
-use crate::token::platform_name;
 use serde::Deserialize;
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
@@ -211,8 +210,9 @@ fn put_groups(sim: &mut Sim, v: Value) -> Result<Value, (u16, Value)> {
 
 /// POST /_sim/faults: the settings given replace all earlier ones.
 fn put_faults(sim: &mut Sim, v: Value) -> Result<Value, (u16, Value)> {
-    sim.faults =
-        Faults::parse(v, crate::handlers::is_endpoint).map_err(|e| (400, json!({ "error": e })))?;
+    let release = sim.config.release;
+    let known = |name: &str| crate::handlers::is_endpoint(name, release);
+    sim.faults = Faults::parse(v, known).map_err(|e| (400, json!({ "error": e })))?;
     Ok(sim.faults.to_json())
 }
 
@@ -238,7 +238,10 @@ fn dump(sim: &Sim) -> Value {
         .online
         .iter()
         .map(|(uid, set)| {
-            let names: Vec<&str> = set.iter().map(|p| platform_name(*p)).collect();
+            let names: Vec<&str> = set
+                .iter()
+                .map(|p| sim.config.release.platform_name(*p))
+                .collect();
             json!({ "userID": uid, "platformIDs": set, "platforms": names })
         })
         .collect();

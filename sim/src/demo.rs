@@ -399,6 +399,8 @@ fn add_messages(st: &mut State, rng: &mut Rng, admin: Option<&String>) {
             content: text.into(),
             request_content: serde_json::json!({ "text": text }),
             force_list: None,
+            not_offline_push: false,
+            business_operation_id: String::new(),
             is_online_only: false,
             options: BTreeMap::new(),
             offline_push_info: serde_json::Value::Null,

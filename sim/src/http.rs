@@ -7,6 +7,7 @@ use crate::control;
 use crate::csp;
 use crate::faults::Fault;
 use crate::handlers::{route, Call};
+use crate::release::Release;
 use crate::reply::Reply;
 use crate::sim::Sim;
 use crate::static_files::{self, percent_decode};
@@ -37,6 +38,10 @@ const CORS: [(&str, &str); 6] = [
 /// Body of gin's default 404 (served as text/plain, which overrides the
 /// JSON content type the CORS middleware set).
 const NOT_FOUND: &str = "404 page not found";
+
+/// The Swagger UI page of v2.2.0 and later, reduced to what tells it apart.
+const SWAGGER_PAGE: &str = "/swagger/index.html";
+const SWAGGER_HTML: &str = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"UTF-8\">\n<title>Swagger UI</title>\n</head>\n<body>\n<div id=\"swagger-ui\"></div>\n</body>\n</html>\n";
 
 pub async fn dispatch(State(shared): State<Shared>, req: Request) -> Response<Body> {
     let started = Instant::now();
@@ -103,6 +108,18 @@ fn answer(shared: &Shared, inc: &Incoming) -> (Response<Body>, Option<Duration>)
         }
     }
 
+    // From v2.2.0 the API serves its Swagger UI; this one path is never a
+    // dashboard file (docs/releases.md#release-detection).
+    if method == Method::GET && path == SWAGGER_PAGE && sim.config.release >= Release::V2_2_0 {
+        let reply = Reply {
+            status: 200,
+            body: SWAGGER_HTML.as_bytes().to_vec(),
+        };
+        record(&mut sim, inc, &reply, None);
+        let resp = respond(200, "text/html; charset=utf-8", reply.body);
+        return (resp, None);
+    }
+
     if method == Method::GET || method == Method::HEAD {
         if let Some(dir) = sim.config.dashboard.clone() {
             drop(sim);
@@ -112,8 +129,9 @@ fn answer(shared: &Shared, inc: &Incoming) -> (Response<Body>, Option<Duration>)
         }
     }
 
+    let release = sim.config.release;
     let handler = if method == Method::POST {
-        route(path)
+        route(path, release)
     } else {
         None
     };
@@ -140,7 +158,8 @@ fn answer(shared: &Shared, inc: &Incoming) -> (Response<Body>, Option<Duration>)
 /// No route: gin's trailing-slash redirect or its 404.
 fn unrouted(sim: &mut Sim, inc: &Incoming) -> Response<Body> {
     let trimmed = inc.path.strip_suffix('/').filter(|p| !p.is_empty());
-    if inc.method == Method::POST && trimmed.and_then(route).is_some() {
+    let release = sim.config.release;
+    if inc.method == Method::POST && trimmed.and_then(|p| route(p, release)).is_some() {
         // gin's RedirectTrailingSlash: 307 for non-GET, no middleware.
         let location = match &inc.query {
             Some(q) => format!("{}?{q}", trimmed.unwrap_or_default()),

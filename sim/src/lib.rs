@@ -1,9 +1,10 @@
-//! openim-sim: an in-memory stand-in for the OpenIM v2.0.8 admin REST API.
+//! openim-sim: an in-memory stand-in for the OpenIM v2 admin REST API.
 //!
 //! It answers the admin routes with the real server's status codes, bodies
 //! (byte for byte, Go-style JSON), binding errors, token rules and CORS, as
-//! the v2.0.8 server's source defines them, and can serve a built dashboard
-//! on the same origin.
+//! the server's source defines them for the release it plays (v2.0.8 unless
+//! `Config::release` says otherwise, docs/releases.md#release-routes), and
+//! can serve a built dashboard on the same origin.
 
 pub mod bind;
 pub mod config;
@@ -17,6 +18,7 @@ pub mod gojson;
 pub mod handlers;
 pub mod http;
 pub mod negotiate;
+pub mod release;
 pub mod reply;
 pub mod requests;
 pub mod rng;
@@ -27,6 +29,7 @@ pub mod table;
 pub mod token;
 
 pub use config::Config;
+pub use release::Release;
 
 use std::sync::{Arc, Mutex};
 

@@ -1,4 +1,4 @@
-//! The v2.0.8 request structs with their `binding` tags (docs/api.md#binding).
+//! The request structs of each release with their `binding` tags (docs/api.md#binding).
 //! Field order matters: validator reports failing fields in declaration order.
 
 use crate::bind::{FieldDef, Rule, StructDef, Ty};
@@ -17,29 +17,78 @@ const fn field(go: &'static str, json: &'static str, ty: Ty, rules: &'static [Ru
 
 const OPERATION_ID: FieldDef = field("OperationID", "operationID", Ty::Str, REQ);
 
+const SECRET: FieldDef = field(
+    "Secret",
+    "secret",
+    Ty::Str,
+    &[Rule::Required, Rule::Max(32)],
+);
+const LOGIN_USER_ID: FieldDef = field(
+    "UserID",
+    "userID",
+    Ty::Str,
+    &[Rule::Required, Rule::Min(1), Rule::Max(64)],
+);
+const PLATFORM_1_8: &[Rule] = &[Rule::Required, Rule::Min(1), Rule::Max(8)];
+const PLATFORM_1_9: &[Rule] = &[Rule::Required, Rule::Min(1), Rule::Max(9)];
+
 /// docs/api.md#user-token
 pub static USER_TOKEN_REQ: StructDef = StructDef {
     pkg: "base_info",
     name: "UserTokenReq",
     fields: &[
-        field(
-            "Secret",
-            "secret",
-            Ty::Str,
-            &[Rule::Required, Rule::Max(32)],
-        ),
-        field(
-            "Platform",
-            "platform",
-            Ty::I32,
-            &[Rule::Required, Rule::Min(1), Rule::Max(8)],
-        ),
-        field(
-            "UserID",
-            "userID",
-            Ty::Str,
-            &[Rule::Required, Rule::Min(1), Rule::Max(64)],
-        ),
+        SECRET,
+        field("Platform", "platform", Ty::I32, PLATFORM_1_8),
+        LOGIN_USER_ID,
+        OPERATION_ID,
+    ],
+};
+
+/// docs/releases.md#release-limits: platforms 8 and 9, and `loginIp`, from v2.3.2.
+pub static USER_TOKEN_REQ_2_3: StructDef = StructDef {
+    pkg: "base_info",
+    name: "UserTokenReq",
+    fields: &[
+        SECRET,
+        field("Platform", "platform", Ty::I32, PLATFORM_1_9),
+        LOGIN_USER_ID,
+        field("LoginIp", "loginIp", Ty::Str, NONE),
+        OPERATION_ID,
+    ],
+};
+
+/// docs/releases.md#parse-token
+pub static PARSE_TOKEN_REQ: StructDef = StructDef {
+    pkg: "base_info",
+    name: "ParseTokenReq",
+    fields: &[OPERATION_ID],
+};
+
+const FROM_USER_ID_64: FieldDef = field(
+    "FromUserID",
+    "fromUserID",
+    Ty::Str,
+    &[Rule::Required, Rule::Min(1), Rule::Max(64)],
+);
+
+/// docs/releases.md#force-logout
+pub static FORCE_LOGOUT_REQ: StructDef = StructDef {
+    pkg: "base_info",
+    name: "ForceLogoutReq",
+    fields: &[
+        field("Platform", "platform", Ty::I32, PLATFORM_1_8),
+        FROM_USER_ID_64,
+        OPERATION_ID,
+    ],
+};
+
+/// docs/releases.md#force-logout: platform 9 from v2.3.2.
+pub static FORCE_LOGOUT_REQ_2_3: StructDef = StructDef {
+    pkg: "base_info",
+    name: "ForceLogoutReq",
+    fields: &[
+        field("Platform", "platform", Ty::I32, PLATFORM_1_9),
+        FROM_USER_ID_64,
         OPERATION_ID,
     ],
 };
@@ -196,6 +245,31 @@ pub static GROUP_ADD_MEMBER_INFO: StructDef = StructDef {
     ],
 };
 
+/// docs/releases.md#release-create-group: from v2.3 a member's role must be
+/// 1 or 3, and the list is validated element by element.
+pub static GROUP_ADD_MEMBER_INFO_2_3: StructDef = StructDef {
+    pkg: "base_info",
+    name: "GroupAddMemberInfo",
+    fields: &[
+        field("UserID", "userID", Ty::Str, REQ),
+        field(
+            "RoleLevel",
+            "roleLevel",
+            Ty::I32,
+            &[Rule::Required, Rule::OneOf(&[1, 3])],
+        ),
+    ],
+};
+
+const GROUP_TYPE: FieldDef = field("GroupType", "groupType", Ty::I32, NONE);
+const GROUP_NAME: FieldDef = field("GroupName", "groupName", Ty::Str, NONE);
+const NOTIFICATION: FieldDef = field("Notification", "notification", Ty::Str, NONE);
+const INTRODUCTION: FieldDef = field("Introduction", "introduction", Ty::Str, NONE);
+const FACE_URL: FieldDef = field("FaceURL", "faceURL", Ty::Str, NONE);
+const EX: FieldDef = field("Ex", "ex", Ty::Str, NONE);
+const OPTIONAL_OWNER: FieldDef = field("OwnerUserID", "ownerUserID", Ty::Str, NONE);
+const GROUP_ID: FieldDef = field("GroupID", "groupID", Ty::Str, NONE);
+
 /// docs/api.md#create-group
 pub static CREATE_GROUP_REQ: StructDef = StructDef {
     pkg: "base_info",
@@ -208,13 +282,60 @@ pub static CREATE_GROUP_REQ: StructDef = StructDef {
             REQ,
         ),
         field("OwnerUserID", "ownerUserID", Ty::Str, REQ),
-        field("GroupType", "groupType", Ty::I32, NONE),
-        field("GroupName", "groupName", Ty::Str, NONE),
-        field("Notification", "notification", Ty::Str, NONE),
-        field("Introduction", "introduction", Ty::Str, NONE),
-        field("FaceURL", "faceURL", Ty::Str, NONE),
-        field("Ex", "ex", Ty::Str, NONE),
+        GROUP_TYPE,
+        GROUP_NAME,
+        NOTIFICATION,
+        INTRODUCTION,
+        FACE_URL,
+        EX,
         OPERATION_ID,
+    ],
+};
+
+/// docs/releases.md#release-create-group: v2.0.10 to v2.2.0, owner and
+/// members optional, a caller-chosen groupID.
+pub static CREATE_GROUP_REQ_2_0_10: StructDef = StructDef {
+    pkg: "base_info",
+    name: "CreateGroupReq",
+    fields: &[
+        field(
+            "MemberList",
+            "memberList",
+            Ty::StructList(&GROUP_ADD_MEMBER_INFO),
+            NONE,
+        ),
+        OPTIONAL_OWNER,
+        GROUP_TYPE,
+        GROUP_NAME,
+        NOTIFICATION,
+        INTRODUCTION,
+        FACE_URL,
+        EX,
+        OPERATION_ID,
+        GROUP_ID,
+    ],
+};
+
+/// docs/releases.md#release-create-group: v2.3, members validated.
+pub static CREATE_GROUP_REQ_2_3: StructDef = StructDef {
+    pkg: "base_info",
+    name: "CreateGroupReq",
+    fields: &[
+        field(
+            "MemberList",
+            "memberList",
+            Ty::StructList(&GROUP_ADD_MEMBER_INFO_2_3),
+            &[Rule::Dive],
+        ),
+        OPTIONAL_OWNER,
+        GROUP_TYPE,
+        GROUP_NAME,
+        NOTIFICATION,
+        INTRODUCTION,
+        FACE_URL,
+        EX,
+        OPERATION_ID,
+        GROUP_ID,
     ],
 };
 
@@ -255,28 +376,169 @@ pub static OFFLINE_PUSH_INFO: StructDef = StructDef {
     ],
 };
 
+const SEND_ID: FieldDef = field("SendID", "sendID", Ty::Str, REQ);
+const RECV_ID: FieldDef = field("RecvID", "recvID", Ty::Str, NONE);
+const MSG_GROUP_ID: FieldDef = field("GroupID", "groupID", Ty::Str, NONE);
+const SENDER_NICKNAME: FieldDef = field("SenderNickname", "senderNickname", Ty::Str, NONE);
+const SENDER_FACE_URL: FieldDef = field("SenderFaceURL", "senderFaceURL", Ty::Str, NONE);
+const SENDER_PLATFORM_ID: FieldDef = field("SenderPlatformID", "senderPlatformID", Ty::I32, NONE);
+const CONTENT: FieldDef = field("Content", "content", Ty::AnyMap, REQ);
+const CONTENT_TYPE: FieldDef = field("ContentType", "contentType", Ty::I32, REQ);
+const SESSION_TYPE: FieldDef = field("SessionType", "sessionType", Ty::I32, REQ);
+const IS_ONLINE_ONLY: FieldDef = field("IsOnlineOnly", "isOnlineOnly", Ty::Bool, NONE);
+const OFFLINE_PUSH: FieldDef = field(
+    "OfflinePushInfo",
+    "offlinePushInfo",
+    Ty::StructPtr(&OFFLINE_PUSH_INFO),
+    NONE,
+);
+const RECV_ID_LIST: FieldDef = field("RecvIDList", "recvIDList", Ty::StrList, NONE);
+
 /// docs/api.md#send-msg (declared in the API's `manage` package).
 pub static MANAGEMENT_SEND_MSG_REQ: StructDef = StructDef {
     pkg: "manage",
     name: "ManagementSendMsgReq",
     fields: &[
         OPERATION_ID,
-        field("SendID", "sendID", Ty::Str, REQ),
-        field("RecvID", "recvID", Ty::Str, NONE),
-        field("GroupID", "groupID", Ty::Str, NONE),
-        field("SenderNickname", "senderNickname", Ty::Str, NONE),
-        field("SenderFaceURL", "senderFaceURL", Ty::Str, NONE),
-        field("SenderPlatformID", "senderPlatformID", Ty::I32, NONE),
+        SEND_ID,
+        RECV_ID,
+        MSG_GROUP_ID,
+        SENDER_NICKNAME,
+        SENDER_FACE_URL,
+        SENDER_PLATFORM_ID,
         field("ForceList", "forceList", Ty::StrList, NONE),
-        field("Content", "content", Ty::AnyMap, REQ),
-        field("ContentType", "contentType", Ty::I32, REQ),
-        field("SessionType", "sessionType", Ty::I32, REQ),
-        field("IsOnlineOnly", "isOnlineOnly", Ty::Bool, NONE),
-        field(
-            "OfflinePushInfo",
-            "offlinePushInfo",
-            Ty::StructPtr(&OFFLINE_PUSH_INFO),
-            NONE,
-        ),
+        CONTENT,
+        CONTENT_TYPE,
+        SESSION_TYPE,
+        IS_ONLINE_ONLY,
+        OFFLINE_PUSH,
+    ],
+};
+
+/// The message fields shared by manage_send_msg and batch_send_msg from
+/// v2.2.0: no `forceList`, no `recvID`.
+pub static MANAGEMENT_SEND_MSG_2_2: StructDef = StructDef {
+    pkg: "base_info",
+    name: "ManagementSendMsg",
+    fields: &[
+        OPERATION_ID,
+        SEND_ID,
+        MSG_GROUP_ID,
+        SENDER_NICKNAME,
+        SENDER_FACE_URL,
+        SENDER_PLATFORM_ID,
+        CONTENT,
+        CONTENT_TYPE,
+        SESSION_TYPE,
+        IS_ONLINE_ONLY,
+        OFFLINE_PUSH,
+    ],
+};
+
+/// As `MANAGEMENT_SEND_MSG_2_2` plus the v2.3 fields (docs/releases.md#release-limits).
+pub static MANAGEMENT_SEND_MSG_2_3: StructDef = StructDef {
+    pkg: "base_info",
+    name: "ManagementSendMsg",
+    fields: &[
+        OPERATION_ID,
+        field("BusinessOperationID", "businessOperationID", Ty::Str, NONE),
+        SEND_ID,
+        MSG_GROUP_ID,
+        SENDER_NICKNAME,
+        SENDER_FACE_URL,
+        SENDER_PLATFORM_ID,
+        CONTENT,
+        CONTENT_TYPE,
+        SESSION_TYPE,
+        IS_ONLINE_ONLY,
+        field("NotOfflinePush", "notOfflinePush", Ty::Bool, NONE),
+        OFFLINE_PUSH,
+    ],
+};
+
+/// A `base_info` request struct that embeds `$inner` (its fields promoted,
+/// its Go name `$go` in validation keys) and adds `$extra`.
+macro_rules! embedding {
+    ($name:literal, $go:literal, $inner:expr, $($extra:expr),+) => {
+        StructDef {
+            pkg: "base_info",
+            name: $name,
+            fields: &[field($go, "", Ty::Embedded(&$inner), NONE), $($extra),+],
+        }
+    };
+}
+
+/// /msg/manage_send_msg, v2.2.0.
+pub static MANAGE_SEND_MSG_REQ_2_2: StructDef = embedding!(
+    "ManagementSendMsgReq",
+    "ManagementSendMsg",
+    MANAGEMENT_SEND_MSG_2_2,
+    RECV_ID
+);
+
+/// /msg/manage_send_msg, v2.3.
+pub static MANAGE_SEND_MSG_REQ_2_3: StructDef = embedding!(
+    "ManagementSendMsgReq",
+    "ManagementSendMsg",
+    MANAGEMENT_SEND_MSG_2_3,
+    RECV_ID
+);
+
+/// docs/releases.md#batch-send-msg: v2.1.0 embeds the whole send request
+/// (its `recvID` and `forceList` are accepted and ignored).
+pub static BATCH_SEND_MSG_REQ_2_1: StructDef = embedding!(
+    "ManagementBatchSendMsgReq",
+    "ManagementSendMsgReq",
+    MANAGEMENT_SEND_MSG_REQ,
+    RECV_ID_LIST
+);
+
+/// docs/releases.md#batch-send-msg, v2.2.0.
+pub static BATCH_SEND_MSG_REQ_2_2: StructDef = embedding!(
+    "ManagementBatchSendMsgReq",
+    "ManagementSendMsg",
+    MANAGEMENT_SEND_MSG_2_2,
+    RECV_ID_LIST
+);
+
+/// docs/releases.md#batch-send-msg, v2.3 (`isSendAll` from v2.3.2).
+pub static BATCH_SEND_MSG_REQ_2_3: StructDef = embedding!(
+    "ManagementBatchSendMsgReq",
+    "ManagementSendMsg",
+    MANAGEMENT_SEND_MSG_2_3,
+    RECV_ID_LIST,
+    field("IsSendAll", "isSendAll", Ty::Bool, NONE)
+);
+
+/// docs/releases.md#check-msg-is-send-success
+pub static CHECK_MSG_IS_SEND_SUCCESS_REQ: StructDef = StructDef {
+    pkg: "base_info",
+    name: "CheckMsgIsSendSuccessReq",
+    fields: &[OPERATION_ID],
+};
+
+/// docs/releases.md#release-routes: `/msg/set_msg_min_seq`.
+pub static SET_MSG_MIN_SEQ_REQ: StructDef = StructDef {
+    pkg: "base_info",
+    name: "SetMsgMinSeqReq",
+    fields: &[
+        OPERATION_ID,
+        field("UserID", "userID", Ty::Str, REQ),
+        field("GroupID", "groupID", Ty::Str, NONE),
+        field("MinSeq", "minSeq", Ty::U32, REQ),
+    ],
+};
+
+/// docs/releases.md#get-users
+pub static GET_USERS_REQ: StructDef = StructDef {
+    pkg: "base_info",
+    name: "GetUsersReq",
+    fields: &[
+        OPERATION_ID,
+        field("PageNumber", "pageNumber", Ty::I32, REQ),
+        field("ShowNumber", "showNumber", Ty::I32, REQ),
+        field("UserID", "userID", Ty::Str, NONE),
+        field("UserName", "userName", Ty::Str, NONE),
+        field("Content", "content", Ty::Str, NONE),
     ],
 };

@@ -4,8 +4,10 @@
 use crate::config::Config;
 use crate::demo;
 use crate::faults::Faults;
+use crate::reply::{Reply, TokenFailure};
 use crate::rng::{md5_hex, now_nanos, now_secs, Rng};
 use crate::state::State;
+use crate::token::TokenError;
 
 pub struct Sim {
     pub config: Config,
@@ -41,16 +43,44 @@ impl Sim {
 
     /// `GetUserIDFromToken` (docs/api.md#token-check).
     pub fn user_id_from_token(&self, token: &str) -> Option<String> {
+        self.check_token(token).ok()
+    }
+
+    /// `GetUserIDFromToken` with the cause of a refusal.
+    pub fn check_token(&self, token: &str) -> Result<String, TokenError> {
         self.state
             .tokens
-            .verify(&self.config.access_secret, token, now_secs())
+            .check(&self.config.access_secret, token, now_secs())
             .map(|c| c.uid)
     }
 
-    /// v2.0.8 group IDs: md5 of the nanosecond clock, 32 hex chars (docs/api.md#create-group).
+    /// The operator of a call, or the route's token-failure reply
+    /// (docs/releases.md#release-token-status).
+    pub fn operator(
+        &self,
+        token: &str,
+        op_id: &str,
+        from_2_2: (u16, i64),
+    ) -> Result<String, Reply> {
+        self.check_token(token).map_err(|cause| {
+            let failure = TokenFailure {
+                operation_id: op_id,
+                token,
+                cause,
+            };
+            Reply::token_error(self.config.release, &failure, from_2_2)
+        })
+    }
+
+    /// Group IDs: md5 of the nanosecond clock, 32 hex chars (docs/api.md#create-group);
+    /// from v2.1.0 its first 8 hex digits as a decimal number
+    /// (docs/releases.md#release-create-group).
     pub fn new_group_id(&mut self) -> String {
         loop {
-            let id = md5_hex(&format!("{}{}", now_nanos(), self.ids.next_u64()));
+            let mut id = md5_hex(&format!("{}{}", now_nanos(), self.ids.next_u64()));
+            if self.config.release >= crate::release::Release::V2_1_0 {
+                id = u32::from_str_radix(&id[..8], 16).unwrap_or(0).to_string();
+            }
             if self.state.group(&id).is_none() {
                 return id;
             }

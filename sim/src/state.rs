@@ -117,6 +117,14 @@ pub struct Message {
     /// Accepted and ignored by the server.
     pub force_list: Option<Vec<String>>,
     pub is_online_only: bool,
+    /// v2.3 only; left out of `/_sim/state` when unset.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub not_offline_push: bool,
+    #[serde(
+        rename = "businessOperationID",
+        skip_serializing_if = "String::is_empty"
+    )]
+    pub business_operation_id: String,
     pub options: BTreeMap<String, bool>,
     pub offline_push_info: serde_json::Value,
     /// Milliseconds.
@@ -147,6 +155,8 @@ pub struct State {
     /// from a 10,000-member group costs no scan of it.
     members_by_group: HashMap<String, Table<String, String>>,
     pub messages: Vec<Message>,
+    /// operationID → v2.3 send status (1 sending, 2 sent, 3 failed).
+    pub send_status: HashMap<String, i64>,
     pub tokens: TokenStore,
     /// userID → connected platform IDs (1..=8).
     pub online: BTreeMap<String, BTreeSet<i64>>,

@@ -85,6 +85,18 @@ impl<K: Hash + Eq, T> Table<K, T> {
         self.rows.iter().flatten()
     }
 
+    /// At most `limit` rows after the first `offset`, in insertion order.
+    /// Without holes this starts at the page itself; with some, it steps
+    /// over the rows before it, still without copying any.
+    pub fn page(&self, offset: usize, limit: usize) -> impl Iterator<Item = &T> {
+        let (start, skip) = if self.rows.len() == self.index.len() {
+            (offset.min(self.rows.len()), 0)
+        } else {
+            (0, offset)
+        };
+        self.rows[start..].iter().flatten().skip(skip).take(limit)
+    }
+
     /// Drops the holes; each row moves up by the holes before it.
     fn compact(&mut self) {
         let mut holes_before = Vec::with_capacity(self.rows.len());
@@ -134,6 +146,19 @@ mod tests {
             "a deleted key can come back, at the end"
         );
         assert_eq!(keys(&t), [0, 10, 3, 4, 5]);
+    }
+
+    #[test]
+    fn pages_skip_holes() {
+        let mut t = Table::default();
+        for i in 0..10 {
+            t.insert(i.to_string(), i);
+        }
+        let page = |t: &Table<String, i32>, o, l| t.page(o, l).copied().collect::<Vec<_>>();
+        assert_eq!(page(&t, 8, 5), [8, 9]);
+        assert_eq!(page(&t, 20, 5), Vec::<i32>::new());
+        t.remove(&"1".into());
+        assert_eq!(page(&t, 2, 3), [3, 4, 5]);
     }
 
     #[test]

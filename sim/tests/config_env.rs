@@ -18,6 +18,7 @@ fn the_environment_is_a_fallback_for_every_flag() {
         ("OPENIM_SIM_DASHBOARD", "dist"),
         ("OPENIM_SIM_CONTROL", "1"),
         ("OPENIM_SIM_QUIET", "true"),
+        ("OPENIM_SIM_RELEASE", "2.2.0"),
     ];
     for (k, v) in vars {
         std::env::set_var(k, v);
@@ -32,10 +33,14 @@ fn the_environment_is_a_fallback_for_every_flag() {
             vec!["x".to_string(), "y".to_string()]
         )
     );
-    assert_eq!((c.token_ttl_days, c.access_secret.as_str()), (90, "k"));
+    assert_eq!(
+        (c.token_ttl_days, c.access_secret.as_str()),
+        (Some(90), "k")
+    );
     assert_eq!((c.users, c.seed), (7, 9));
     assert_eq!(c.dashboard.as_deref(), Some(std::path::Path::new("dist")));
     assert!(c.control && c.quiet);
+    assert_eq!(c.release, openim_sim::Release::V2_2_0);
 
     // A flag wins over its variable; a false-like value turns a switch off.
     std::env::set_var("OPENIM_SIM_CONTROL", "0");

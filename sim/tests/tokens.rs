@@ -139,7 +139,7 @@ async fn token_lifetime_follows_the_ttl_setting() {
 
     let short = with(openim_sim::Config {
         users: 0,
-        token_ttl_days: 1,
+        token_ttl_days: Some(1),
         quiet: true,
         ..openim_sim::Config::default()
     });

@@ -1,4 +1,4 @@
-//! gin `BindJSON` for the request structs of v2.0.8 (docs/api.md#binding).
+//! gin `BindJSON` for the request structs (docs/api.md#binding).
 //!
 //! Three steps, each with Go's own error text:
 //! 1. read one JSON value (`godecode`): `EOF`, `invalid character ...`;

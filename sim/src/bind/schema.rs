@@ -1,7 +1,7 @@
 //! The request structs described as data: Go field names, types and
 //! `binding` rules, so every message can name them as Go does.
 
-/// Go field types that appear in the v2.0.8 request structs.
+/// Go field types that appear in the request structs.
 #[derive(Clone, Copy, Debug)]
 pub enum Ty {
     Str,
@@ -30,6 +30,8 @@ pub enum Rule {
     Max(i64),
     Lte(i64),
     OneOf(&'static [i64]),
+    /// Validate each element of a struct list by its own tags.
+    Dive,
 }
 
 #[derive(Debug)]

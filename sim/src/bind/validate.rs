@@ -31,6 +31,16 @@ pub(super) fn validate_into(
                 "Key: '{ns}.{}' Error:Field validation for '{}' failed on the '{tag}' tag",
                 f.go, f.go
             ));
+            continue;
+        }
+        if let (Val::StructList(Some(items)), Ty::StructList(inner)) = (v, f.ty) {
+            if f.rules.iter().any(|r| matches!(r, Rule::Dive)) {
+                for (i, item) in items.iter().enumerate() {
+                    if let Some(item) = item {
+                        validate_into(item, inner, &format!("{ns}.{}[{i}]", f.go), errors);
+                    }
+                }
+            }
         }
     }
 }
@@ -88,6 +98,8 @@ pub(super) fn failing_tag(v: &Val, rules: &[Rule]) -> Option<&'static str> {
                     return Some("oneof");
                 }
             }
+            // Checked element by element in `validate_into`.
+            Rule::Dive => return None,
         }
     }
     None

@@ -1,6 +1,6 @@
 //! The `/friend/*` routes (docs/api.md#import-friend, docs/api.md#add-black).
 
-use super::{bind_or_400, operator_or_500, Call};
+use super::{bind_or_400, operator_or_token_error, Call};
 use crate::gojson::Go;
 use crate::reply::Reply;
 use crate::requests::{ADD_BLACKLIST_REQ, IMPORT_FRIEND_REQ};
@@ -11,7 +11,7 @@ use crate::sim::Sim;
 /// error the API drops the per-item list, so `data` is `[]`.
 pub fn import_friend(sim: &mut Sim, call: &Call) -> Reply {
     let req = bind_or_400!(call, IMPORT_FRIEND_REQ);
-    let op = operator_or_500!(sim, call);
+    let op = operator_or_token_error!(sim, call, req);
     if !sim.is_admin(&op) {
         return Reply::with_data(801, "no permission", Go::Arr(vec![]));
     }
@@ -55,7 +55,7 @@ pub fn import_friend(sim: &mut Sim, call: &Call) -> Reply {
 /// neither user has to exist.
 pub fn add_black(sim: &mut Sim, call: &Call) -> Reply {
     let req = bind_or_400!(call, ADD_BLACKLIST_REQ);
-    let op = operator_or_500!(sim, call);
+    let op = operator_or_token_error!(sim, call, req);
     let from = req.str("fromUserID");
     if !sim.check_access(&op, &from) {
         return Reply::comm(801, "no permission");

@@ -1,6 +1,6 @@
 //! The `/manager/*` user routes (docs/api.md#users).
 
-use super::{bind_or_400, operator_or_500, Call};
+use super::{bind_or_400, operator_or_token_error, Call};
 use crate::gojson::Go;
 use crate::reply::Reply;
 use crate::requests::{
@@ -11,8 +11,8 @@ use crate::token::platform_name;
 
 /// docs/api.md#get-all-users-uid: every userID, admins included, in table order.
 pub fn get_all_users_uid(sim: &mut Sim, call: &Call) -> Reply {
-    let _req = bind_or_400!(call, GET_ALL_USERS_UID_REQ);
-    let op = operator_or_500!(sim, call);
+    let req = bind_or_400!(call, GET_ALL_USERS_UID_REQ);
+    let op = operator_or_token_error!(sim, call, req);
     if !sim.is_admin(&op) {
         return Reply::with_data(801, "no permission", Go::Arr(vec![]));
     }
@@ -23,7 +23,7 @@ pub fn get_all_users_uid(sim: &mut Sim, call: &Call) -> Reply {
 /// docs/api.md#account-check: one entry per requested ID, in request order, duplicates kept.
 pub fn account_check(sim: &mut Sim, call: &Call) -> Reply {
     let req = bind_or_400!(call, ACCOUNT_CHECK_REQ);
-    let op = operator_or_500!(sim, call);
+    let op = operator_or_token_error!(sim, call, req);
     if !sim.is_admin(&op) {
         return Reply::with_data(801, "no permission", Go::Arr(vec![]));
     }
@@ -49,7 +49,7 @@ pub fn account_check(sim: &mut Sim, call: &Call) -> Reply {
 /// failed (all of them for a non-admin).
 pub fn delete_user(sim: &mut Sim, call: &Call) -> Reply {
     let req = bind_or_400!(call, DELETE_USERS_REQ);
-    let op = operator_or_500!(sim, call);
+    let op = operator_or_token_error!(sim, call, req);
     let ids = req.strs("deleteUserIDList");
     if !sim.is_admin(&op) {
         return Reply::with_data(801, "no permission", Go::strs(&ids));
@@ -69,7 +69,7 @@ pub fn delete_user(sim: &mut Sim, call: &Call) -> Reply {
 /// offline, because the API drops relay replies whose errCode is not 0.
 pub fn get_users_online_status(sim: &mut Sim, call: &Call) -> Reply {
     let req = bind_or_400!(call, GET_USERS_ONLINE_STATUS_REQ);
-    let op = operator_or_500!(sim, call);
+    let op = operator_or_token_error!(sim, call, req);
     let admin = sim.is_admin(&op);
     online_status(sim, &req.strs("userIDList"), admin)
 }

@@ -1,5 +1,6 @@
-//! One function per v2.0.8 route. Each follows the real handler's order:
-//! bind, token, then the RPC's checks (docs/api.md#request-order).
+//! One function per route, shared by every release that has it. Each
+//! follows the real handler's order: bind, token, then the RPC's checks
+//! (docs/api.md#request-order).
 
 pub mod auth;
 pub mod friend;
@@ -9,6 +10,7 @@ pub mod msg;
 pub mod user;
 
 use crate::faults::endpoint_name;
+use crate::release::Release;
 use crate::reply::Reply;
 use crate::sim::Sim;
 
@@ -21,37 +23,118 @@ pub struct Call {
 
 pub type Handler = fn(&mut Sim, &Call) -> Reply;
 
-/// The POST routes of `cmd/open_im_api/main.go@v2.0.8` that this server has.
-pub const ROUTES: [(&str, Handler); 14] = [
-    ("/auth/user_token", auth::user_token),
-    ("/manager/get_all_users_uid", manager::get_all_users_uid),
-    ("/manager/account_check", manager::account_check),
-    ("/manager/delete_user", manager::delete_user),
-    (
+/// A POST route and the releases that have it: from `from` up to, not
+/// including, `until` (docs/releases.md#release-routes).
+pub struct Route {
+    pub path: &'static str,
+    pub handler: Handler,
+    pub from: Release,
+    pub until: Option<Release>,
+}
+
+impl Route {
+    pub fn in_release(&self, release: Release) -> bool {
+        release >= self.from && self.until.is_none_or(|u| release < u)
+    }
+}
+
+const fn all(path: &'static str, handler: Handler) -> Route {
+    since(path, handler, Release::V2_0_8)
+}
+
+const fn since(path: &'static str, handler: Handler, from: Release) -> Route {
+    Route {
+        path,
+        handler,
+        from,
+        until: None,
+    }
+}
+
+const fn span(path: &'static str, handler: Handler, from: Release, until: Release) -> Route {
+    Route {
+        path,
+        handler,
+        from,
+        until: Some(until),
+    }
+}
+
+use Release::{V2_0_10, V2_0_8, V2_1_0, V2_2_0, V2_3_2};
+
+/// Every POST route of `cmd/open_im_api/main.go` that this server has, in
+/// every release it plays.
+pub const ROUTES: &[Route] = &[
+    all("/auth/user_token", auth::user_token),
+    since("/auth/parse_token", auth::parse_token, V2_0_10),
+    since("/auth/force_logout", auth::force_logout, V2_1_0),
+    span(
+        "/manager/get_all_users_uid",
+        manager::get_all_users_uid,
+        V2_0_8,
+        V2_2_0,
+    ),
+    since(
+        "/user/get_all_users_uid",
+        manager::get_all_users_uid,
+        V2_2_0,
+    ),
+    span(
+        "/manager/account_check",
+        manager::account_check,
+        V2_0_8,
+        V2_2_0,
+    ),
+    since("/user/account_check", manager::account_check, V2_2_0),
+    span("/manager/delete_user", manager::delete_user, V2_0_8, V2_3_2),
+    span(
         "/manager/get_users_online_status",
         manager::get_users_online_status,
+        V2_0_8,
+        V2_2_0,
     ),
-    ("/manager/send_msg", msg::send_msg),
-    (
+    span("/manager/send_msg", msg::send_msg, V2_0_8, V2_2_0),
+    since("/msg/manage_send_msg", msg::send_msg, V2_2_0),
+    span(
+        "/manager/batch_send_msg",
+        msg::batch_send_msg,
+        V2_1_0,
+        V2_2_0,
+    ),
+    since("/msg/batch_send_msg", msg::batch_send_msg, V2_2_0),
+    since(
+        "/msg/check_msg_is_send_success",
+        msg::check_msg_is_send_success,
+        V2_3_2,
+    ),
+    since("/msg/set_msg_min_seq", msg::set_msg_min_seq, V2_3_2),
+    all(
         "/user/get_users_online_status",
         user::get_users_online_status,
     ),
-    ("/user/get_users_info", user::get_users_info),
-    ("/user/update_user_info", user::update_user_info),
-    ("/friend/import_friend", friend::import_friend),
-    ("/friend/add_black", friend::add_black),
-    ("/group/create_group", group::create_group),
-    ("/group/invite_user_to_group", group::invite_user_to_group),
-    ("/group/kick_group", group::kick_group),
+    all("/user/get_users_info", user::get_users_info),
+    all("/user/update_user_info", user::update_user_info),
+    since("/user/get_users", user::get_users, V2_3_2),
+    all("/friend/import_friend", friend::import_friend),
+    all("/friend/add_black", friend::add_black),
+    all("/group/create_group", group::create_group),
+    all("/group/invite_user_to_group", group::invite_user_to_group),
+    all("/group/kick_group", group::kick_group),
 ];
 
-pub fn route(path: &str) -> Option<Handler> {
-    ROUTES.iter().find(|(p, _)| *p == path).map(|(_, h)| *h)
+/// The handler of `path` in `release`, if that release has the route.
+pub fn route(path: &str, release: Release) -> Option<Handler> {
+    ROUTES
+        .iter()
+        .find(|r| r.path == path && r.in_release(release))
+        .map(|r| r.handler)
 }
 
-/// Whether some route ends in `name`.
-pub fn is_endpoint(name: &str) -> bool {
-    ROUTES.iter().any(|(p, _)| endpoint_name(p) == name)
+/// Whether some route of `release` ends in `name`.
+pub fn is_endpoint(name: &str, release: Release) -> bool {
+    ROUTES
+        .iter()
+        .any(|r| r.in_release(release) && endpoint_name(r.path) == name)
 }
 
 /// Binds the body or returns the 400 reply.
@@ -64,15 +147,20 @@ macro_rules! bind_or_400 {
     };
 }
 
-/// Resolves the operator from the token or returns the 500 reply.
-macro_rules! operator_or_500 {
-    ($sim:expr, $call:expr) => {
-        match $sim.user_id_from_token(&$call.token) {
-            Some(uid) => uid,
-            None => return crate::reply::Reply::token_error(),
+/// Resolves the operator from the token or returns the token-failure reply
+/// (docs/releases.md#release-token-status); `$from_2_2` is the route's
+/// (HTTP status, errCode) from v2.2.0, by default 400/500.
+macro_rules! operator_or_token_error {
+    ($sim:expr, $call:expr, $req:expr) => {
+        operator_or_token_error!($sim, $call, $req, crate::reply::TOKEN_400_500)
+    };
+    ($sim:expr, $call:expr, $req:expr, $from_2_2:expr) => {
+        match $sim.operator(&$call.token, &$req.str("operationID"), $from_2_2) {
+            Ok(uid) => uid,
+            Err(reply) => return reply,
         }
     };
 }
 
 pub(crate) use bind_or_400;
-pub(crate) use operator_or_500;
+pub(crate) use operator_or_token_error;

@@ -1,10 +1,12 @@
 //! The `/user/*` routes (docs/api.md#users).
 
 use super::manager::online_status;
-use super::{bind_or_400, operator_or_500, Call};
+use super::{bind_or_400, operator_or_token_error, Call};
 use crate::gojson::Go;
 use crate::reply::{gin_h, Reply};
-use crate::requests::{GET_USERS_INFO_REQ, GET_USERS_ONLINE_STATUS_REQ, UPDATE_SELF_USER_INFO_REQ};
+use crate::requests::{
+    GET_USERS_INFO_REQ, GET_USERS_ONLINE_STATUS_REQ, GET_USERS_REQ, UPDATE_SELF_USER_INFO_REQ,
+};
 use crate::sim::Sim;
 use crate::state::User;
 
@@ -12,7 +14,7 @@ use crate::state::User;
 /// replaced by the first admin, so any valid token sees real statuses.
 pub fn get_users_online_status(sim: &mut Sim, call: &Call) -> Reply {
     let req = bind_or_400!(call, GET_USERS_ONLINE_STATUS_REQ);
-    let _op = operator_or_500!(sim, call);
+    let _op = operator_or_token_error!(sim, call, req);
     if sim.config.admins.is_empty() {
         return Reply::json(500, gin_h(500, "Manager == 0", vec![]));
     }
@@ -23,7 +25,7 @@ pub fn get_users_online_status(sim: &mut Sim, call: &Call) -> Reply {
 /// (sorted keys, zero values left out); unknown IDs are skipped.
 pub fn get_users_info(sim: &mut Sim, call: &Call) -> Reply {
     let req = bind_or_400!(call, GET_USERS_INFO_REQ);
-    let _op = operator_or_500!(sim, call);
+    let _op = operator_or_token_error!(sim, call, req);
     let ids = req.strs("userIDList");
     if ids.is_empty() {
         return Reply::with_data(803, "args failed", Go::Arr(vec![]));
@@ -61,7 +63,7 @@ fn public_user_info(u: &User) -> Go {
 /// unknown userID updates nothing without error.
 pub fn update_user_info(sim: &mut Sim, call: &Call) -> Reply {
     let req = bind_or_400!(call, UPDATE_SELF_USER_INFO_REQ);
-    let op = operator_or_500!(sim, call);
+    let op = operator_or_token_error!(sim, call, req);
     let user_id = req.str("userID");
     if !sim.check_access(&op, &user_id) {
         return Reply::comm(801, "no permission");
@@ -87,4 +89,77 @@ pub fn update_user_info(sim: &mut Sim, call: &Call) -> Reply {
         // does not propagate updates to them.
     }
     Reply::comm(0, "")
+}
+
+/// docs/releases.md#get-users: one page of users, for any valid token. The
+/// first non-empty filter wins: `userID` (an index lookup), `userName` (name
+/// contains, case-insensitive), `content` (name contains, or exact userID).
+/// A name search reads every user once; the unfiltered list skips to its
+/// page without copying the table.
+pub fn get_users(sim: &mut Sim, call: &Call) -> Reply {
+    let req = bind_or_400!(call, GET_USERS_REQ);
+    let _op = operator_or_token_error!(sim, call, req);
+    let (page, show) = (req.int("pageNumber"), req.int("showNumber"));
+    // gorm's Limit/Offset; a negative offset or limit means none.
+    let offset = usize::try_from(show.saturating_mul(page - 1)).unwrap_or(0);
+    let limit = usize::try_from(show).unwrap_or(usize::MAX);
+    let (user_id, name, content) = (req.str("userID"), req.str("userName"), req.str("content"));
+    let users = &sim.state.users;
+    let (list, total): (Vec<&User>, usize) = if !user_id.is_empty() {
+        let found: Vec<&User> = sim.state.user(&user_id).into_iter().collect();
+        let n = found.len();
+        (found.into_iter().skip(offset).take(limit).collect(), n)
+    } else if !name.is_empty() || !content.is_empty() {
+        let by_name = !name.is_empty();
+        let needle = if by_name { &name } else { &content }.to_lowercase();
+        let mut page_rows = Vec::new();
+        let mut n = 0;
+        for u in users.iter() {
+            let hit =
+                u.nickname.to_lowercase().contains(&needle) || (!by_name && u.user_id == content);
+            if hit {
+                if n >= offset && page_rows.len() < limit {
+                    page_rows.push(u);
+                }
+                n += 1;
+            }
+        }
+        (page_rows, n)
+    } else {
+        (users.page(offset, limit).collect(), users.len())
+    };
+    let user_list = if list.is_empty() {
+        Go::Null
+    } else {
+        Go::Arr(list.into_iter().map(cms_user).collect())
+    };
+    let data = Go::obj()
+        .field("userList", user_list)
+        .field("totalNum", Go::Int(total as i64))
+        .field("currentPage", Go::Int(page))
+        .field("showNumber", Go::Int(show))
+        .build();
+    Reply::with_data(0, "", data)
+}
+
+/// A `CMSUser`: a plain struct, every field printed. The login fields and
+/// the block flag have no source in the tables, so they are always empty.
+fn cms_user(u: &User) -> Go {
+    Go::obj()
+        .field("userID", Go::str(&u.user_id))
+        .field("nickname", Go::str(&u.nickname))
+        .field("faceURL", Go::str(&u.face_url))
+        .field("gender", Go::Int(u.gender as i64))
+        .field("phoneNumber", Go::str(&u.phone_number))
+        .field("birth", Go::Int(u.birth as i64))
+        .field("email", Go::str(&u.email))
+        .field("ex", Go::str(&u.ex))
+        .field("createIp", Go::str(""))
+        .field("createTime", Go::Int(u.create_time))
+        .field("LastLoginIp", Go::str(""))
+        .field("LastLoginTime", Go::Int(0))
+        .field("appMangerLevel", Go::Int(u.app_manger_level as i64))
+        .field("globalRecvMsgOpt", Go::Int(0))
+        .field("isBlock", Go::Bool(false))
+        .build()
 }

@@ -52,12 +52,24 @@ pub struct Server {
 
 /// A server with only the admin users and the control endpoints on.
 pub fn bare() -> Server {
+    with(bare_config())
+}
+
+/// A bare server playing `release`.
+pub fn playing(release: openim_sim::Release) -> Server {
     with(Config {
+        release,
+        ..bare_config()
+    })
+}
+
+fn bare_config() -> Config {
+    Config {
         users: 0,
         control: true,
         quiet: true,
         ..Config::default()
-    })
+    }
 }
 
 pub fn with(config: Config) -> Server {
@@ -169,6 +181,12 @@ impl Server {
         assert_eq!(r.status, 200);
         r.json()
     }
+}
+
+/// The errMsg of a refused token from v2.0.10 on (docs/releases.md#release-token-status).
+pub fn refused(op_id: &str, cause: &str, token: &str) -> String {
+    let msg = format!("{op_id} GetUserIDFromToken failed {cause} token:{token}");
+    serde_json::json!({"errCode": 500, "errMsg": msg}).to_string()
 }
 
 pub fn fixture(name: &str) -> String {
