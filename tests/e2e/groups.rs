@@ -9,7 +9,7 @@ use crate::harness::{Session, ONE_AT_A_TIME};
 use crate::{api_calls, free_users, result_of, signed_in};
 
 /// userID -> role_level of a group's members, from the server's tables.
-fn members_of(state: &Value, group_id: &str) -> HashMap<String, i64> {
+pub(crate) fn members_of(state: &Value, group_id: &str) -> HashMap<String, i64> {
     state["members"]
         .as_array()
         .unwrap()

@@ -418,6 +418,17 @@ impl Session {
         }
     }
 
+    /// The signed-in session the dashboard keeps in sessionStorage.
+    pub async fn stored_session(&self) -> Value {
+        let stored = self
+            .script(
+                "return sessionStorage.getItem('openim-admin.session');",
+                vec![],
+            )
+            .await;
+        serde_json::from_str(stored.as_str().unwrap()).unwrap()
+    }
+
     pub async fn session_storage_len(&self) -> u64 {
         self.script("return sessionStorage.length;", vec![])
             .await

@@ -12,6 +12,7 @@ mod layout;
 mod media;
 mod messages;
 mod notifications;
+mod releases;
 mod serving;
 
 use std::collections::{HashMap, HashSet};
@@ -117,13 +118,7 @@ async fn sign_in_shows_who_and_stores_only_the_token() {
     assert!(s.text(".expiry").await.contains("token expires"));
     s.screenshot("users-empty").await;
 
-    let stored = s
-        .script(
-            "return sessionStorage.getItem('openim-admin.session');",
-            vec![],
-        )
-        .await;
-    let stored: Value = serde_json::from_str(stored.as_str().unwrap()).unwrap();
+    let stored = s.stored_session().await;
     assert_eq!(stored["userID"], ADMIN);
     let everything = s
         .script(

@@ -1,0 +1,273 @@
+//! Every later v2 release, played by openim-sim: the dashboard finds out
+//! which one it is at sign-in, says so, calls each operation where that
+//! release has it, and offers nothing the release lacks. The whole suite
+//! runs against the reference release; this is a focused walk per release.
+
+use serde_json::Value;
+
+use crate::harness::{start_sim, Session, ONE_AT_A_TIME};
+use crate::{api_calls, is_probe, signed_in_to, untouched_users};
+
+/// The paths of `requests`, in order.
+fn paths(requests: &[Value]) -> Vec<String> {
+    (requests.iter())
+        .map(|r| r["path"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+/// Signs in to openim-sim playing `release`, then looks up users, loads
+/// the directory and sends a text, checking where each call went.
+async fn walk(release: &str, label: &str, moved: bool) -> Session {
+    let sim = start_sim(&["--users", "240", "--seed", "7", "--release", release]);
+    let base = format!("http://127.0.0.1:{}", sim.port);
+    let name = format!("release-{release}");
+    let s = signed_in_to(Session::browse(&name, &base, vec![sim.process]).await).await;
+    s.wait_text(".api-release", &format!("{label} API")).await;
+    let stored = s.stored_session().await;
+    assert_eq!(
+        stored["release"].as_str().map(|r| format!("v{r}")),
+        Some(label.trim_end_matches('+').to_string()),
+        "the session keeps the release"
+    );
+
+    // A lookup: account_check, get_users_info and online status.
+    let users = untouched_users(&s.state().await, 2);
+    s.paste_into("#user-ids", &format!("{}\n{}\nghost-1", users[0], users[1]))
+        .await;
+    s.click(".lookup-form button[type=submit]").await;
+    s.wait_text(".summary", "3 users: 2 registered, 1 not registered")
+        .await;
+
+    // The directory: every registered ID.
+    s.click("nav a[href='/directory']").await;
+    let total = s.state().await["users"].as_array().unwrap().len();
+    s.wait_text(".rows-shown", &format!("{total} of {total} shown"))
+        .await;
+    s.screenshot("directory").await;
+
+    // A text from one user to another.
+    s.open("/messages").await;
+    s.type_into("#msg-sendID", &users[0]).await;
+    s.type_into("#msg-target", &users[1]).await;
+    s.type_into("#msg-c\\.text", "Hello across releases").await;
+    s.click(".composer .send").await;
+    s.wait_text(".sent", "Sent.").await;
+    let stored = s.state().await["messages"].as_array().unwrap().clone();
+    assert_eq!(stored.last().unwrap()["recvID"], users[1].as_str());
+
+    let requests = s.requests().await;
+    let moved_paths = [
+        ("/manager/account_check", "/user/account_check"),
+        ("/manager/get_all_users_uid", "/user/get_all_users_uid"),
+        ("/manager/send_msg", "/msg/manage_send_msg"),
+    ];
+    for (old, new) in moved_paths {
+        let (used, unused) = if moved { (new, old) } else { (old, new) };
+        assert!(!api_calls(&requests, used).is_empty(), "{used} called");
+        assert!(
+            api_calls(&requests, unused).is_empty(),
+            "{unused} not called"
+        );
+    }
+    let online = if moved {
+        "/user/get_users_online_status"
+    } else {
+        "/manager/get_users_online_status"
+    };
+    assert!(!api_calls(&requests, online).is_empty(), "{online} called");
+    // The dashboard never hit a route the release lacks, apart from the
+    // sign-in probes.
+    let probes = [
+        "/manager/account_check",
+        "/manager/delete_user",
+        "/manager/batch_send_msg",
+        "/auth/parse_token",
+        "/user/get_users",
+    ];
+    for r in requests.iter().filter(|r| r["status"] == 404) {
+        let path = r["path"].as_str().unwrap();
+        assert!(
+            probes.contains(&path),
+            "{path} answered 404: {:?}",
+            paths(&requests)
+        );
+        assert!(is_probe(r), "a probe sends an empty object without a token");
+    }
+    // Each probe once, and nothing else sent as one.
+    let sent: Vec<&str> = (requests.iter().filter(|r| is_probe(r)))
+        .map(|r| r["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(sent.len(), probes.len(), "{sent:?}");
+    assert!(probes.iter().all(|p| sent.contains(p)), "{sent:?}");
+    s
+}
+
+#[tokio::test]
+async fn each_later_release_is_detected_and_spoken() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    for (release, label, moved) in [
+        ("2.0.10", "v2.0.10", false),
+        ("2.1.0", "v2.1", false),
+        ("2.2.0", "v2.2", true),
+    ] {
+        let s = walk(release, label, moved).await;
+        // The header's expiry is the server's own (parse_token, v2.0.10+).
+        let requests = s.requests().await;
+        let parsed = api_calls(&requests, "/auth/parse_token");
+        assert_eq!(parsed.len(), 1, "{release}");
+        let stored = s.stored_session().await;
+        assert_eq!(
+            parsed[0]["response"]["data"]["ExpireTimeSeconds"],
+            stored["expiredTime"]
+        );
+        assert_eq!(parsed[0]["token"], stored["token"]);
+
+        // Force logout from the user's page, where the release has it.
+        let user = untouched_users(&s.state().await, 1).remove(0);
+        s.open(&format!("/users/{user}")).await;
+        s.find(".profile").await;
+        if release == "2.0.10" {
+            assert!(!s.exists(".force-logout").await);
+        } else {
+            s.choose("#force-logout-platform", "5").await;
+            s.click(".force-logout-button").await;
+            s.wait_text(
+                ".force-logout-done",
+                &format!("{user} was logged out of 5 Web"),
+            )
+            .await;
+            let hint = s.text(".force-logout .hint").await;
+            assert_eq!(
+                hint.contains("does not revoke"),
+                release == "2.1.0",
+                "{hint}"
+            );
+            let requests = s.requests().await;
+            let calls = api_calls(&requests, "/auth/force_logout");
+            assert_eq!(calls.len(), 1);
+            assert_eq!(calls[0]["body"]["platform"], 5);
+            assert_eq!(calls[0]["body"]["fromUserID"], user.as_str());
+            assert_eq!(calls[0]["response"]["errCode"], 0);
+            s.screenshot("force-logout").await;
+        }
+
+        // Deleting users is still offered before v2.3.
+        s.click("nav a[href='/directory']").await;
+        s.find("tr input.pick").await.click().await.unwrap();
+        assert!(s.exists(".selection-bar .delete").await, "{release}");
+        assert!(!s.exists(".no-delete").await, "{release}");
+        s.close().await;
+    }
+}
+
+#[tokio::test]
+async fn v2_3_offers_no_delete_and_says_why() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let s = walk("2.3.3", "v2.3.2+", true).await;
+    s.click("nav a[href='/directory']").await;
+    s.find("tr input.pick").await.click().await.unwrap();
+    s.wait_text(".no-delete", "OpenIM v2.3 removed delete_user")
+        .await;
+    assert!(!s.exists(".selection-bar .delete").await);
+    s.screenshot("no-delete").await;
+    // The same in Chinese.
+    s.choose(".lang-select", "zh-CN").await;
+    s.wait_text(".no-delete", "delete_user").await;
+    s.wait_text(".api-release", "v2.3.2+ 接口").await;
+    s.screenshot("no-delete-zh").await;
+    s.close().await;
+}
+
+#[tokio::test]
+async fn a_release_named_at_sign_in_is_used_without_probing() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let sim = start_sim(&["--users", "20", "--release", "2.2.0"]);
+    let base = format!("http://127.0.0.1:{}", sim.port);
+    let s = Session::browse("release-chosen", &base, vec![sim.process]).await;
+    s.open("/login").await;
+    s.click(".advanced summary").await;
+    s.choose("#login-release", "2.2").await;
+    s.sign_in(crate::SECRET, crate::ADMIN).await;
+    s.wait_text(".api-release", "v2.2 API").await;
+    let requests = s.requests().await;
+    assert!(
+        !requests.iter().any(is_probe),
+        "no probes: {:?}",
+        paths(&requests)
+    );
+    assert_eq!(api_calls(&requests, "/user/account_check").len(), 1);
+
+    // A wrong choice is the operator's to make, and the error says what
+    // the server answered.
+    s.click(".logout").await;
+    s.open("/login").await;
+    s.click(".advanced summary").await;
+    s.choose("#login-release", "2.0").await;
+    s.sign_in(crate::SECRET, crate::ADMIN).await;
+    s.wait_text(".error-box", "404").await;
+    s.close().await;
+}
+
+#[tokio::test]
+async fn v2_3_creates_a_group_of_150_in_calls_of_100_under_a_chosen_id() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let sim = start_sim(&["--users", "240", "--seed", "7", "--release", "2.3.3"]);
+    let base = format!("http://127.0.0.1:{}", sim.port);
+    let s = signed_in_to(Session::browse("release-group", &base, vec![sim.process]).await).await;
+    let users = crate::free_users(&s.state().await, 152);
+    let (owner, admin, members) = (&users[0], &users[1], &users[2..]);
+
+    s.click("nav a[href='/groups']").await;
+    // A chosen groupID is checked before anything is sent.
+    s.type_into("#group-groupID", "night shift").await;
+    s.type_into("#group-owner", owner).await;
+    s.paste_into("#group-members", &members.join("\n")).await;
+    s.click(".add-members").await;
+    s.choose("#add-role", "3").await;
+    s.paste_into("#group-members", admin).await;
+    s.click(".add-members").await;
+    s.wait_text("#members-summary", "151 members").await;
+    s.click(".check-create").await;
+    s.wait_text("#group-groupID-error", "spaces").await;
+    assert!(api_calls(&s.requests().await, "/user/account_check").len() == 1);
+    s.paste_into("#group-groupID", "night-shift").await;
+    s.click(".check-create").await;
+    s.wait_text(
+        ".create-confirm .in-chunks",
+        "the other 51 members are invited",
+    )
+    .await;
+    s.screenshot("create-in-chunks").await;
+    s.click(".create-confirm .create").await;
+    s.wait_text(".created", "memberCount 101").await;
+    assert_eq!(s.text(".new-group-id").await, "night-shift");
+    s.wait_text(
+        "#created-members-summary",
+        "151 users: 151 succeeded, 0 did not, 0 waiting",
+    )
+    .await;
+    s.screenshot("created-in-chunks").await;
+
+    let state = s.state().await;
+    let roles = crate::groups::members_of(&state, "night-shift");
+    assert_eq!(roles.len(), 152, "the owner and all 151");
+    assert_eq!(roles[owner.as_str()], 2);
+    assert_eq!(roles[admin.as_str()], 3, "the admin went in with the group");
+    let requests = s.requests().await;
+    let created = api_calls(&requests, "/group/create_group");
+    assert_eq!(created.len(), 1);
+    let sent = &created[0]["body"];
+    assert_eq!(sent["groupID"], "night-shift");
+    assert_eq!(sent["memberList"].as_array().unwrap().len(), 100);
+    assert_eq!(sent["memberList"][0]["userID"], admin.as_str());
+    let invites = api_calls(&requests, "/group/invite_user_to_group");
+    assert_eq!(invites.len(), 1);
+    assert_eq!(
+        invites[0]["body"]["invitedUserIDList"]
+            .as_array()
+            .unwrap()
+            .len(),
+        51
+    );
+    s.close().await;
+}
