@@ -125,7 +125,7 @@ mod tests {
         let c = Config::parse(r#"{"release":"2.2"}"#).unwrap();
         assert_eq!(c.release(), Some(Release::V2_2));
         let c = Config::parse(r#"{"release":"v2.3.3"}"#).unwrap();
-        assert_eq!(c.release(), Some(Release::V2_3_2));
+        assert_eq!(c.release(), Some(Release::V2_3_3));
         assert_eq!(Config::parse(r#"{"release":"9"}"#).unwrap().release(), None);
     }
 }

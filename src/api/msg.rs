@@ -12,6 +12,10 @@ pub const FILE: i32 = 105;
 pub const CUSTOM: i32 = 110;
 pub const REVOKE: i32 = 111;
 pub const OA_NOTIFICATION: i32 = 1400;
+/// v2.3.3+ (docs/releases.md#release-limits).
+pub const ADVANCED_REVOKE: i32 = 118;
+pub const CUSTOM_NO_CONVERSATION: i32 = 119;
+pub const CUSTOM_ONLINE_ONLY: i32 = 120;
 pub const ACCEPTED_CONTENT_TYPES: [i32; 8] = [
     TEXT,
     PICTURE,
@@ -77,6 +81,20 @@ pub struct SendMsgReq {
         skip_serializing_if = "Option::is_none"
     )]
     pub offline_push_info: Option<OfflinePushInfo>,
+    /// v2.3+: no offline push (isOnlineOnly no longer stops it there).
+    #[serde(rename = "notOfflinePush", default, skip_serializing_if = "is_false")]
+    pub not_offline_push: bool,
+    /// v2.3+: the caller's own ID for the send.
+    #[serde(
+        rename = "businessOperationID",
+        default,
+        skip_serializing_if = "String::is_empty"
+    )]
+    pub business_operation_id: String,
+}
+
+fn is_false(v: &bool) -> bool {
+    !*v
 }
 
 fn is_zero(v: &i32) -> bool {

@@ -28,7 +28,7 @@ pub async fn detect(server: &str) -> Option<Release> {
             Some(window.fetch_with_str_and_init(&endpoints::url(server, path), &init))
         })
         .collect();
-    let mut found = [Probe::Unclear; 5];
+    let mut found = [Probe::Unclear; Probes::PATHS.len()];
     for (slot, fetch) in found.iter_mut().zip(pending) {
         if let Some(fetch) = fetch {
             *slot = read(JsFuture::from(fetch).await.ok()).await;

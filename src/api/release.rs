@@ -20,18 +20,21 @@ pub enum Release {
     V2_2,
     /// v2.3.0 and v2.3.1: no delete_user; at most 100 members a call.
     V2_3,
-    /// v2.3.2 and later: adds /user/get_users.
+    /// v2.3.2: adds /user/get_users; its invite and kick always fail.
     V2_3_2,
+    /// v2.3.3 and later: invite and kick repaired; content types 118-120.
+    V2_3_3,
 }
 
 impl Release {
-    pub const ALL: [Release; 6] = [
+    pub const ALL: [Release; 7] = [
         Release::V2_0,
         Release::V2_0_10,
         Release::V2_1,
         Release::V2_2,
         Release::V2_3,
         Release::V2_3_2,
+        Release::V2_3_3,
     ];
 
     /// How the release is written in config.json, the session and the
@@ -44,6 +47,7 @@ impl Release {
             Release::V2_2 => "2.2",
             Release::V2_3 => "2.3",
             Release::V2_3_2 => "2.3.2",
+            Release::V2_3_3 => "2.3.3",
         }
     }
 
@@ -65,7 +69,8 @@ impl Release {
             0 => Release::V2_0,
             1 => Release::V2_1,
             2 => Release::V2_2,
-            3 if patch >= 2 => Release::V2_3_2,
+            3 if patch >= 3 => Release::V2_3_3,
+            3 if patch == 2 => Release::V2_3_2,
             3 => Release::V2_3,
             _ => return None,
         })
@@ -74,7 +79,7 @@ impl Release {
     /// What the header shows: "v2.3".
     pub fn label(self) -> String {
         match self {
-            Release::V2_3_2 => "v2.3.2+".into(),
+            Release::V2_3_3 => "v2.3.3+".into(),
             r => format!("v{}", r.key()),
         }
     }
@@ -136,7 +141,7 @@ impl Release {
         let known = |p: Probe| match p {
             Probe::Present => Some(true),
             Probe::Missing => Some(false),
-            Probe::Unclear => None,
+            Probe::Unclear | Probe::Broken => None,
         };
         let p = probes;
         let found = (
@@ -146,15 +151,21 @@ impl Release {
             known(p.parse_token)?,
             known(p.get_users)?,
         );
-        Some(match found {
-            (true, true, false, false, false) => Release::V2_0,
-            (true, true, false, true, false) => Release::V2_0_10,
-            (true, true, true, true, false) => Release::V2_1,
-            (false, true, false, true, false) => Release::V2_2,
-            (false, false, false, true, false) => Release::V2_3,
-            (false, false, false, true, true) => Release::V2_3_2,
+        // Invite routes in every release; only v2.3.2's panics.
+        let release = match (found, p.invite) {
+            ((false, false, false, true, true), Probe::Broken) => Release::V2_3_2,
+            (_, Probe::Present) => match found {
+                (true, true, false, false, false) => Release::V2_0,
+                (true, true, false, true, false) => Release::V2_0_10,
+                (true, true, true, true, false) => Release::V2_1,
+                (false, true, false, true, false) => Release::V2_2,
+                (false, false, false, true, false) => Release::V2_3,
+                (false, false, false, true, true) => Release::V2_3_3,
+                _ => return None,
+            },
             _ => return None,
-        })
+        };
+        Some(release)
     }
 }
 
@@ -167,6 +178,9 @@ pub enum Probe {
     Missing,
     /// No answer, or a 404 not of gin's making (a proxy's page).
     Unclear,
+    /// HTTP 500 with nothing in the body: the handler panicked (v2.3.2's
+    /// invite, whatever it is sent).
+    Broken,
 }
 
 impl Probe {
@@ -175,6 +189,7 @@ impl Probe {
         match status {
             404 if body.trim() == "404 page not found" => Probe::Missing,
             404 | 0 => Probe::Unclear,
+            500 if body.is_empty() => Probe::Broken,
             _ => Probe::Present,
         }
     }
@@ -190,33 +205,36 @@ pub struct Probes {
     pub batch_send: Probe,
     pub parse_token: Probe,
     pub get_users: Probe,
+    pub invite: Probe,
 }
 
 impl Probes {
     /// The probed paths, in the order of [`Probes::from_list`].
-    pub const PATHS: [&'static str; 5] = [
+    pub const PATHS: [&'static str; 6] = [
         "/manager/account_check",
         "/manager/delete_user",
         "/manager/batch_send_msg",
         "/auth/parse_token",
         "/user/get_users",
+        "/group/invite_user_to_group",
     ];
 
-    pub fn from_list(found: [Probe; 5]) -> Probes {
-        let [account_check, delete_user, batch_send, parse_token, get_users] = found;
+    pub fn from_list(found: [Probe; 6]) -> Probes {
+        let [account_check, delete_user, batch_send, parse_token, get_users, invite] = found;
         Probes {
             account_check,
             delete_user,
             batch_send,
             parse_token,
             get_users,
+            invite,
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::Probe::{Missing as M, Present as P, Unclear as U};
+    use super::Probe::{Broken as B, Missing as M, Present as P, Unclear as U};
     use super::*;
     use crate::api::endpoints::*;
 
@@ -224,12 +242,13 @@ mod tests {
     fn each_release_is_told_apart_by_its_probes() {
         // What each release answers to the probes, in PATHS order.
         let table = [
-            ([P, P, M, M, M], Release::V2_0),
-            ([P, P, M, P, M], Release::V2_0_10),
-            ([P, P, P, P, M], Release::V2_1),
-            ([M, P, M, P, M], Release::V2_2),
-            ([M, M, M, P, M], Release::V2_3),
-            ([M, M, M, P, P], Release::V2_3_2),
+            ([P, P, M, M, M, P], Release::V2_0),
+            ([P, P, M, P, M, P], Release::V2_0_10),
+            ([P, P, P, P, M, P], Release::V2_1),
+            ([M, P, M, P, M, P], Release::V2_2),
+            ([M, M, M, P, M, P], Release::V2_3),
+            ([M, M, M, P, P, B], Release::V2_3_2),
+            ([M, M, M, P, P, P], Release::V2_3_3),
         ];
         for (found, release) in table {
             assert_eq!(
@@ -240,11 +259,13 @@ mod tests {
         }
         // Not an OpenIM v2 API, or a proxy in the way: no guess.
         for found in [
-            [M, M, M, M, M],
-            [U, U, U, U, U],
-            [M, M, M, P, U],
-            [M, U, M, P, M],
-            [U, P, M, P, M],
+            [M, M, M, M, M, M],
+            [U, U, U, U, U, U],
+            [M, M, M, P, U, P],
+            [M, U, M, P, M, P],
+            [U, P, M, P, M, P],
+            [M, M, M, P, P, U],
+            [P, P, M, P, M, B],
         ] {
             assert_eq!(
                 Release::detect(&Probes::from_list(found)),
@@ -260,11 +281,8 @@ mod tests {
         assert_eq!(Probe::read(404, "<html>nginx</html>"), U);
         assert_eq!(Probe::read(0, ""), U);
         assert_eq!(Probe::read(400, "{\"errCode\":400}"), P);
-        assert_eq!(
-            Probe::read(500, ""),
-            P,
-            "v2.3.2's broken invite still routes"
-        );
+        assert_eq!(Probe::read(500, ""), B, "v2.3.2's invite panics");
+        assert_eq!(Probe::read(500, "{\"errCode\":500}"), P);
     }
 
     #[test]
@@ -297,7 +315,7 @@ mod tests {
         assert!(!Release::V2_0.chooses_group_id() && Release::V2_0_10.chooses_group_id());
         assert_eq!(Release::V2_3.members_per_call(), Some(100));
         assert_eq!(Release::V2_3_2.platforms().last(), Some(&(9, "iPad")));
-        for r in [Release::V2_3, Release::V2_3_2] {
+        for r in [Release::V2_3, Release::V2_3_2, Release::V2_3_3] {
             assert_eq!(r.route(DELETE_USER), None);
             assert!(!r.deletes_users());
             assert_eq!(r.route(SEND_MSG), Some("/msg/manage_send_msg"));
@@ -316,7 +334,9 @@ mod tests {
             ("2.1.0", Some(Release::V2_1)),
             (" 2.2 ", Some(Release::V2_2)),
             ("2.3.0", Some(Release::V2_3)),
-            ("v2.3.3", Some(Release::V2_3_2)),
+            ("v2.3.3", Some(Release::V2_3_3)),
+            ("2.3.2", Some(Release::V2_3_2)),
+            ("2.3.9", Some(Release::V2_3_3)),
             ("3.0", None),
             ("2", None),
             ("2.4", None),
@@ -328,6 +348,7 @@ mod tests {
             assert_eq!(Release::from_key(text), release, "{text:?}");
         }
         assert_eq!(Release::V2_3.label(), "v2.3");
-        assert_eq!(Release::V2_3_2.label(), "v2.3.2+");
+        assert_eq!(Release::V2_3_2.label(), "v2.3.2");
+        assert_eq!(Release::V2_3_3.label(), "v2.3.3+");
     }
 }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::api::msg::{OfflinePushInfo, SINGLE_CHAT};
+use crate::api::release::Release;
 use crate::api::user::PLATFORMS;
 use crate::components::field_error::FieldError;
 use crate::i18n::{Pick, Strings};
@@ -179,10 +180,11 @@ impl Form {
         self.input_as(key, label, kind, Signal::stored(key.to_string()))
     }
 
+    /// A labelled checkbox at `msg-{key}`.
     pub fn check(self, key: &'static str, label: Pick) -> AnyView {
         view! {
             <label class="check">
-                <input type="checkbox" prop:checked=move || self.get(key) == "true"
+                <input type="checkbox" id=format!("msg-{key}") prop:checked=move || self.get(key) == "true"
                     on:change:target=move |ev| self.set(key, ev.target().checked().to_string())/>
                 " " {tr(label)}
             </label>
@@ -225,9 +227,15 @@ impl Form {
 
     /// isOnlineOnly and offlinePushInfo.
     pub fn option_fields(self) -> AnyView {
+        let app = use_app();
         view! {
             {self.check("isOnlineOnly", |t| t.field_online_only)}
             <p class="hint">{tr(|t| t.online_only_note)}</p>
+            {move || (app.release() >= Release::V2_3).then(|| view! {
+                {self.check("notOfflinePush", |t| t.field_not_offline_push)}
+                <p class="hint">{tr(|t| t.not_offline_push_note)}</p>
+                {self.input("businessOperationID", |t| t.field_business_operation_id, "text")}
+            })}
             <details class="push">
                 <summary>{tr(|t| t.push_title)}</summary>
                 {self.input("push.title", |t| t.push_field_title, "text")}
@@ -265,6 +273,8 @@ pub fn addressing(v: &FxHashMap<String, String>) -> Addressing {
         session_type: val("sessionType").parse().unwrap_or(SINGLE_CHAT),
         target: val("target"),
         is_online_only: val("isOnlineOnly") == "true",
+        not_offline_push: val("notOfflinePush") == "true",
+        business_operation_id: val("businessOperationID"),
         push: OfflinePushInfo {
             title: val("push.title"),
             desc: val("push.desc"),

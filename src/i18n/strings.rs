@@ -60,7 +60,9 @@ strings! {
     advanced_options, release_label, release_detect, release_configured, release_hint,
     detecting_release, err_unknown_release, err_unavailable, api_release, no_delete_user,
     force_logout_title, force_logout_keeps_token, force_logout_revokes, force_logout_button,
-    force_logout_done,
+    force_logout_done, invite_broken, field_not_offline_push, not_offline_push_note,
+    field_business_operation_id, ct_advanced_revoke, ct_custom_no_conversation,
+    ct_custom_online_only, ref_advanced_revoke, ref_v2_3_3,
     err_secret_missing, err_secret_too_long, err_user_missing, err_user_too_long,
     err_platform, err_server_url, err_not_admin, session_ended,
 
@@ -99,6 +101,7 @@ impl Strings {
     /// names as the server spells them).
     pub const SAME_IN_ALL_LOCALES: &'static [&'static str] = &[
         "err_code_label",
+        "field_business_operation_id",
         "err_msg_label",
         "operation_id_label",
         "col_user_id",

@@ -173,8 +173,9 @@ pub fn split_for_create(members: Members, cap: Option<usize>) -> (Members, Membe
     };
     // Admins first, the rest in their order (a partition, not a sort: a
     // stable sort would add 3 KB of wasm).
-    let (mut first, others): (Members, Members) =
-        members.into_iter().partition(|(_, role)| *role == ROLE_ADMIN);
+    let (mut first, others): (Members, Members) = members
+        .into_iter()
+        .partition(|(_, role)| *role == ROLE_ADMIN);
     first.extend(others);
     let rest = first.split_off(cap);
     (first, rest)

@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 
 use crate::api::msg::{
-    SendMsgReq, CUSTOM, FILE, GROUP_CHAT, OA_NOTIFICATION, PICTURE, REVOKE, SINGLE_CHAT, TEXT,
-    VIDEO, VOICE,
+    SendMsgReq, ADVANCED_REVOKE, CUSTOM, CUSTOM_NO_CONVERSATION, CUSTOM_ONLINE_ONLY, FILE,
+    GROUP_CHAT, OA_NOTIFICATION, PICTURE, REVOKE, SINGLE_CHAT, TEXT, VIDEO, VOICE,
 };
 use rustc_hash::FxHashMap;
 
@@ -17,7 +17,8 @@ use crate::components::field_error::FieldError;
 use crate::components::send::{SendResult, Sender};
 use crate::i18n::{fill, Pick};
 use crate::model::message::{
-    content_groups, message_content, request, Problems, SendOutcome, Sent, COMPOSED,
+    composed, content_groups, message_content, request, Problems, SendOutcome, Sent,
+    COMPOSED_V2_3_3,
 };
 use crate::session::draft;
 use crate::state::{flag, tr, use_app, When};
@@ -40,20 +41,27 @@ fn type_name(content_type: i32) -> Pick {
         112 => |t| t.ct_receipt,
         113 => |t| t.ct_typing,
         114 => |t| t.ct_quote,
+        ADVANCED_REVOKE => |t| t.ct_advanced_revoke,
+        CUSTOM_NO_CONVERSATION => |t| t.ct_custom_no_conversation,
+        CUSTOM_ONLINE_ONLY => |t| t.ct_custom_online_only,
         _ => |t| t.ct_oa,
     }
 }
 
-/// The spec's content-type table, each type with how it can be sent.
-fn reference() -> impl IntoView {
-    let rows = (101..=114).chain([OA_NOTIFICATION]).map(|n| {
+/// The spec's content-type table, each type with how it can be sent
+/// (`composed`: what the composer offers on this server).
+fn reference(composed: &'static [i32]) -> impl IntoView {
+    let later = [ADVANCED_REVOKE, CUSTOM_NO_CONVERSATION, CUSTOM_ONLINE_ONLY];
+    let rows = (101..=114).chain(later).chain([OA_NOTIFICATION]).map(|n| {
         let how: Pick = match n {
             REVOKE => |t| t.ref_revoke,
             OA_NOTIFICATION => |t| t.ref_oa,
-            n if COMPOSED.contains(&n) => |t| t.ref_here,
+            ADVANCED_REVOKE => |t| t.ref_advanced_revoke,
+            n if composed.contains(&n) => |t| t.ref_here,
+            n if COMPOSED_V2_3_3.contains(&n) => |t| t.ref_v2_3_3,
             _ => |t| t.ref_not,
         };
-        let sendable = n == REVOKE || n == OA_NOTIFICATION || COMPOSED.contains(&n);
+        let sendable = n == REVOKE || n == OA_NOTIFICATION || composed.contains(&n);
         view! {
             <tr class:not-sendable=!sendable><td>{tr(type_name(n))}</td><td>{tr(how)}</td></tr>
         }
@@ -200,7 +208,8 @@ pub fn MessagesPage() -> impl IntoView {
         }
         .to_string()
     });
-    let types = names(COMPOSED.iter().map(|&c| (c, type_name(c))).collect());
+    let composed = composed(app.release());
+    let types = names(composed.iter().map(|&c| (c, type_name(c))).collect());
     let sessions = names(vec![
         (SINGLE_CHAT, |t| t.session_single),
         (GROUP_CHAT, |t| t.session_group),
@@ -337,7 +346,7 @@ pub fn MessagesPage() -> impl IntoView {
                     <button type="submit" class="danger manual-revoke-button" disabled=sending>{tr(|t| t.revoke_button)}</button>
                 </div>
             </form>
-            {reference()}
+            {reference(composed)}
         </section>
     }
 }

@@ -83,6 +83,7 @@ async fn walk(release: &str, label: &str, moved: bool) -> Session {
         "/manager/batch_send_msg",
         "/auth/parse_token",
         "/user/get_users",
+        "/group/invite_user_to_group",
     ];
     for r in requests.iter().filter(|r| r["status"] == 404) {
         let path = r["path"].as_str().unwrap();
@@ -163,7 +164,7 @@ async fn each_later_release_is_detected_and_spoken() {
 #[tokio::test]
 async fn v2_3_offers_no_delete_and_says_why() {
     let _one = ONE_AT_A_TIME.lock().await;
-    let s = walk("2.3.3", "v2.3.2+", true).await;
+    let s = walk("2.3.3", "v2.3.3+", true).await;
     s.click("nav a[href='/directory']").await;
     s.find("tr input.pick").await.click().await.unwrap();
     s.wait_text(".no-delete", "OpenIM v2.3 removed delete_user")
@@ -173,7 +174,7 @@ async fn v2_3_offers_no_delete_and_says_why() {
     // The same in Chinese.
     s.choose(".lang-select", "zh-CN").await;
     s.wait_text(".no-delete", "delete_user").await;
-    s.wait_text(".api-release", "v2.3.2+ 接口").await;
+    s.wait_text(".api-release", "v2.3.3+ 接口").await;
     s.screenshot("no-delete-zh").await;
     s.close().await;
 }
@@ -269,5 +270,47 @@ async fn v2_3_creates_a_group_of_150_in_calls_of_100_under_a_chosen_id() {
             .len(),
         51
     );
+    s.close().await;
+}
+
+#[tokio::test]
+async fn v2_3_3_sends_a_custom_online_only_message_without_offline_push() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let sim = start_sim(&["--users", "40", "--seed", "7", "--release", "2.3.3"]);
+    let base = format!("http://127.0.0.1:{}", sim.port);
+    let s = signed_in_to(Session::browse("release-send", &base, vec![sim.process]).await).await;
+    let users = untouched_users(&s.state().await, 2);
+    s.open("/messages").await;
+    s.type_into("#msg-sendID", &users[0]).await;
+    s.type_into("#msg-target", &users[1]).await;
+    s.choose("#msg-contentType", "120").await;
+    s.paste_into("#msg-c\\.data", r#"{"kind":"ping"}"#).await;
+    s.click("#msg-notOfflinePush").await;
+    s.type_into("#msg-businessOperationID", "biz-7").await;
+    s.screenshot("composer-2.3.3").await;
+    s.click(".composer .send").await;
+    s.wait_text(".sent", "Sent.").await;
+    let requests = s.requests().await;
+    let sent = api_calls(&requests, "/msg/manage_send_msg");
+    let body = &sent.last().unwrap()["body"];
+    assert_eq!(body["contentType"], 120);
+    assert_eq!(body["notOfflinePush"], true);
+    assert_eq!(body["businessOperationID"], "biz-7");
+    assert!(
+        body["content"]["data"].to_string().contains("ping"),
+        "{body}"
+    );
+    assert_eq!(sent.last().unwrap()["response"]["errCode"], 0);
+    s.close().await;
+
+    // Before 2.3.3 the composer offers neither the types nor the fields.
+    let sim = start_sim(&["--users", "20", "--release", "2.2.0"]);
+    let base = format!("http://127.0.0.1:{}", sim.port);
+    let s = signed_in_to(Session::browse("release-send-2.2", &base, vec![sim.process]).await).await;
+    s.open("/messages").await;
+    s.find("#msg-contentType").await;
+    assert!(!s.exists("#msg-contentType option[value='120']").await);
+    assert!(!s.exists("#msg-notOfflinePush").await);
+    assert!(!s.exists("#msg-businessOperationID").await);
     s.close().await;
 }

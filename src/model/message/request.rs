@@ -26,6 +26,9 @@ pub struct Addressing {
     pub is_online_only: bool,
     /// Sent only when some field of it is filled.
     pub push: OfflinePushInfo,
+    /// v2.3+ fields, sent only when set.
+    pub not_offline_push: bool,
+    pub business_operation_id: String,
 }
 
 /// The send_msg request, or every problem found in the addressing and the
@@ -82,6 +85,8 @@ pub fn request(
         },
         is_online_only: e.is_online_only,
         offline_push_info: push,
+        not_offline_push: e.not_offline_push,
+        business_operation_id: e.business_operation_id.trim().to_string(),
         ..Default::default()
     })
 }

@@ -1,7 +1,10 @@
 //! The content forms: which fields each content type has, one list per
 //! media element, so the OA notification form reuses them.
 
-use crate::api::msg::{CUSTOM, FILE, PICTURE, TEXT, VIDEO, VOICE};
+use crate::api::msg::{
+    CUSTOM, CUSTOM_NO_CONVERSATION, CUSTOM_ONLINE_ONLY, FILE, PICTURE, TEXT, VIDEO, VOICE,
+};
+use crate::api::release::Release;
 
 /// How a field's text becomes a JSON value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -107,13 +110,37 @@ pub fn content_groups(content_type: i32) -> &'static [FieldGroup] {
         VOICE => &[("", SOUND_ELEM)],
         VIDEO => &[("", VIDEO_ELEM)],
         FILE => &[("", FILE_ELEM)],
-        CUSTOM => &[("", CUSTOM_ELEM)],
+        // 119 and 120 (v2.3.3+) carry a custom element too.
+        CUSTOM | CUSTOM_NO_CONVERSATION | CUSTOM_ONLINE_ONLY => &[("", CUSTOM_ELEM)],
         _ => &[],
     }
 }
 
 /// The content types the composer offers, in the spec's order.
 pub const COMPOSED: [i32; 6] = [TEXT, PICTURE, VOICE, VIDEO, FILE, CUSTOM];
+
+/// What the composer also offers on v2.3.3 and later
+/// (docs/releases.md#release-limits).
+pub const COMPOSED_V2_3_3: [i32; 2] = [CUSTOM_NO_CONVERSATION, CUSTOM_ONLINE_ONLY];
+
+/// The content types the composer offers on a server of `release`.
+pub fn composed(release: Release) -> &'static [i32] {
+    const ALL: [i32; 8] = [
+        TEXT,
+        PICTURE,
+        VOICE,
+        VIDEO,
+        FILE,
+        CUSTOM,
+        CUSTOM_NO_CONVERSATION,
+        CUSTOM_ONLINE_ONLY,
+    ];
+    if release >= Release::V2_3_3 {
+        &ALL
+    } else {
+        &COMPOSED
+    }
+}
 
 /// Where a value lives in the form: `group.key`, or `key` at the top.
 pub fn path(group: &str, key: &str) -> String {
@@ -127,6 +154,7 @@ pub fn path(group: &str, key: &str) -> String {
 #[cfg(test)]
 mod tests {
     use crate::api::msg::*;
+    use crate::api::release::Release;
     use crate::model::message::*;
 
     #[test]
@@ -135,6 +163,12 @@ mod tests {
             assert!(!content_groups(t).is_empty(), "{t}");
         }
         assert!(content_groups(REVOKE).is_empty());
+        for t in COMPOSED_V2_3_3 {
+            assert_eq!(content_groups(t), content_groups(CUSTOM), "{t}");
+        }
+        assert!(content_groups(ADVANCED_REVOKE).is_empty());
+        assert_eq!(composed(Release::V2_3_2), COMPOSED);
+        assert_eq!(composed(Release::V2_3_3)[6..], COMPOSED_V2_3_3);
         assert!(content_groups(106).is_empty());
     }
 }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::Recent;
 use crate::api::ids::parse_id_list;
+use crate::api::release::Release;
 use crate::components::bulk::Run;
 use crate::components::id_list_input::IdListInput;
 use crate::components::text_field::TextField;
@@ -109,6 +110,9 @@ pub fn GroupMembers(recent: Recent, group_id: RwSignal<String>) -> impl IntoView
                 <IdListInput id="group-user-ids" label=Signal::derive(tr(|t| t.ids_label)) value=ids_text error=ids_error/>
                 <TextField id="group-reason" label=Signal::derive(tr(|t| t.field_reason)) value=reason error=no_error/>
                 <p class="hint">{tr(|t| t.members_rules_server)}</p>
+                <When when=flag(move || app.release() == Release::V2_3_2)>
+                    <p class="warning invite-broken" role="note">{tr(|t| t.invite_broken)}</p>
+                </When>
                 <div class="actions">
                     <button type="submit" class="primary invite" disabled=run.running>{tr(|t| t.invite_button)}</button>
                     <button type="button" class="danger kick" disabled=run.running on:click=ask_kick>{tr(|t| t.kick_button)}</button>
