@@ -11,9 +11,11 @@ cd "$(dirname "$0")/.."
 # History: 318,300 (every seed operation); 322,200 (+3,877 measured: the
 # release of the server told apart at sign-in, and routes per release);
 # 328,700 (+6,418 measured: force logout, the server's token expiry, a
-# chosen groupID, v2.3's member cap with the rest invited).
+# chosen groupID, v2.3's member cap with the rest invited); 330,000
+# (+1,331 measured: v2.3.3 told apart, content types 119 and 120, the
+# v2.3 send fields, the v2.3.2 warning).
 # Ceiling for the v2 releases work: 340,000.
-BUDGET_BROTLI=328700
+BUDGET_BROTLI=330000
 
 dist=${1:-dist}
 [ -f "$dist/index.html" ] || { echo "no $dist/index.html: run trunk build --release --offline" >&2; exit 1; }
