@@ -125,16 +125,18 @@ pub const COMPOSED_V2_3_3: [i32; 2] = [CUSTOM_NO_CONVERSATION, CUSTOM_ONLINE_ONL
 
 /// The content types the composer offers on a server of `release`.
 pub fn composed(release: Release) -> &'static [i32] {
-    const ALL: [i32; 8] = [
-        TEXT,
-        PICTURE,
-        VOICE,
-        VIDEO,
-        FILE,
-        CUSTOM,
-        CUSTOM_NO_CONVERSATION,
-        CUSTOM_ONLINE_ONLY,
-    ];
+    const ALL: [i32; 8] = {
+        let mut all = [0; 8];
+        let mut i = 0;
+        while i < all.len() {
+            all[i] = match i {
+                0..6 => COMPOSED[i],
+                _ => COMPOSED_V2_3_3[i - 6],
+            };
+            i += 1;
+        }
+        all
+    };
     if release >= Release::V2_3_3 {
         &ALL
     } else {
