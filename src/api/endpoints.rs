@@ -14,6 +14,8 @@ pub const GET_USERS_ONLINE_STATUS: &str = "/manager/get_users_online_status";
 pub const SEND_MSG: &str = "/manager/send_msg";
 
 pub const GET_USERS_INFO: &str = "/user/get_users_info";
+/// v2.3.2+.
+pub const GET_USERS: &str = "/user/get_users";
 pub const UPDATE_USER_INFO: &str = "/user/update_user_info";
 
 pub const IMPORT_FRIEND: &str = "/friend/import_friend";
@@ -52,6 +54,7 @@ endpoints! {
     user::DeleteUserReq => DELETE_USER, user::DeleteUserFailed;
     user::GetUsersOnlineStatusReq => GET_USERS_ONLINE_STATUS, Vec<user::OnlineStatus>;
     user::GetUsersInfoReq => GET_USERS_INFO, Vec<user::UserInfo>;
+    user::GetUsersReq => GET_USERS, user::GetUsersResp;
     user::UpdateUserInfoReq => UPDATE_USER_INFO, ();
     friend::ImportFriendReq => IMPORT_FRIEND, Option<Vec<friend::UserIdResult>>;
     // add_black answers without `data` (docs/api.md#add-black).

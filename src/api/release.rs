@@ -92,6 +92,7 @@ impl Release {
         match path {
             PARSE_TOKEN => since(Release::V2_0_10),
             FORCE_LOGOUT => since(Release::V2_1),
+            GET_USERS => since(Release::V2_3_2),
             DELETE_USER if self >= Release::V2_3 => None,
             _ if self < Release::V2_2 => Some(path),
             GET_ALL_USERS_UID => Some("/user/get_all_users_uid"),
@@ -308,6 +309,7 @@ mod tests {
         for r in Release::ALL {
             assert_eq!(r.has(PARSE_TOKEN), r >= Release::V2_0_10, "{r:?}");
             assert_eq!(r.has(FORCE_LOGOUT), r >= Release::V2_1, "{r:?}");
+            assert_eq!(r.has(GET_USERS), r >= Release::V2_3_2, "{r:?}");
             assert_eq!(r.route(PARSE_TOKEN).unwrap_or(PARSE_TOKEN), PARSE_TOKEN);
         }
         assert_eq!(Release::V2_3.platforms().len(), 7);

@@ -15,6 +15,7 @@ pub mod oa_preview;
 pub mod profile_edit;
 pub mod progress;
 pub mod send;
+pub mod server_search;
 pub mod templates;
 pub mod text_field;
 pub mod user_table;

@@ -5,9 +5,11 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
+use crate::api::endpoints::GET_USERS;
 use crate::api::ApiError;
 use crate::components::bulk::{all_user_ids, Run};
 use crate::components::error_box::ErrorBox;
+use crate::components::server_search::ServerSearch;
 use crate::components::user_table::{RunStatus, UserResults, DESTINATIONS, DIRECTORY_COLUMNS};
 use crate::model::bulk::{steps, Step, INFO_MAX};
 use crate::model::users::Lookup;
@@ -38,7 +40,13 @@ pub fn DirectoryPage() -> impl IntoView {
             }
         });
     };
-    load();
+    // From v2.3.2 the server pages and searches by itself: every ID is
+    // loaded only when asked for (to select everyone).
+    let searches = app.release().has(GET_USERS);
+    if !searches {
+        load();
+    }
+    let loaded = move || run.lookup.with(|l| !l.rows.is_empty());
 
     // The selection goes to the chosen page's ID list, as its draft.
     let navigate = use_navigate();
@@ -53,9 +61,16 @@ pub fn DirectoryPage() -> impl IntoView {
         <section class="page directory">
             <h1>{tr(|t| t.directory_title)}</h1>
             <p class="intro">{tr(|t| t.directory_intro)}</p>
+            {searches.then(|| view! { <ServerSearch/> })}
             <div class="actions">
                 <button type="button" class="secondary reload" disabled=loading on:click=move |_| load()>
-                    {move || if loading.get() { app.t().loading } else { app.t().reload_button }}
+                    {move || if loading.get() {
+                        app.t().loading
+                    } else if searches && !loaded() {
+                        app.t().load_every_id
+                    } else {
+                        app.t().reload_button
+                    }}
                 </button>
             </div>
             {move || load_error.get().map(|e| view! { <ErrorBox error=e/> })}

@@ -15,6 +15,20 @@ fn paths(requests: &[Value]) -> Vec<String> {
         .collect()
 }
 
+/// Opens the directory with every registered ID loaded: on its own before
+/// v2.3.2, on request from then (the server search comes first).
+async fn every_id(s: &Session) {
+    s.click("nav a[href='/directory']").await;
+    s.find(".reload").await;
+    if s.exists(".server-search").await {
+        s.wait_text(".reload", "Load every user ID").await;
+        s.click(".reload").await;
+    }
+    let total = s.state().await["users"].as_array().unwrap().len();
+    s.wait_text(".rows-shown", &format!("{total} of {total} shown"))
+        .await;
+}
+
 /// Signs in to openim-sim playing `release`, then looks up users, loads
 /// the directory and sends a text, checking where each call went.
 async fn walk(release: &str, label: &str, moved: bool) -> Session {
@@ -39,10 +53,7 @@ async fn walk(release: &str, label: &str, moved: bool) -> Session {
         .await;
 
     // The directory: every registered ID.
-    s.click("nav a[href='/directory']").await;
-    let total = s.state().await["users"].as_array().unwrap().len();
-    s.wait_text(".rows-shown", &format!("{total} of {total} shown"))
-        .await;
+    every_id(&s).await;
     s.screenshot("directory").await;
 
     // A text from one user to another.
@@ -153,7 +164,7 @@ async fn each_later_release_is_detected_and_spoken() {
         }
 
         // Deleting users is still offered before v2.3.
-        s.click("nav a[href='/directory']").await;
+        every_id(&s).await;
         s.find("tr input.pick").await.click().await.unwrap();
         assert!(s.exists(".selection-bar .delete").await, "{release}");
         assert!(!s.exists(".no-delete").await, "{release}");
@@ -165,7 +176,7 @@ async fn each_later_release_is_detected_and_spoken() {
 async fn v2_3_offers_no_delete_and_says_why() {
     let _one = ONE_AT_A_TIME.lock().await;
     let s = walk("2.3.3", "v2.3.3+", true).await;
-    s.click("nav a[href='/directory']").await;
+    every_id(&s).await;
     s.find("tr input.pick").await.click().await.unwrap();
     s.wait_text(".no-delete", "OpenIM v2.3 removed delete_user")
         .await;
@@ -312,5 +323,58 @@ async fn v2_3_3_sends_a_custom_online_only_message_without_offline_push() {
     assert!(!s.exists("#msg-contentType option[value='120']").await);
     assert!(!s.exists("#msg-notOfflinePush").await);
     assert!(!s.exists("#msg-businessOperationID").await);
+    s.close().await;
+}
+
+#[tokio::test]
+async fn from_v2_3_2_the_directory_searches_and_pages_on_the_server() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let sim = start_sim(&["--users", "2000", "--seed", "7", "--release", "2.3.3"]);
+    let base = format!("http://127.0.0.1:{}", sim.port);
+    let s = signed_in_to(Session::browse("release-search", &base, vec![sim.process]).await).await;
+    let state = s.state().await;
+    let users = state["users"].as_array().unwrap();
+    let total = users.len();
+    s.click("nav a[href='/directory']").await;
+    s.wait_text(".server-search .page-status", &format!("{total} users"))
+        .await;
+    let pages = total.div_ceil(50);
+    s.wait_text(".page-status", &format!("Page 1 of {pages}"))
+        .await;
+    assert_eq!(
+        s.script(
+            "return document.querySelectorAll('.search-results tbody tr').length;",
+            vec![]
+        )
+        .await,
+        50
+    );
+    s.screenshot("search-first-page").await;
+
+    // The next page, then one user by exact userID.
+    s.click(".next-page").await;
+    s.wait_text(".page-status", &format!("Page 2 of {pages}"))
+        .await;
+    let wanted = users[1234]["userID"].as_str().unwrap();
+    s.paste_into("#search-text", wanted).await;
+    s.choose("#search-by", "userID").await;
+    s.click(".server-search .search").await;
+    s.wait_text(".page-status", "Page 1 of 1 · 1 user").await;
+    assert!(
+        s.exists(&format!(".search-results tr[data-user-id='{wanted}']"))
+            .await
+    );
+
+    // Nothing loaded every ID until asked; the calls carried the filters.
+    let requests = s.requests().await;
+    assert!(api_calls(&requests, "/user/get_all_users_uid").is_empty());
+    let searches = api_calls(&requests, "/user/get_users");
+    assert_eq!(searches.len(), 3);
+    assert_eq!(searches[1]["body"]["pageNumber"], 2);
+    assert_eq!(searches[2]["body"]["userID"], wanted);
+    assert_eq!(searches[2]["body"]["pageNumber"], 1);
+    s.choose(".lang-select", "zh-CN").await;
+    s.wait_text(".page-status", "第 1 页，共 1 页").await;
+    s.screenshot("search-one-zh").await;
     s.close().await;
 }
