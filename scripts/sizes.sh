@@ -13,9 +13,11 @@ cd "$(dirname "$0")/.."
 # 328,700 (+6,418 measured: force logout, the server's token expiry, a
 # chosen groupID, v2.3's member cap with the rest invited); 330,000
 # (+1,331 measured: v2.3.3 told apart, content types 119 and 120, the
-# v2.3 send fields, the v2.3.2 warning).
+# v2.3 send fields, the v2.3.2 warning); 337,800 (+7,489 measured: the
+# directory's search on the server, v2.3.2+; its users are read from JSON
+# values, as serde's decoder for them cost 1 KB more).
 # Ceiling for the v2 releases work: 340,000.
-BUDGET_BROTLI=330000
+BUDGET_BROTLI=337800
 
 dist=${1:-dist}
 [ -f "$dist/index.html" ] || { echo "no $dist/index.html: run trunk build --release --offline" >&2; exit 1; }
