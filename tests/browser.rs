@@ -64,7 +64,7 @@ fn sample_session() -> Session {
         user_id: "openIM123456".into(),
         token: "tok".into(),
         expired_time: 4_102_444_800,
-        release: "2.3".into(),
+        release: "2.2".into(),
     }
 }
 
