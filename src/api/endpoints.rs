@@ -12,6 +12,8 @@ pub const ACCOUNT_CHECK: &str = "/manager/account_check";
 pub const DELETE_USER: &str = "/manager/delete_user";
 pub const GET_USERS_ONLINE_STATUS: &str = "/manager/get_users_online_status";
 pub const SEND_MSG: &str = "/manager/send_msg";
+/// v2.1 only here; `/msg/` from v2.2 (docs/releases.md#batch-send-msg).
+pub const BATCH_SEND_MSG: &str = "/manager/batch_send_msg";
 
 pub const GET_USERS_INFO: &str = "/user/get_users_info";
 /// v2.3.2+.

@@ -38,17 +38,9 @@ impl Release {
     ];
 
     /// How the release is written in config.json, the session and the
-    /// sign-in form.
+    /// sign-in form: its label without the "v" and the "+".
     pub fn key(self) -> &'static str {
-        match self {
-            Release::V2_0 => "2.0",
-            Release::V2_0_10 => "2.0.10",
-            Release::V2_1 => "2.1",
-            Release::V2_2 => "2.2",
-            Release::V2_3 => "2.3",
-            Release::V2_3_2 => "2.3.2",
-            Release::V2_3_3 => "2.3.3",
-        }
+        self.label().trim_start_matches('v').trim_end_matches('+')
     }
 
     /// A release as an operator may write it: a key, or a full version
@@ -77,10 +69,15 @@ impl Release {
     }
 
     /// What the header shows: "v2.3".
-    pub fn label(self) -> String {
+    pub fn label(self) -> &'static str {
         match self {
-            Release::V2_3_3 => "v2.3.3+".into(),
-            r => format!("v{}", r.key()),
+            Release::V2_0 => "v2.0",
+            Release::V2_0_10 => "v2.0.10",
+            Release::V2_1 => "v2.1",
+            Release::V2_2 => "v2.2",
+            Release::V2_3 => "v2.3",
+            Release::V2_3_2 => "v2.3.2",
+            Release::V2_3_3 => "v2.3.3+",
         }
     }
 
@@ -94,7 +91,9 @@ impl Release {
             FORCE_LOGOUT => since(Release::V2_1),
             GET_USERS => since(Release::V2_3_2),
             DELETE_USER if self >= Release::V2_3 => None,
+            BATCH_SEND_MSG if self < Release::V2_1 => None,
             _ if self < Release::V2_2 => Some(path),
+            BATCH_SEND_MSG => Some("/msg/batch_send_msg"),
             GET_ALL_USERS_UID => Some("/user/get_all_users_uid"),
             ACCOUNT_CHECK => Some("/user/account_check"),
             GET_USERS_ONLINE_STATUS => Some("/user/get_users_online_status"),
@@ -304,12 +303,15 @@ mod tests {
             Some("/user/get_users_online_status")
         );
         assert_eq!(v22.route(SEND_MSG), Some("/msg/manage_send_msg"));
+        assert_eq!(Release::V2_1.route(BATCH_SEND_MSG), Some(BATCH_SEND_MSG));
+        assert_eq!(v22.route(BATCH_SEND_MSG), Some("/msg/batch_send_msg"));
         assert_eq!(v22.route(DELETE_USER), Some(DELETE_USER));
         assert_eq!(v22.route(KICK_GROUP), Some(KICK_GROUP));
         for r in Release::ALL {
             assert_eq!(r.has(PARSE_TOKEN), r >= Release::V2_0_10, "{r:?}");
             assert_eq!(r.has(FORCE_LOGOUT), r >= Release::V2_1, "{r:?}");
             assert_eq!(r.has(GET_USERS), r >= Release::V2_3_2, "{r:?}");
+            assert_eq!(r.has(BATCH_SEND_MSG), r >= Release::V2_1, "{r:?}");
             assert_eq!(r.route(PARSE_TOKEN).unwrap_or(PARSE_TOKEN), PARSE_TOKEN);
         }
         assert_eq!(Release::V2_3.platforms().len(), 7);

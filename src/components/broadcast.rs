@@ -7,11 +7,12 @@
 use leptos::prelude::*;
 
 use crate::api::body::with_first_field;
+use crate::api::endpoints::BATCH_SEND_MSG;
 use crate::api::envelope::answer_as;
 use crate::api::msg::{SendMsgReq, SendMsgResp};
 use crate::api::transport::{post_text_within, Scope};
 use crate::api::{ApiError, Endpoint, ErrorKind};
-use crate::model::broadcast::{Counts, Ledger, Retry, State};
+use crate::model::broadcast::{batch_outcomes, Counts, Ledger, Retry, State, CHUNK};
 use crate::session::{draft, remove_drafts, set_draft};
 use crate::state::{local_storage as shared, AppState};
 
@@ -132,6 +133,9 @@ pub struct Broadcaster {
     pub concurrency: RwSignal<usize>,
     /// How long a call may take before its outcome counts as unknown.
     pub timeout_s: RwSignal<usize>,
+    /// Recipients a call carries: 1 is one send_msg each; more is one
+    /// batch_send_msg for as many (v2.1+).
+    pub per_call: RwSignal<usize>,
     /// Bumped whenever the ledger changes, for views that read it.
     pub version: RwSignal<u64>,
     inner: StoredValue<Inner, LocalStorage>,
@@ -149,6 +153,7 @@ impl Broadcaster {
             rate: RwSignal::new(0.0),
             concurrency: RwSignal::new(4),
             timeout_s: RwSignal::new(30),
+            per_call: RwSignal::new(1),
             version: RwSignal::new(0),
             inner: StoredValue::new_local(Inner::default()),
             app,
@@ -398,58 +403,92 @@ impl Broadcaster {
                 self.set_phase(Phase::Paused(Why::Session));
                 break;
             };
-            let Some(i) = self
-                .inner
-                .try_update_value(|inner| inner.ledger.take())
-                .flatten()
-            else {
-                break;
+            // Batches only where the release has them: a resumed broadcast
+            // on another server falls back to one call each.
+            let per_call = match conn.release.has(BATCH_SEND_MSG) {
+                true => self.per_call.get_untracked().max(1),
+                false => 1,
             };
-            if !self.persist(i) {
-                self.inner.update_value(|inner| inner.ledger.put_back(i));
+            let taken: Vec<usize> = self
+                .inner
+                .try_update_value(|inner| {
+                    (0..per_call).map_while(|_| inner.ledger.take()).collect()
+                })
+                .unwrap_or_default();
+            if taken.is_empty() {
+                break;
+            }
+            // Each taken recipient is recorded as in flight before the call.
+            if !self.persist_each(&taken) {
+                self.inner
+                    .update_value(|inner| taken.iter().for_each(|&i| inner.ledger.put_back(i)));
                 self.set_phase(Phase::Paused(Why::Storage));
                 break;
             }
+            let batch = per_call > 1;
             let body = self.inner.with_value(|inner| {
-                let to = serde_json::to_string(&inner.ledger.recipients[i])?;
-                with_first_field(&inner.body, "recvID", &to)
+                let to: Vec<&String> = taken.iter().map(|&i| &inner.ledger.recipients[i]).collect();
+                let (key, to) = match batch {
+                    true => ("recvIDList", serde_json::to_string(&to)?),
+                    false => ("recvID", serde_json::to_string(&to[0])?),
+                };
+                with_first_field(&inner.body, key, &to)
                     .ok_or_else(|| serde::ser::Error::custom("the message is no JSON object"))
             });
+            let path = if batch {
+                BATCH_SEND_MSG
+            } else {
+                SendMsgReq::PATH
+            };
             let timeout = (self.timeout_s.get_untracked().clamp(1, 600) * 1000) as u32;
-            let answer = post_text_within(&conn, &scope, SendMsgReq::PATH, body, timeout).await;
-            let answer: Result<SendMsgResp, ApiError> = answer_as(answer);
+            let answer = post_text_within(&conn, &scope, path, body, timeout).await;
             if !current() {
                 return;
             }
-            match answer {
-                Ok(r) => self.settle(
-                    i,
-                    State::Sent {
+            let settled: Result<Vec<State>, ApiError> = match (answer, batch) {
+                (Ok((data, op)), true) => {
+                    let data = data
+                        .and_then(|d| serde_json::from_str(&d).ok())
+                        .unwrap_or_default();
+                    let asked: Vec<String> = self.inner.with_value(|inner| {
+                        taken
+                            .iter()
+                            .map(|&i| inner.ledger.recipients[i].clone())
+                            .collect()
+                    });
+                    Ok(batch_outcomes(&asked, &data, &op))
+                }
+                (answer, _) => answer_as::<SendMsgResp>(answer).map(|r| {
+                    vec![State::Sent {
                         client_msg_id: r.client_msg_id,
-                    },
-                ),
-                // Refused before sending: it goes first again after the login.
+                    }]
+                }),
+            };
+            match settled {
+                Ok(states) => self.settle(taken.iter().copied().zip(states).collect()),
+                // Refused before sending: they go first again after the login.
                 Err(e) if e.is_session() => {
-                    self.inner.update_value(|inner| inner.ledger.put_back(i));
-                    self.persist(i);
+                    self.inner
+                        .update_value(|inner| taken.iter().for_each(|&i| inner.ledger.put_back(i)));
+                    self.persist_each(&taken);
                     self.set_phase(Phase::Paused(Why::Session));
                     self.app.session_refused();
                 }
-                Err(e) if e.outcome_unknown() || matches!(e.kind, ErrorKind::Aborted) => self
-                    .settle(
-                        i,
+                // No answer: every recipient of the call is unknown.
+                Err(e) => {
+                    let state = if e.outcome_unknown() || matches!(e.kind, ErrorKind::Aborted) {
                         State::Unknown {
                             operation_id: e.operation_id.clone(),
-                        },
-                    ),
-                Err(e) => self.settle(
-                    i,
-                    State::Failed {
-                        err_code: e.err_code().unwrap_or_default(),
-                        err_msg: e.err_msg().unwrap_or_default().to_string(),
-                        operation_id: e.operation_id.clone(),
-                    },
-                ),
+                        }
+                    } else {
+                        State::Failed {
+                            err_code: e.err_code().unwrap_or_default(),
+                            err_msg: e.err_msg().unwrap_or_default().to_string(),
+                            operation_id: e.operation_id.clone(),
+                        }
+                    };
+                    self.settle(taken.iter().map(|&i| (i, state.clone())).collect());
+                }
             }
         }
         self.inner
@@ -458,13 +497,26 @@ impl Broadcaster {
         self.redraw();
     }
 
-    fn settle(self, i: usize, state: State) {
-        self.inner
-            .update_value(|inner| inner.ledger.settle(i, state));
-        if !self.persist(i) {
+    /// Records the outcomes, writing each chunk they touch once.
+    fn settle(self, outcomes: Vec<(usize, State)>) {
+        let touched: Vec<usize> = outcomes.iter().map(|(i, _)| *i).collect();
+        self.inner.update_value(|inner| {
+            for (i, state) in outcomes {
+                inner.ledger.settle(i, state);
+            }
+        });
+        if !self.persist_each(&touched) {
             self.set_phase(Phase::Paused(Why::Storage));
         }
         self.schedule_redraw();
+    }
+
+    /// Writes the chunks holding `recipients`, each once; false when one
+    /// could not be written.
+    fn persist_each(self, recipients: &[usize]) -> bool {
+        let mut chunks: Vec<usize> = recipients.iter().map(|i| i / CHUNK).collect();
+        chunks.dedup();
+        chunks.into_iter().all(|k| self.persist(k * CHUNK))
     }
 
     fn finish_if_done(self) {

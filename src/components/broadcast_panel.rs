@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::api::endpoints::BATCH_SEND_MSG;
 use crate::api::ids::parse_id_list;
 use crate::api::msg::SendMsgReq;
 use crate::components::broadcast::{Broadcaster, Phase, Why};
@@ -94,7 +95,9 @@ pub fn BroadcastPanel(
                 <div class="actions">
                     {number(b.concurrency, "broadcast-concurrency", |t| t.broadcast_concurrency, 16)}
                     {number(b.timeout_s, "broadcast-timeout", |t| t.broadcast_timeout, 600)}
+                    {move || app.release().has(BATCH_SEND_MSG).then(|| number(b.per_call, "broadcast-per-call", |t| t.broadcast_per_call, 1000))}
                 </div>
+                {move || app.release().has(BATCH_SEND_MSG).then(|| view! { <p class="hint">{tr(|t| t.broadcast_per_call_hint)}</p> })}
                 <div class="actions"><button type="submit" class="secondary review">{tr(|t| t.broadcast_review)}</button></div>
             </form>
             {move || review.get().map(|(req, list)| {
@@ -113,6 +116,13 @@ pub fn BroadcastPanel(
                         <p id="broadcast-confirm-text">{move || fill(app.t().broadcast_confirm.form(n), &[
                             ("what", &what), ("count", &count), ("conc", &conc), ("secs", &secs), ("ms", &ms),
                         ])}</p>
+                        {move || {
+                            let per = b.per_call.get();
+                            (per > 1 && app.release().has(BATCH_SEND_MSG)).then(|| {
+                                let calls = n.div_ceil(per);
+                                view! { <p class="batch-estimate">{move || fill(app.t().broadcast_batches.form(calls), &[("count", &calls)])}</p> }
+                            })
+                        }}
                         <div class="field">
                             <label for="broadcast-typed">{move || fill(app.t().broadcast_type_count, &[("count", &want)])}</label>
                             <input id="broadcast-typed" type="text" inputmode="numeric" autocomplete="off" prop:value=typed

@@ -65,6 +65,7 @@ strings! {
     ct_custom_online_only, ref_advanced_revoke, ref_v2_3_3, search_title, search_hint,
     search_label, search_in, search_by_any, search_by_id, search_by_name, page_size,
     search_button, page_of, prev_page, next_page, col_created, load_every_id,
+    broadcast_per_call, broadcast_per_call_hint,
     err_secret_missing, err_secret_too_long, err_user_missing, err_user_too_long,
     err_platform, err_server_url, err_not_admin, session_ended,
 
@@ -95,7 +96,7 @@ strings! {
 
     ;
     // Texts with a number in them: one form per grammatical number.
-    ids_count, progress_label, bc_progress, loaded_all, results_summary, directory_summary, delete_title, delete_admins_left_out, delete_confirm, members_summary, confirm_create, create_in_chunks, users_found, created_mismatch, kick_title, kick_confirm, member_results_summary, pairs_count, pairs_bad_count, group_known_members, broadcast_confirm, delete_only_admins,
+    ids_count, progress_label, bc_progress, loaded_all, results_summary, directory_summary, delete_title, delete_admins_left_out, delete_confirm, members_summary, confirm_create, create_in_chunks, users_found, broadcast_batches, created_mismatch, kick_title, kick_confirm, member_results_summary, pairs_count, pairs_bad_count, group_known_members, broadcast_confirm, delete_only_admins,
 }
 
 impl Strings {

@@ -347,10 +347,95 @@ pub fn estimate_secs(left: usize, concurrency: usize, ms_per_call: f64) -> u64 {
     (left as f64 * ms_per_call / concurrency.max(1) as f64 / 1000.0).ceil() as u64
 }
 
+/// What a batch_send_msg answer `data` (as JSON) says of each recipient
+/// `asked` of one call (docs/releases.md#batch-send-msg). IDs in
+/// `FailedIDList` failed (the server gives no reason). The results name
+/// their recipient only from v2.3; before, they follow the request's order
+/// with the failures left out, and are matched so only when their count
+/// fits: otherwise the others were sent, with no clientMsgID to show.
+pub fn batch_outcomes(
+    asked: &[String],
+    data: &serde_json::Value,
+    operation_id: &str,
+) -> Vec<State> {
+    let list = |key: &str| data[key].as_array().cloned().unwrap_or_default();
+    let text = |v: &serde_json::Value, key: &str| v[key].as_str().unwrap_or_default().to_string();
+    let failed: Vec<String> = (list("FailedIDList").iter())
+        .filter_map(|v| v.as_str().map(str::to_string))
+        .collect();
+    let results = list("resultList");
+    let named = results.iter().all(|r| r["recvID"].is_string());
+    let sent_ones = asked.iter().filter(|id| !failed.contains(id)).count();
+    let mut by_order = results.iter();
+    (asked.iter())
+        .map(|id| {
+            if failed.contains(id) {
+                return State::Failed {
+                    err_code: 0,
+                    err_msg: "FailedIDList".into(),
+                    operation_id: operation_id.to_string(),
+                };
+            }
+            let result = if named {
+                results.iter().find(|r| r["recvID"].as_str() == Some(id))
+            } else if results.len() == sent_ones {
+                by_order.next()
+            } else {
+                None
+            };
+            State::Sent {
+                client_msg_id: result.map(|r| text(r, "clientMsgID")).unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::collections::HashMap;
+
+    #[test]
+    fn a_batch_answer_settles_each_recipient_honestly() {
+        let asked = ids(4);
+        let sent = |id: &str| State::Sent {
+            client_msg_id: id.to_string(),
+        };
+        let failed = State::Failed {
+            err_code: 0,
+            err_msg: "FailedIDList".into(),
+            operation_id: "op".into(),
+        };
+        // v2.3: results name their recipient, in any order.
+        let named = serde_json::json!({
+            "resultList": [{"recvID": "u3", "clientMsgID": "c3"}, {"recvID": "u0", "clientMsgID": "c0"}, {"recvID": "u2", "clientMsgID": "c2"}],
+            "FailedIDList": ["u1"]
+        });
+        assert_eq!(
+            batch_outcomes(&asked, &named, "op"),
+            [sent("c0"), failed.clone(), sent("c2"), sent("c3")]
+        );
+        // Before v2.3: by position, the failures left out.
+        let ordered = serde_json::json!({
+            "resultList": [{"clientMsgID": "a"}, {"clientMsgID": "b"}],
+            "FailedIDList": ["u1", "u2"]
+        });
+        assert_eq!(
+            batch_outcomes(&asked, &ordered, "op"),
+            [sent("a"), failed.clone(), failed.clone(), sent("b")]
+        );
+        // A count that does not fit: sent, but no clientMsgID is claimed.
+        let odd = serde_json::json!({"resultList": [{"clientMsgID": "a"}], "FailedIDList": []});
+        assert!(batch_outcomes(&asked, &odd, "op")
+            .iter()
+            .all(|s| *s == sent("")));
+        // Nothing succeeded: resultList is null.
+        let none =
+            serde_json::json!({"resultList": null, "FailedIDList": ["u0", "u1", "u2", "u3"]});
+        assert!(batch_outcomes(&asked, &none, "op")
+            .iter()
+            .all(|s| *s == failed));
+    }
 
     fn ids(n: usize) -> Vec<String> {
         (0..n).map(|i| format!("u{i}")).collect()

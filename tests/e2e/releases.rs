@@ -378,3 +378,50 @@ async fn from_v2_3_2_the_directory_searches_and_pages_on_the_server() {
     s.screenshot("search-one-zh").await;
     s.close().await;
 }
+
+#[tokio::test]
+async fn a_broadcast_goes_in_batches_where_the_release_has_them() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    for release in ["2.2.0", "2.3.3"] {
+        let sim = start_sim(&["--users", "40", "--seed", "7", "--release", release]);
+        let base = format!("http://127.0.0.1:{}", sim.port);
+        let name = format!("release-batch-{release}");
+        let s = signed_in_to(Session::browse(&name, &base, vec![sim.process]).await).await;
+        s.open("/notifications").await;
+        s.compose_notification().await;
+        let ids: Vec<String> = (1..=250).map(|i| format!("bc-{i:04}")).collect();
+        s.paste_into("#broadcast-ids", &ids.join("\n")).await;
+        s.paste_into("#broadcast-per-call", "100").await;
+        s.click(".broadcast .review").await;
+        s.wait_text(".batch-estimate", "3 batch_send_msg calls")
+            .await;
+        s.type_into("#broadcast-typed", "250").await;
+        s.click(".start-broadcast").await;
+        s.until("the broadcast to finish", || async {
+            s.text(".broadcast-status").await.contains("Finished")
+        })
+        .await;
+        s.screenshot("batched").await;
+
+        let requests = s.requests().await;
+        let batches = api_calls(&requests, "/msg/batch_send_msg");
+        let mut sizes: Vec<usize> = (batches.iter())
+            .map(|c| c["body"]["recvIDList"].as_array().unwrap().len())
+            .collect();
+        sizes.sort_unstable();
+        assert_eq!(sizes, [50, 100, 100], "{release}");
+        assert!(api_calls(&requests, "/msg/manage_send_msg").is_empty());
+        // Everyone once, and the page counts them all as sent.
+        let state = s.state().await;
+        let mut stored: Vec<&str> = (state["messages"].as_array().unwrap().iter())
+            .filter(|m| m["contentType"] == 1400)
+            .map(|m| m["recvID"].as_str().unwrap())
+            .collect();
+        stored.sort_unstable();
+        assert_eq!(stored, ids.iter().map(String::as_str).collect::<Vec<_>>());
+        s.wait_text(".broadcast .progress-label", "250 of 250 recipients")
+            .await;
+        assert!(!s.exists(".broadcast-problems").await, "{release}");
+        s.close().await;
+    }
+}
