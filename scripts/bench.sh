@@ -14,6 +14,9 @@
 #     the directory's first rows and every profile after the click, filter
 #     keystrokes from keydown to the next paint next to a bare <input>, JS
 #     heap, wasm memory and DOM nodes;
+#   - the directory of a v2.3.3 server with 1,000,000 users: the first
+#     screen after the click, the next page, and a search by exact userID
+#     and by a name fragment (server-side, /user/get_users);
 #   - a broadcast of 10,000 OA notifications from the notifications page at
 #     concurrency 4: seconds, sends/s, and the ledger's sessionStorage size.
 # LOADS=N sets the number of cold loads (default 9); PROFILE=1 also saves
@@ -41,6 +44,11 @@ echo "== user pages at 100,000 users"
 OPENIM_SIM_BIN="$target_dir/release/openim-sim" \
 CHROMEDRIVER=${CHROMEDRIVER:-$(command -v chromedriver)} \
   cargo bench -q --bench users_scale -- --users 100000
+
+echo "== the directory of a v2.3.3 server at 1,000,000 users"
+OPENIM_SIM_BIN="$target_dir/release/openim-sim" \
+CHROMEDRIVER=${CHROMEDRIVER:-$(command -v chromedriver)} \
+  cargo bench -q --bench directory_search -- --users "${SEARCH_USERS:-1000000}"
 
 echo "== broadcast from the page"
 OPENIM_SIM_BIN="$target_dir/release/openim-sim" \

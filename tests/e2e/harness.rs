@@ -418,6 +418,21 @@ impl Session {
         }
     }
 
+    /// Milliseconds from running the script `start` to the first DOM
+    /// change after which the script `test` returns true (benchmarks).
+    #[allow(dead_code)]
+    pub async fn ms_until(&self, test: &str, start: &str) -> f64 {
+        const WHEN: &str = "const [test, start, done] = [new Function(arguments[0]), new Function(arguments[1]), arguments[arguments.length - 1]]; \
+            const t0 = performance.now(); \
+            const check = () => { if (test()) { observer.disconnect(); done(performance.now() - t0); return true; } return false; }; \
+            const observer = new MutationObserver(check); \
+            observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true }); \
+            start(); check();";
+        let args = vec![json!(test), json!(start)];
+        let limit = Duration::from_secs(600);
+        self.script_async(WHEN, args, limit).await.as_f64().unwrap()
+    }
+
     /// The signed-in session the dashboard keeps in sessionStorage.
     pub async fn stored_session(&self) -> Value {
         let stored = self
