@@ -1,6 +1,7 @@
 //! A broadcast from the notifications page in headless Chromium against
-//! openim-sim: N recipients (default 10,000) at concurrency 4, timed from
-//! the start button to "Finished", with the ledger's sessionStorage size.
+//! openim-sim playing v2.1.0: N recipients (default 10,000) at concurrency
+//! 4, timed from the start button to "Finished", one send_msg each and
+//! then by batch_send_msg of 100, with the ledger's sessionStorage size.
 //! A benchmark, run by `scripts/bench.sh`; nothing here asserts a time.
 //!
 //! `cargo bench --bench broadcast -- [--recipients N]`
@@ -11,19 +12,16 @@
 mod harness;
 
 #[cfg(not(target_arch = "wasm32"))]
-#[tokio::main]
-async fn main() {
-    use std::time::{Duration, Instant};
+use std::time::{Duration, Instant};
 
-    let n = harness::number_arg("--recipients", 10_000);
-    let s = harness::Session::start("bench-broadcast").await;
-    s.open("/notifications").await;
-    s.wait_path("/login?next=%2Fnotifications").await;
-    s.sign_in("tuoyun", "openIM123456").await;
-    s.wait_path("/notifications").await;
-    s.compose_notification().await;
-    let ids: Vec<String> = (1..=n).map(|i| format!("bench-{i:06}")).collect();
+/// Broadcasts the composed notification to `n` new recipients named after
+/// `prefix`, `per_call` a call; seconds from the start button to the end.
+#[cfg(not(target_arch = "wasm32"))]
+async fn broadcast(s: &harness::Session, n: usize, prefix: &str, per_call: usize) -> f64 {
+    let ids: Vec<String> = (1..=n).map(|i| format!("{prefix}-{i:06}")).collect();
     s.paste_into("#broadcast-ids", &ids.join("\n")).await;
+    s.paste_into("#broadcast-per-call", &per_call.to_string())
+        .await;
     s.click(".broadcast .review").await;
     s.type_into("#broadcast-typed", &n.to_string()).await;
     let started = Instant::now();
@@ -38,7 +36,22 @@ async fn main() {
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    let secs = started.elapsed().as_secs_f64();
+    started.elapsed().as_secs_f64()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+#[tokio::main]
+async fn main() {
+    let n = harness::number_arg("--recipients", 10_000);
+    let sim = harness::start_sim(&["--users", "240", "--seed", "7", "--release", "2.1.0"]);
+    let base = format!("http://127.0.0.1:{}", sim.port);
+    let s = harness::Session::browse("bench-broadcast", &base, vec![sim.process]).await;
+    s.open("/notifications").await;
+    s.wait_path("/login?next=%2Fnotifications").await;
+    s.sign_in("tuoyun", "openIM123456").await;
+    s.wait_path("/notifications").await;
+    s.compose_notification().await;
+    let secs = broadcast(&s, n, "bench", 1).await;
     let counts = s.text(".broadcast-counts").await;
     let storage = s
         .script(
@@ -87,6 +100,16 @@ Promise.all([worker(), worker(), worker(), worker()]).then(() => done(performanc
         "  the same {n} calls from a bare fetch() loop in the page: {bare:.1} s ({:.0} sends/s); the page takes {:.2}x that",
         n as f64 / bare,
         secs / bare
+    );
+
+    // The same broadcast by batch_send_msg, 100 recipients a call.
+    s.click(".new-broadcast").await;
+    let batched = broadcast(&s, n, "batch", 100).await;
+    let counts = s.text(".broadcast-counts").await;
+    println!(
+        "the same broadcast by batch_send_msg, 100 a call, 4 calls at a time: {batched:.1} s ({:.0} recipients/s, {:.1}x one call each); {counts}",
+        n as f64 / batched,
+        secs / batched
     );
     s.close().await;
 }

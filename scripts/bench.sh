@@ -18,7 +18,9 @@
 #     screen after the click, the next page, and a search by exact userID
 #     and by a name fragment (server-side, /user/get_users);
 #   - a broadcast of 10,000 OA notifications from the notifications page at
-#     concurrency 4: seconds, sends/s, and the ledger's sessionStorage size.
+#     concurrency 4 (openim-sim as v2.1.0): one send_msg each, then by
+#     batch_send_msg of 100: seconds, sends/s, and the ledger's
+#     sessionStorage size.
 # LOADS=N sets the number of cold loads (default 9); PROFILE=1 also saves
 # Chromium CPU profiles of the user-page steps (their paths are printed).
 set -euo pipefail
