@@ -66,6 +66,49 @@ async fn walk(release: &str, label: &str, moved: bool) -> Session {
     let stored = s.state().await["messages"].as_array().unwrap().clone();
     assert_eq!(stored.last().unwrap()["recvID"], users[1].as_str());
 
+    // An OA notification to the same user.
+    s.open("/notifications").await;
+    s.compose_notification().await;
+    s.paste_into("#msg-target", &users[1]).await;
+    s.click(".composer .send").await;
+    s.wait_text(".sent", "Sent.").await;
+    let stored = s.state().await["messages"].as_array().unwrap().clone();
+    assert_eq!(stored.last().unwrap()["contentType"], 1400);
+
+    // A profile edit, shown after the save.
+    s.open(&format!("/users/{}", users[0])).await;
+    s.paste_into("#edit-nickname", "Walked").await;
+    s.click(".edit-form button[type=submit]").await;
+    s.wait_text(".saved", "Saved.").await;
+    s.wait_text(".profile .nickname", "Walked").await;
+
+    // A friendship, then a group of three: one member invited, then kicked.
+    let more = untouched_users(&s.state().await, 5);
+    s.click("nav a[href='/friends']").await;
+    s.type_into("#import-from", &more[0]).await;
+    s.paste_into("#import-ids", &more[1]).await;
+    s.click(".import-form button[type=submit]").await;
+    s.wait_text("#results-summary", "1 user: 1 succeeded").await;
+    s.click("nav a[href='/groups']").await;
+    s.type_into("#group-owner", &more[2]).await;
+    s.paste_into("#group-members", &more[3]).await;
+    s.click(".add-members").await;
+    s.click(".check-create").await;
+    s.click(".create-confirm .create").await;
+    s.wait_text(".created", "memberCount 2").await;
+    let group = s.text(".new-group-id").await;
+    let decimal = group.chars().all(|c| c.is_ascii_digit());
+    assert_eq!(decimal, release != "2.0.10", "{group}: decimal from v2.1");
+    s.paste_into("#group-id", &group).await;
+    s.paste_into("#group-user-ids", &more[4]).await;
+    s.click(".members-form .invite").await;
+    s.wait_text("#results-summary", "1 user: 1 succeeded").await;
+    s.click(".members-form .kick").await;
+    s.click(".confirm-kick").await;
+    s.wait_text("#results-summary", "1 user: 1 succeeded").await;
+    let members = crate::groups::members_of(&s.state().await, &group);
+    assert_eq!(members.len(), 2, "owner and member; the invited one kicked");
+
     let requests = s.requests().await;
     let moved_paths = [
         ("/manager/account_check", "/user/account_check"),
