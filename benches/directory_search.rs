@@ -25,7 +25,6 @@ async fn main() {
     use serde_json::json;
 
     let users = harness::number_arg("--users", 1_000_000);
-    let started = std::time::Instant::now();
     let sim = harness::start_sim(&[
         "--users",
         &users.to_string(),
@@ -34,10 +33,6 @@ async fn main() {
         "--release",
         "2.3.3",
     ]);
-    println!(
-        "openim-sim (v2.3.3) with {users} demo users answering after {:.1} s",
-        started.elapsed().as_secs_f64()
-    );
     let base = format!("http://127.0.0.1:{}", sim.port);
     let s = harness::Session::browse("bench-search", &base, vec![sim.process]).await;
     s.open("/login").await;
@@ -48,7 +43,7 @@ async fn main() {
         async move { s.ms_until(&test, &start).await }
     };
     let rows = "document.querySelectorAll('.search-results tbody tr').length";
-    let status = "document.querySelector('.page-status')?.textContent ?? ''";
+    let status = "(document.querySelector('.page-status')?.textContent ?? '')";
 
     let first = when(
         &format!("return {rows} > 0"),
