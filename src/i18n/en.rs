@@ -48,7 +48,7 @@ pub const EN: Strings = Strings {
     ct_advanced_revoke: "118 Advanced revoke",
     ct_custom_no_conversation: "119 Custom, no conversation update",
     ct_custom_online_only: "120 Custom, online only",
-    ref_advanced_revoke: "Accepted from v2.3.3 with any content; the revoke here (111) works on every release.",
+    ref_advanced_revoke: "From v2.3.3, with any content: composed here as one JSON object. The revoke here (111) works on every release.",
     ref_v2_3_3: "Composed here when the server runs v2.3.3 or later.",
     search_title: "Search on the server",
     search_hint: "This server (v2.3.2+) pages and searches its users itself. Load every ID below only to select everyone.",

@@ -48,7 +48,7 @@ pub const ZH: Strings = Strings {
     ct_advanced_revoke: "118 高级撤回",
     ct_custom_no_conversation: "119 自定义，不更新会话",
     ct_custom_online_only: "120 自定义，仅在线",
-    ref_advanced_revoke: "v2.3.3 起接受，内容不限；本页的撤回（111）在所有版本可用。",
+    ref_advanced_revoke: "v2.3.3 起，内容不限：在此以一个 JSON 对象编写。本页的撤回（111）在所有版本可用。",
     ref_v2_3_3: "服务器为 v2.3.3 或更高版本时可在此编写。",
     search_title: "在服务器上搜索",
     search_hint: "此服务器（v2.3.2+）可分页搜索用户。仅在需要全选时才在下方加载全部 ID。",

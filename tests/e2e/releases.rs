@@ -355,6 +355,31 @@ async fn v2_3_3_sends_a_custom_online_only_message_without_offline_push() {
         "{body}"
     );
     assert_eq!(sent.last().unwrap()["response"]["errCode"], 0);
+
+    // 118 takes any object, sent as typed; what is no object is refused.
+    s.choose("#msg-contentType", "118").await;
+    s.paste_into("#msg-c\\.content", "[1]").await;
+    s.click(".composer .send").await;
+    s.wait_text("#msg-c\\.content-error", "Not valid JSON.")
+        .await;
+    s.paste_into("#msg-c\\.content", r#"{"clientMsgID":"c1","seq":7}"#)
+        .await;
+    s.click(".composer .send").await;
+    s.until("the advanced revoke to be sent", || async {
+        let requests = s.requests().await;
+        let calls = api_calls(&requests, "/msg/manage_send_msg");
+        calls
+            .last()
+            .is_some_and(|c| c["body"]["contentType"] == 118)
+    })
+    .await;
+    let requests = s.requests().await;
+    let last = *api_calls(&requests, "/msg/manage_send_msg").last().unwrap();
+    assert_eq!(
+        last["body"]["content"],
+        serde_json::json!({"clientMsgID": "c1", "seq": 7})
+    );
+    assert_eq!(last["response"]["errCode"], 0);
     s.close().await;
 
     // Before 2.3.3 the composer offers neither the types nor the fields.

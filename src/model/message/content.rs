@@ -4,7 +4,7 @@
 use serde_json::{Map, Value};
 
 use super::schema::{content_groups, path, FieldGroup, Kind};
-use crate::api::msg::{FILE, PICTURE, VIDEO, VOICE};
+use crate::api::msg::{ADVANCED_REVOKE, FILE, PICTURE, VIDEO, VOICE};
 use crate::api::user::safe_url;
 
 /// For each media element of a content form, the URL fields it can be
@@ -30,6 +30,16 @@ pub fn message_content(
     content_type: i32,
     value: &dyn Fn(&str) -> String,
 ) -> Result<Value, Problems> {
+    if content_type == ADVANCED_REVOKE {
+        // Any fields (docs/releases.md#release-limits): the object as typed.
+        let text = value("content");
+        let problem = match serde_json::from_str::<Value>(&text) {
+            Ok(object @ Value::Object(_)) => return Ok(object),
+            _ if text.trim().is_empty() => Problem::Required,
+            _ => Problem::NotJson,
+        };
+        return Err(vec![("content".into(), problem)]);
+    }
     checked_content(
         content_groups(content_type),
         needed_urls(content_type),
@@ -155,6 +165,35 @@ mod tests {
     use crate::api::msg::*;
     use crate::model::message::tests_support::*;
     use crate::model::message::*;
+
+    #[test]
+    fn an_advanced_revoke_is_the_object_as_typed() {
+        let typed = |text: &'static str| {
+            move |k: &str| {
+                if k == "content" {
+                    text.to_string()
+                } else {
+                    String::new()
+                }
+            }
+        };
+        let object = message_content(ADVANCED_REVOKE, &typed(r#"{"clientMsgID":"c1","seq":7}"#));
+        assert_eq!(
+            object,
+            Ok(serde_json::json!({"clientMsgID": "c1", "seq": 7}))
+        );
+        for (text, problem) in [
+            ("", Problem::Required),
+            ("[1]", Problem::NotJson),
+            ("{", Problem::NotJson),
+        ] {
+            assert_eq!(
+                message_content(ADVANCED_REVOKE, &typed(text)),
+                Err(vec![("content".to_string(), problem)]),
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn media_messages_need_a_url_to_be_shown_from() {

@@ -2,7 +2,8 @@
 //! media element, so the OA notification form reuses them.
 
 use crate::api::msg::{
-    CUSTOM, CUSTOM_NO_CONVERSATION, CUSTOM_ONLINE_ONLY, FILE, PICTURE, TEXT, VIDEO, VOICE,
+    ADVANCED_REVOKE, CUSTOM, CUSTOM_NO_CONVERSATION, CUSTOM_ONLINE_ONLY, FILE, PICTURE, TEXT,
+    VIDEO, VOICE,
 };
 use crate::api::release::Release;
 
@@ -86,6 +87,10 @@ pub const FILE_ELEM: &[Field] = &[
     f("fileSize", Kind::Int),
 ];
 
+/// An advanced revoke (118, v2.3.3+): the server takes any fields, so the
+/// content is one JSON object, sent as typed.
+pub const ANY_OBJECT: &[Field] = &[required("content", Kind::Json)];
+
 pub const CUSTOM_ELEM: &[Field] = &[
     required("data", Kind::Json),
     f("description", Kind::Json),
@@ -112,6 +117,7 @@ pub fn content_groups(content_type: i32) -> &'static [FieldGroup] {
         FILE => &[("", FILE_ELEM)],
         // 119 and 120 (v2.3.3+) carry a custom element too.
         CUSTOM | CUSTOM_NO_CONVERSATION | CUSTOM_ONLINE_ONLY => &[("", CUSTOM_ELEM)],
+        ADVANCED_REVOKE => &[("", ANY_OBJECT)],
         _ => &[],
     }
 }
@@ -121,12 +127,12 @@ pub const COMPOSED: [i32; 6] = [TEXT, PICTURE, VOICE, VIDEO, FILE, CUSTOM];
 
 /// What the composer also offers on v2.3.3 and later
 /// (docs/releases.md#release-limits).
-pub const COMPOSED_V2_3_3: [i32; 2] = [CUSTOM_NO_CONVERSATION, CUSTOM_ONLINE_ONLY];
+pub const COMPOSED_V2_3_3: [i32; 3] = [ADVANCED_REVOKE, CUSTOM_NO_CONVERSATION, CUSTOM_ONLINE_ONLY];
 
 /// The content types the composer offers on a server of `release`.
 pub fn composed(release: Release) -> &'static [i32] {
-    const ALL: [i32; 8] = {
-        let mut all = [0; 8];
+    const ALL: [i32; 9] = {
+        let mut all = [0; 9];
         let mut i = 0;
         while i < all.len() {
             all[i] = match i {
@@ -165,10 +171,10 @@ mod tests {
             assert!(!content_groups(t).is_empty(), "{t}");
         }
         assert!(content_groups(REVOKE).is_empty());
-        for t in COMPOSED_V2_3_3 {
+        for t in [CUSTOM_NO_CONVERSATION, CUSTOM_ONLINE_ONLY] {
             assert_eq!(content_groups(t), content_groups(CUSTOM), "{t}");
         }
-        assert!(content_groups(ADVANCED_REVOKE).is_empty());
+        assert_eq!(content_groups(ADVANCED_REVOKE), [("", ANY_OBJECT)]);
         assert_eq!(composed(Release::V2_3_2), COMPOSED);
         assert_eq!(composed(Release::V2_3_3)[6..], COMPOSED_V2_3_3);
         assert!(content_groups(106).is_empty());
