@@ -22,8 +22,7 @@ use crate::components::user_table::{
 use crate::i18n::fill;
 use crate::model::bulk::{plan_action, steps, Step};
 use crate::model::groups::{
-    expected_members, group_id_problem, remember_created, remember_members, split_for_create,
-    GroupIdProblem,
+    expected_members, group_id_problem, remember_created, split_for_create, GroupIdProblem,
 };
 use crate::model::outcome::{Action, Outcome};
 use crate::model::stored;
@@ -109,7 +108,7 @@ pub fn CreateGroup(recent: Recent, group_id: RwSignal<String>) -> impl IntoView 
     let group_id_error = RwSignal::new(None::<String>);
     let pasted_error = RwSignal::new(None::<String>);
     let stage = RwSignal::new(Stage::Editing);
-    let invited_group = StoredValue::new(None::<String>);
+    let invited_group: super::Pending = StoredValue::new(None);
     let owner_registered = RwSignal::new(false);
 
     let add = move |_| {
@@ -203,23 +202,9 @@ pub fn CreateGroup(recent: Recent, group_id: RwSignal<String>) -> impl IntoView 
 
     // v2.3: the members past the first call's cap, invited once the group
     // exists; one table then holds every member's outcome.
+    // Those added at creation are remembered already; the rest once invited.
     let invites = Run::new(app);
-    Effect::new(move |_| {
-        if invites.running.get() {
-            return;
-        }
-        let Some(group) = invited_group.get_value() else {
-            return;
-        };
-        invited_group.set_value(None);
-        let joined: Vec<String> = invites.lookup.with_untracked(|l| {
-            (l.rows.iter())
-                .filter(|r| matches!(r.outcome.as_deref(), Some(Outcome::Result(0))))
-                .map(|r| r.user_id.clone())
-                .collect()
-        });
-        recent.change(|l| remember_members(l, &group, Action::Invite, &joined));
-    });
+    super::remember_when_done(invites, recent, invited_group);
 
     let create = {
         let scope = scope.clone();
@@ -270,7 +255,7 @@ pub fn CreateGroup(recent: Recent, group_id: RwSignal<String>) -> impl IntoView 
                         recent.change(|l| remember_created(l, &info, members));
                         if !rest.is_empty() {
                             invite_rest(invites, release, &info.group_id, &first, &rest, &added);
-                            invited_group.set_value(Some(info.group_id.clone()));
+                            invited_group.set_value(Some((info.group_id.clone(), Action::Invite)));
                         }
                         group_id.set(info.group_id.clone());
                         // The form starts over; the report below keeps what was made.

@@ -12,7 +12,6 @@ use crate::components::id_list_input::IdListInput;
 use crate::components::text_field::TextField;
 use crate::components::user_table::{Purpose, RunStatus, UserResults, GROUP_RESULT_COLUMNS};
 use crate::model::bulk::plan_action;
-use crate::model::groups::remember_members;
 use crate::model::outcome::Action;
 use crate::model::users::Lookup;
 use crate::state::{counted, flag, kept_draft, tr, use_app, When};
@@ -86,20 +85,7 @@ pub fn GroupMembers(recent: Recent, group_id: RwSignal<String>) -> impl IntoView
         }
     };
     // A finished run tells the recent groups who is in now.
-    Effect::new(move |_| {
-        if run.running.get() {
-            return;
-        }
-        if let Some((group, action)) = pending.get_value() {
-            pending.set_value(None);
-            let succeeded: Vec<String> = run.lookup.with_untracked(|l| {
-                (l.rows.iter().filter(|r| r.succeeded()))
-                    .map(|r| r.user_id.clone())
-                    .collect()
-            });
-            recent.change(|l| remember_members(l, &group, action, &succeeded));
-        }
-    });
+    super::remember_when_done(run, recent, pending);
 
     let no_error = Signal::stored(None::<String>);
     view! {

@@ -7,7 +7,9 @@ mod recent;
 
 use leptos::prelude::*;
 
-use crate::model::groups::{self, RecentGroup};
+use crate::components::bulk::Run;
+use crate::model::groups::{self, remember_members, RecentGroup};
+use crate::model::outcome::Action;
 use crate::session::{draft, set_draft};
 use crate::state::{kept_draft, tr};
 
@@ -30,6 +32,29 @@ impl Recent {
         self.0
             .with_untracked(|l| set_draft(RECENT, &groups::store(l)));
     }
+}
+
+/// The group and action of the call `run` was last given, until the
+/// recent groups have learnt its outcome.
+type Pending = StoredValue<Option<(String, Action)>>;
+
+/// When `run` has finished what `pending` names, the recent groups learn
+/// who is in that group now.
+fn remember_when_done(run: Run, recent: Recent, pending: Pending) {
+    Effect::new(move |_| {
+        if run.running.get() {
+            return;
+        }
+        if let Some((group, action)) = pending.get_value() {
+            pending.set_value(None);
+            let succeeded: Vec<String> = run.lookup.with_untracked(|l| {
+                (l.rows.iter().filter(|r| r.succeeded()))
+                    .map(|r| r.user_id.clone())
+                    .collect()
+            });
+            recent.change(|l| remember_members(l, &group, action, &succeeded));
+        }
+    });
 }
 
 #[component]
