@@ -405,9 +405,10 @@ impl Broadcaster {
             };
             // Batches only where the release has them: a resumed broadcast
             // on another server falls back to one call each.
-            let per_call = match conn.release.has(BATCH_SEND_MSG) {
-                true => self.per_call.get_untracked().max(1),
-                false => 1,
+            let per_call = if conn.release.has(BATCH_SEND_MSG) {
+                self.per_call.get_untracked().max(1)
+            } else {
+                1
             };
             let taken: Vec<usize> = self
                 .inner
@@ -428,9 +429,10 @@ impl Broadcaster {
             let batch = per_call > 1;
             let body = self.inner.with_value(|inner| {
                 let to: Vec<&String> = taken.iter().map(|&i| &inner.ledger.recipients[i]).collect();
-                let (key, to) = match batch {
-                    true => ("recvIDList", serde_json::to_string(&to)?),
-                    false => ("recvID", serde_json::to_string(&to[0])?),
+                let (key, to) = if batch {
+                    ("recvIDList", serde_json::to_string(&to)?)
+                } else {
+                    ("recvID", serde_json::to_string(&to[0])?)
                 };
                 with_first_field(&inner.body, key, &to)
                     .ok_or_else(|| serde::ser::Error::custom("the message is no JSON object"))
