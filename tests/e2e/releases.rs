@@ -29,13 +29,19 @@ async fn every_id(s: &Session) {
         .await;
 }
 
+/// A fresh Chromium at openim-sim playing `release` with `users` demo
+/// users (seed 7), not signed in yet.
+async fn browse(name: &str, release: &str, users: usize) -> Session {
+    let users = users.to_string();
+    let sim = start_sim(&["--users", &users, "--seed", "7", "--release", release]);
+    let base = format!("http://127.0.0.1:{}", sim.port);
+    Session::browse(name, &base, vec![sim.process]).await
+}
+
 /// Signs in to openim-sim playing `release`, then looks up users, loads
 /// the directory and sends a text, checking where each call went.
 async fn walk(release: &str, label: &str, moved: bool) -> Session {
-    let sim = start_sim(&["--users", "240", "--seed", "7", "--release", release]);
-    let base = format!("http://127.0.0.1:{}", sim.port);
-    let name = format!("release-{release}");
-    let s = signed_in_to(Session::browse(&name, &base, vec![sim.process]).await).await;
+    let s = signed_in_to(browse(&format!("release-{release}"), release, 240).await).await;
     s.wait_text(".api-release", &format!("{label} API")).await;
     let stored = s.stored_session().await;
     assert_eq!(
@@ -236,9 +242,7 @@ async fn v2_3_offers_no_delete_and_says_why() {
 #[tokio::test]
 async fn a_release_named_at_sign_in_is_used_without_probing() {
     let _one = ONE_AT_A_TIME.lock().await;
-    let sim = start_sim(&["--users", "20", "--release", "2.2.0"]);
-    let base = format!("http://127.0.0.1:{}", sim.port);
-    let s = Session::browse("release-chosen", &base, vec![sim.process]).await;
+    let s = browse("release-chosen", "2.2.0", 20).await;
     s.open("/login").await;
     s.click(".advanced summary").await;
     s.choose("#login-release", "2.2").await;
@@ -266,9 +270,7 @@ async fn a_release_named_at_sign_in_is_used_without_probing() {
 #[tokio::test]
 async fn v2_3_creates_a_group_of_150_in_calls_of_100_under_a_chosen_id() {
     let _one = ONE_AT_A_TIME.lock().await;
-    let sim = start_sim(&["--users", "240", "--seed", "7", "--release", "2.3.3"]);
-    let base = format!("http://127.0.0.1:{}", sim.port);
-    let s = signed_in_to(Session::browse("release-group", &base, vec![sim.process]).await).await;
+    let s = signed_in_to(browse("release-group", "2.3.3", 240).await).await;
     let users = crate::free_users(&s.state().await, 152);
     let (owner, admin, members) = (&users[0], &users[1], &users[2..]);
 
@@ -330,9 +332,7 @@ async fn v2_3_creates_a_group_of_150_in_calls_of_100_under_a_chosen_id() {
 #[tokio::test]
 async fn v2_3_3_sends_a_custom_online_only_message_without_offline_push() {
     let _one = ONE_AT_A_TIME.lock().await;
-    let sim = start_sim(&["--users", "40", "--seed", "7", "--release", "2.3.3"]);
-    let base = format!("http://127.0.0.1:{}", sim.port);
-    let s = signed_in_to(Session::browse("release-send", &base, vec![sim.process]).await).await;
+    let s = signed_in_to(browse("release-send", "2.3.3", 40).await).await;
     let users = untouched_users(&s.state().await, 2);
     s.open("/messages").await;
     s.type_into("#msg-sendID", &users[0]).await;
@@ -383,9 +383,7 @@ async fn v2_3_3_sends_a_custom_online_only_message_without_offline_push() {
     s.close().await;
 
     // Before 2.3.3 the composer offers neither the types nor the fields.
-    let sim = start_sim(&["--users", "20", "--release", "2.2.0"]);
-    let base = format!("http://127.0.0.1:{}", sim.port);
-    let s = signed_in_to(Session::browse("release-send-2.2", &base, vec![sim.process]).await).await;
+    let s = signed_in_to(browse("release-send-2.2", "2.2.0", 20).await).await;
     s.open("/messages").await;
     s.find("#msg-contentType").await;
     assert!(!s.exists("#msg-contentType option[value='120']").await);
@@ -397,9 +395,7 @@ async fn v2_3_3_sends_a_custom_online_only_message_without_offline_push() {
 #[tokio::test]
 async fn from_v2_3_2_the_directory_searches_and_pages_on_the_server() {
     let _one = ONE_AT_A_TIME.lock().await;
-    let sim = start_sim(&["--users", "2000", "--seed", "7", "--release", "2.3.3"]);
-    let base = format!("http://127.0.0.1:{}", sim.port);
-    let s = signed_in_to(Session::browse("release-search", &base, vec![sim.process]).await).await;
+    let s = signed_in_to(browse("release-search", "2.3.3", 2000).await).await;
     let state = s.state().await;
     let users = state["users"].as_array().unwrap();
     let total = users.len();
@@ -451,10 +447,7 @@ async fn from_v2_3_2_the_directory_searches_and_pages_on_the_server() {
 async fn a_broadcast_goes_in_batches_where_the_release_has_them() {
     let _one = ONE_AT_A_TIME.lock().await;
     for release in ["2.2.0", "2.3.3"] {
-        let sim = start_sim(&["--users", "40", "--seed", "7", "--release", release]);
-        let base = format!("http://127.0.0.1:{}", sim.port);
-        let name = format!("release-batch-{release}");
-        let s = signed_in_to(Session::browse(&name, &base, vec![sim.process]).await).await;
+        let s = signed_in_to(browse(&format!("release-batch-{release}"), release, 40).await).await;
         s.open("/notifications").await;
         s.compose_notification().await;
         let ids: Vec<String> = (1..=250).map(|i| format!("bc-{i:04}")).collect();
