@@ -32,6 +32,12 @@ pub fn handle(sim: &mut Sim, method: &str, path: &str, body: &[u8]) -> Option<(u
         ("POST", "/_sim/users") => parse().and_then(|v| put_users(sim, v)),
         ("POST", "/_sim/online") => parse().and_then(|v| put_online(sim, v)),
         ("POST", "/_sim/groups") => parse().and_then(|v| put_groups(sim, v)),
+        ("POST", "/_sim/friends") => parse().and_then(|v| put_friends(sim, v)),
+        ("POST", "/_sim/fill_group") => parse().and_then(|v| fill_group(sim, v)),
+        ("POST", "/_sim/restart_group_service") => {
+            let was_down = std::mem::take(&mut sim.group_service_down);
+            Ok(json!({ "wasDown": was_down }))
+        }
         ("GET", "/_sim/faults") => Ok(sim.faults.to_json()),
         // No body at all asks for no faults, like `{}`.
         ("POST", "/_sim/faults") if body.trim_ascii().is_empty() => put_faults(sim, json!({})),
@@ -81,6 +87,9 @@ struct UserIn {
     ex: String,
     #[serde(default)]
     app_manger_level: Option<i32>,
+    /// Unix seconds; now when absent.
+    #[serde(default)]
+    create_time: Option<i64>,
 }
 
 /// POST /_sim/users: insert or replace user rows.
@@ -101,7 +110,7 @@ fn put_users(sim: &mut Sim, v: Value) -> Result<Value, (u16, Value)> {
             birth: u.birth,
             email: u.email,
             ex: u.ex,
-            create_time: now_secs(),
+            create_time: u.create_time.unwrap_or_else(now_secs),
             app_manger_level: level,
         });
     }
@@ -157,6 +166,19 @@ struct GroupIn {
     owner_user_id: String,
     #[serde(default)]
     members: Vec<MemberIn>,
+    /// Unix seconds; now when absent.
+    #[serde(default)]
+    create_time: Option<i64>,
+    #[serde(default)]
+    need_verification: i32,
+    #[serde(default)]
+    look_member_info: i32,
+    #[serde(default)]
+    apply_member_friend: i32,
+    #[serde(default)]
+    notification_update_time: i64,
+    #[serde(default, rename = "notificationUserID")]
+    notification_user_id: String,
 }
 
 #[derive(Deserialize)]
@@ -166,6 +188,19 @@ struct MemberIn {
     user_id: String,
     #[serde(default = "ordinary")]
     role_level: i32,
+    /// Unix seconds; the group's creation time when absent.
+    #[serde(default)]
+    join_time: Option<i64>,
+    /// Unix seconds; 0 = not muted.
+    #[serde(default)]
+    mute_end_time: i64,
+    /// The group nickname; the user's nickname when absent.
+    #[serde(default)]
+    nickname: Option<String>,
+    #[serde(default, rename = "faceURL")]
+    face_url: Option<String>,
+    #[serde(default)]
+    ex: String,
 }
 
 fn ordinary() -> i32 {
@@ -173,10 +208,10 @@ fn ordinary() -> i32 {
 }
 
 /// POST /_sim/groups: insert or replace group rows and add members (the
-/// owner with role 2). A missing groupID gets a generated one.
+/// owner with role 2). A missing groupID gets a generated one. Members may
+/// carry their join time, mute end, group nickname, face URL and ex.
 fn put_groups(sim: &mut Sim, v: Value) -> Result<Value, (u16, Value)> {
     let mut ids = Vec::new();
-    let now = now_secs();
     for item in items(v, "groups") {
         let g: GroupIn = serde_json::from_value(item).map_err(bad)?;
         let group_id = if g.group_id.is_empty() {
@@ -184,28 +219,179 @@ fn put_groups(sim: &mut Sim, v: Value) -> Result<Value, (u16, Value)> {
         } else {
             g.group_id
         };
+        let created = g.create_time.unwrap_or_else(now_secs);
         sim.state.put_group(Group {
             group_id: group_id.clone(),
             group_name: g.group_name,
             notification: g.notification,
             introduction: g.introduction,
             face_url: g.face_url,
-            create_time: now,
+            create_time: created,
             ex: g.ex,
             status: g.status,
             creator_user_id: g.creator_user_id,
             group_type: g.group_type,
+            need_verification: g.need_verification,
+            look_member_info: g.look_member_info,
+            apply_member_friend: g.apply_member_friend,
+            notification_update_time: g.notification_update_time,
+            notification_user_id: g.notification_user_id,
+            cached_member_count: None,
         });
         if !g.owner_user_id.is_empty() {
-            sim.state.insert_member(&group_id, &g.owner_user_id, 2, now);
+            sim.state
+                .insert_member(&group_id, &g.owner_user_id, 2, created);
         }
         for m in g.members {
-            sim.state
-                .insert_member(&group_id, &m.user_id, m.role_level, now);
+            let st = &mut sim.state;
+            let joined = m.join_time.unwrap_or(created);
+            if !st.insert_member(&group_id, &m.user_id, m.role_level, joined) {
+                continue;
+            }
+            if let Some(mut row) = st.member_mut(&group_id, &m.user_id) {
+                row.set_mute_end_time(m.mute_end_time);
+                row.set_ex(m.ex);
+                if let Some(nickname) = m.nickname {
+                    row.set_nickname(nickname);
+                }
+                if let Some(face_url) = m.face_url {
+                    row.set_face_url(face_url);
+                }
+            }
         }
         ids.push(group_id);
     }
     Ok(json!({ "groups": ids }))
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct FriendIn {
+    #[serde(rename = "ownerUserID")]
+    owner_user_id: String,
+    #[serde(rename = "friendUserID")]
+    friend_user_id: String,
+    /// Unix seconds; now when absent.
+    #[serde(default)]
+    create_time: Option<i64>,
+    #[serde(default)]
+    remark: String,
+    /// Also the reverse row (without the remark), as import_friend makes.
+    #[serde(default)]
+    both: bool,
+}
+
+/// POST /_sim/friends: insert friend rows (an existing row is kept, its
+/// remark replaced when one is given) → `{"inserted": n}`.
+fn put_friends(sim: &mut Sim, v: Value) -> Result<Value, (u16, Value)> {
+    let mut n = 0;
+    for item in items(v, "friends") {
+        let f: FriendIn = serde_json::from_value(item).map_err(bad)?;
+        let at = f.create_time.unwrap_or_else(now_secs);
+        let (a, b) = (&f.owner_user_id, &f.friend_user_id);
+        n += usize::from(sim.state.insert_friend(a, b, at));
+        if !f.remark.is_empty() {
+            sim.state.set_friend_remark(a, b, &f.remark);
+        }
+        if f.both {
+            n += usize::from(sim.state.insert_friend(b, a, at));
+        }
+    }
+    Ok(json!({ "inserted": n }))
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct FillIn {
+    #[serde(rename = "groupID")]
+    group_id: String,
+    /// How many members the group should have in the end.
+    members: usize,
+    #[serde(default, rename = "ownerUserID")]
+    owner_user_id: String,
+    #[serde(default)]
+    group_name: Option<String>,
+    /// Prefix of the user IDs made when the users table runs out.
+    #[serde(default)]
+    user_prefix: Option<String>,
+}
+
+/// POST /_sim/fill_group: brings a group (made if missing) up to `members`
+/// members quickly, for paging tests and benches: the owner first (the
+/// given one, else the first member added), then existing users in table
+/// order (admins and members skipped), then, when those run out, new users
+/// `<userPrefix><n>` (default `<groupID>-m<n>`). Every member joins now.
+fn fill_group(sim: &mut Sim, v: Value) -> Result<Value, (u16, Value)> {
+    let f: FillIn = serde_json::from_value(v).map_err(bad)?;
+    if f.group_id.is_empty() {
+        return Err((400, json!({ "error": "groupID is required" })));
+    }
+    let now = now_secs();
+    let gid = f.group_id;
+    if sim.state.group(&gid).is_none() {
+        let creator = sim.config.admins.first().cloned().unwrap_or_default();
+        sim.state.put_group(Group {
+            group_id: gid.clone(),
+            group_name: f.group_name.unwrap_or_else(|| "Big group".into()),
+            create_time: now,
+            creator_user_id: creator,
+            ..Group::default()
+        });
+    }
+    let before = sim.state.member_count(&gid);
+    let mut owner = sim.state.group_owner(&gid);
+    if owner.is_none() && !f.owner_user_id.is_empty() && sim.state.member_count(&gid) < f.members {
+        let id = f.owner_user_id.clone();
+        if sim.state.member(&gid, &id).is_some() {
+            sim.state.set_member_role(&gid, &id, 2);
+        } else {
+            sim.state.insert_member(&gid, &id, 2, now);
+        }
+        owner = Some(id);
+    }
+    let wanted = f.members;
+    let candidates: Vec<String> = sim
+        .state
+        .users
+        .iter()
+        .map(|u| u.user_id.clone())
+        .filter(|id| !sim.is_admin(id))
+        .filter(|id| sim.state.member(&gid, id).is_none())
+        .take(wanted.saturating_sub(sim.state.member_count(&gid)))
+        .collect();
+    for id in candidates {
+        let role = if owner.is_none() { 2 } else { 1 };
+        sim.state.insert_member(&gid, &id, role, now);
+        owner.get_or_insert(id);
+    }
+    let prefix = f.user_prefix.unwrap_or_else(|| format!("{gid}-m"));
+    let mut created = 0;
+    let mut n = 0;
+    while sim.state.member_count(&gid) < wanted {
+        n += 1;
+        let id = format!("{prefix}{n}");
+        if sim.state.user(&id).is_none() {
+            sim.state.put_user(User {
+                user_id: id.clone(),
+                nickname: format!("Member {n}"),
+                create_time: now,
+                app_manger_level: 1,
+                ..User::default()
+            });
+            created += 1;
+        }
+        let role = if owner.is_none() { 2 } else { 1 };
+        if sim.state.insert_member(&gid, &id, role, now) {
+            owner.get_or_insert(id);
+        }
+    }
+    Ok(json!({
+        "groupID": gid,
+        "memberCount": sim.state.member_count(&gid),
+        "ownerUserID": owner.unwrap_or_default(),
+        "addedMembers": sim.state.member_count(&gid) - before,
+        "createdUsers": created,
+    }))
 }
 
 /// POST /_sim/faults: the settings given replace all earlier ones.
@@ -216,7 +402,9 @@ fn put_faults(sim: &mut Sim, v: Value) -> Result<Value, (u16, Value)> {
     Ok(sim.faults.to_json())
 }
 
-/// GET /_sim/state: every table, all fields, nothing omitted.
+/// GET /_sim/state: every table, all fields, nothing omitted. Groups also
+/// carry their owner (the first role-2 member, "" when none) and member
+/// count; `groupServiceDown` tells whether the group service crashed.
 fn dump(sim: &Sim) -> Value {
     let st = &sim.state;
     let groups: Vec<Value> = st
@@ -261,12 +449,14 @@ fn dump(sim: &Sim) -> Value {
     json!({
         "admins": sim.config.admins,
         "users": st.users,
-        "friends": st.friends,
-        "blacks": st.blacks,
+        "friends": st.friends(),
+        "friendRequests": st.friend_requests,
+        "blacks": st.blacks(),
         "groups": groups,
         "members": st.members().collect::<Vec<_>>(),
         "messages": st.messages,
         "online": online,
         "tokens": tokens,
+        "groupServiceDown": sim.group_service_down,
     })
 }

@@ -140,8 +140,9 @@ pub fn build(config: &Config) -> State {
     add_fixed_users(&mut st);
     let generated = add_random_users(&mut st, &mut rng, config.users);
     add_online(&mut st, &mut rng, &generated);
-    add_groups(&mut st, &mut rng, &generated, config.admins.first());
+    add_groups(&mut st, &mut rng, &generated, config.admins.first(), now);
     add_friends_and_blacks(&mut st, &mut rng, &generated);
+    add_remarks_and_requests(&mut st, &generated);
     add_messages(&mut st, &mut rng, config.admins.first());
     st
 }
@@ -269,7 +270,13 @@ fn add_online(st: &mut State, rng: &mut Rng, ids: &[String]) {
     }
 }
 
-fn add_groups(st: &mut State, rng: &mut Rng, ids: &[String], creator: Option<&String>) {
+/// The two document groups, then eight generated ones with some variety
+/// for the read-back pages (docs/readback.md#readback-groups): group admins,
+/// running and expired member mutes, one dismissed group (status 2, its
+/// member rows deleted as dismissal does) and one muted (status 3), an
+/// introduction, and the newer flags. The variety draws nothing from `rng`,
+/// so the rest of the data is what it was.
+fn add_groups(st: &mut State, rng: &mut Rng, ids: &[String], creator: Option<&String>, now: i64) {
     let creator = creator.cloned().unwrap_or_default();
     let t = EPOCH + 3600;
     // The document's group: owner 19828950910, one member 18666662412.
@@ -290,11 +297,15 @@ fn add_groups(st: &mut State, rng: &mut Rng, ids: &[String], creator: Option<&St
         introduction: "Questions about OpenIM.".into(),
         creator_user_id: creator.clone(),
         create_time: t,
+        notification_user_id: "17396220460".into(),
+        notification_update_time: t + 120,
         ..Group::default()
     });
     st.insert_member(DOC_REVOKE_GROUP, "17396220460", 2, t);
     st.insert_member(DOC_REVOKE_GROUP, "18349115126", 3, t);
     st.insert_member(DOC_REVOKE_GROUP, "13944444444", 1, t);
+    // 13944444444 is muted for two more days.
+    mute(st, DOC_REVOKE_GROUP, "13944444444", now + 2 * 86_400);
 
     if ids.is_empty() {
         return;
@@ -302,39 +313,120 @@ fn add_groups(st: &mut State, rng: &mut Rng, ids: &[String], creator: Option<&St
     for (i, name) in GROUP_NAMES.iter().enumerate() {
         let group_id = md5_hex(&format!("demo-group-{}-{}", i, rng.next_u64()));
         let status = match i {
-            5 => 2, // dismissed
-            6 => 3, // muted
+            DISMISSED_DEMO_GROUP => 2,
+            MUTED_DEMO_GROUP => 3,
             _ => 0,
         };
+        let noted = rng.chance(50);
+        let notification = match i {
+            7 => "Builds ship on Fridays; report bugs in the tracker.".to_string(),
+            _ if noted => format!("{name}: be nice."),
+            _ => String::new(),
+        };
+        let created = t + i as i64 * 600;
         st.put_group(Group {
             group_id: group_id.clone(),
             group_name: name.to_string(),
-            notification: if rng.chance(50) {
-                format!("{name}: be nice.")
+            notification,
+            introduction: if i == 0 {
+                "Roadmap, specs and release planning.".into()
             } else {
                 String::new()
             },
-            introduction: String::new(),
             face_url: if rng.chance(50) {
                 format!("https://avatars.example.com/g/{group_id}.png")
             } else {
                 String::new()
             },
-            create_time: t + i as i64 * 600,
+            create_time: created,
             ex: String::new(),
             status,
             creator_user_id: creator.clone(),
             group_type: 0,
+            // Beta Testers asks to verify joins and hides members' details.
+            need_verification: i32::from(i == 7),
+            look_member_info: i32::from(i == 7),
+            apply_member_friend: i32::from(i == 7),
+            ..Group::default()
         });
         let owner = rng.pick(ids).clone();
-        st.insert_member(&group_id, &owner, 2, t);
+        let mut joined = vec![(owner, 2, t)];
         let size = 3 + rng.below(40.min(ids.len() as u64));
         for k in 0..size {
             let uid = rng.pick(ids).clone();
             let role = if k < 2 { 3 } else { 1 };
-            st.insert_member(&group_id, &uid, role, t + k as i64);
+            joined.push((uid, role, t + k as i64));
+        }
+        if i == DISMISSED_DEMO_GROUP {
+            continue; // dismissal deletes every member row
+        }
+        for (uid, role, at) in &joined {
+            st.insert_member(&group_id, uid, *role, *at);
+        }
+        if i == 7 {
+            if let Some(g) = st.group_mut(&group_id) {
+                g.notification_user_id = joined[0].0.clone();
+                g.notification_update_time = created + 300;
+            }
+        }
+        // The first two ordinary members: one muted for (i + 1) more hours,
+        // one whose mute ran out long ago.
+        let ordinary: Vec<String> = st
+            .members_of(&group_id)
+            .filter(|m| m.role_level == 1)
+            .take(2)
+            .map(|m| m.user_id.clone())
+            .collect();
+        if let Some(uid) = ordinary.first() {
+            mute(st, &group_id, uid, now + (i as i64 + 1) * 3600);
+        }
+        if let Some(uid) = ordinary.get(1) {
+            mute(st, &group_id, uid, created + 86_400);
         }
     }
+}
+
+/// Positions in `GROUP_NAMES` of the dismissed and the muted demo group.
+pub const DISMISSED_DEMO_GROUP: usize = 5;
+pub const MUTED_DEMO_GROUP: usize = 6;
+
+fn mute(st: &mut State, group_id: &str, user_id: &str, until: i64) {
+    if let Some(mut m) = st.member_mut(group_id, user_id) {
+        m.set_mute_end_time(until);
+    }
+}
+
+/// Remarks on the document users' friendships and on the first friendship
+/// of a few generated users, and one friend request still waiting
+/// (docs/readback.md#get-friend-list, docs/readback.md#add-friend).
+fn add_remarks_and_requests(st: &mut State, ids: &[String]) {
+    if ids.is_empty() {
+        return;
+    }
+    st.set_friend_remark("18349115126", "18666662412", "OpenIM-sk (support)");
+    st.set_friend_remark("17396220460", "13944444444", "Xiaoming, ops on call");
+    const TAGS: [&str; 6] = ["work", "family", "gym", "school", "sales", "ops"];
+    let mut tagged = 0;
+    for id in ids {
+        if tagged == TAGS.len() {
+            break;
+        }
+        let Some(friend) = st.friends_of(id).next().map(|f| f.friend.clone()) else {
+            continue;
+        };
+        let nickname = st
+            .user(&friend)
+            .map(|u| u.nickname.clone())
+            .unwrap_or_default();
+        st.set_friend_remark(id, &friend, &format!("{nickname} ({})", TAGS[tagged]));
+        tagged += 1;
+    }
+    st.put_friend_request(
+        "18712345678",
+        "18349115126",
+        "Hi, I'm Chen Jing from the ops team.",
+        EPOCH + 7300,
+    );
 }
 
 fn add_friends_and_blacks(st: &mut State, rng: &mut Rng, ids: &[String]) {

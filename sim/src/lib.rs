@@ -22,6 +22,7 @@ pub mod release;
 pub mod reply;
 pub mod requests;
 pub mod rng;
+pub mod roster;
 pub mod sim;
 pub mod state;
 pub mod static_files;

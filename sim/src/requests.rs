@@ -542,3 +542,264 @@ pub static GET_USERS_REQ: StructDef = StructDef {
         field("Content", "content", Ty::Str, NONE),
     ],
 };
+
+// The read-back and undo routes (docs/readback.md#readback-summary). Field
+// order follows the reference's request tables; the bind texts for these
+// structs are inferred there (docs/readback.md#readback-rules).
+
+const REQ_GROUP_ID: FieldDef = field("GroupID", "groupID", Ty::Str, REQ);
+const REQ_USER_ID: FieldDef = field("UserID", "userID", Ty::Str, REQ);
+const REQ_FROM_USER_ID: FieldDef = field("FromUserID", "fromUserID", Ty::Str, REQ);
+
+/// docs/readback.md#get-groups-info
+pub static GET_GROUP_INFO_REQ: StructDef = StructDef {
+    pkg: "base_info",
+    name: "GetGroupInfoReq",
+    fields: &[
+        field("GroupIDList", "groupIDList", Ty::StrList, REQ),
+        OPERATION_ID,
+    ],
+};
+
+/// docs/readback.md#get-group-all-member-list, up to v2.2.0.
+pub static GET_GROUP_ALL_MEMBER_REQ: StructDef = StructDef {
+    pkg: "base_info",
+    name: "GetGroupAllMemberReq",
+    fields: &[REQ_GROUP_ID, OPERATION_ID],
+};
+
+/// docs/readback.md#get-group-all-member-list: `offset` and `count` from v2.3.2.
+pub static GET_GROUP_ALL_MEMBER_REQ_2_3: StructDef = StructDef {
+    pkg: "base_info",
+    name: "GetGroupAllMemberReq",
+    fields: &[
+        REQ_GROUP_ID,
+        OPERATION_ID,
+        field("Offset", "offset", Ty::I32, NONE),
+        field("Count", "count", Ty::I32, NONE),
+    ],
+};
+
+/// docs/readback.md#get-group-members-info
+pub static GET_GROUP_MEMBERS_INFO_REQ: StructDef = StructDef {
+    pkg: "base_info",
+    name: "GetGroupMembersInfoReq",
+    fields: &[
+        REQ_GROUP_ID,
+        field("MemberList", "memberList", Ty::StrList, REQ),
+        OPERATION_ID,
+    ],
+};
+
+/// docs/readback.md#get-group-member-list: nothing is validated.
+pub static GET_GROUP_MEMBER_LIST_REQ: StructDef = StructDef {
+    pkg: "base_info",
+    name: "GetGroupMemberListReq",
+    fields: &[
+        GROUP_ID,
+        field("Filter", "filter", Ty::I32, NONE),
+        field("NextSeq", "nextSeq", Ty::I32, NONE),
+        field("OperationID", "operationID", Ty::Str, NONE),
+    ],
+};
+
+/// docs/readback.md#get-joined-group-list
+pub static GET_JOINED_GROUP_LIST_REQ: StructDef = StructDef {
+    pkg: "base_info",
+    name: "GetJoinedGroupListReq",
+    fields: &[REQ_FROM_USER_ID, OPERATION_ID],
+};
+
+/// docs/readback.md#dismiss-group
+pub static DISMISS_GROUP_REQ: StructDef = StructDef {
+    pkg: "base_info",
+    name: "DismissGroupReq",
+    fields: &[REQ_GROUP_ID, OPERATION_ID],
+};
+
+/// docs/readback.md#set-group-info, up to v2.1.0.
+pub static SET_GROUP_INFO_REQ: StructDef = StructDef {
+    pkg: "base_info",
+    name: "SetGroupInfoReq",
+    fields: &[
+        REQ_GROUP_ID,
+        OPERATION_ID,
+        GROUP_NAME,
+        NOTIFICATION,
+        INTRODUCTION,
+        FACE_URL,
+        EX,
+    ],
+};
+
+/// v2.2.0's `oneof=0 1 2` is malformed and checks nothing.
+const NEED_VERIFICATION: FieldDef = field("NeedVerification", "needVerification", Ty::I32Ptr, NONE);
+
+/// docs/readback.md#set-group-info, v2.2.0: `needVerification`.
+pub static SET_GROUP_INFO_REQ_2_2: StructDef = StructDef {
+    pkg: "base_info",
+    name: "SetGroupInfoReq",
+    fields: &[
+        REQ_GROUP_ID,
+        OPERATION_ID,
+        GROUP_NAME,
+        NOTIFICATION,
+        INTRODUCTION,
+        FACE_URL,
+        EX,
+        NEED_VERIFICATION,
+    ],
+};
+
+/// docs/readback.md#set-group-info, the 2.3 line: two more flags.
+pub static SET_GROUP_INFO_REQ_2_3: StructDef = StructDef {
+    pkg: "base_info",
+    name: "SetGroupInfoReq",
+    fields: &[
+        REQ_GROUP_ID,
+        OPERATION_ID,
+        GROUP_NAME,
+        NOTIFICATION,
+        INTRODUCTION,
+        FACE_URL,
+        EX,
+        NEED_VERIFICATION,
+        field("LookMemberInfo", "lookMemberInfo", Ty::I32Ptr, NONE),
+        field("ApplyMemberFriend", "applyMemberFriend", Ty::I32Ptr, NONE),
+    ],
+};
+
+/// docs/readback.md#transfer-group
+pub static TRANSFER_GROUP_OWNER_REQ: StructDef = StructDef {
+    pkg: "base_info",
+    name: "TransferGroupOwnerReq",
+    fields: &[
+        REQ_GROUP_ID,
+        field("OldOwnerUserID", "oldOwnerUserID", Ty::Str, REQ),
+        field("NewOwnerUserID", "newOwnerUserID", Ty::Str, REQ),
+        OPERATION_ID,
+    ],
+};
+
+/// docs/readback.md#mute-group-member: `required` refuses 0 seconds.
+pub static MUTE_GROUP_MEMBER_REQ: StructDef = StructDef {
+    pkg: "base_info",
+    name: "MuteGroupMemberReq",
+    fields: &[
+        REQ_GROUP_ID,
+        REQ_USER_ID,
+        field("MutedSeconds", "mutedSeconds", Ty::U32, REQ),
+        OPERATION_ID,
+    ],
+};
+
+/// docs/readback.md#mute-group-member
+pub static CANCEL_MUTE_GROUP_MEMBER_REQ: StructDef = StructDef {
+    pkg: "base_info",
+    name: "CancelMuteGroupMemberReq",
+    fields: &[REQ_GROUP_ID, REQ_USER_ID, OPERATION_ID],
+};
+
+/// docs/readback.md#mute-group
+pub static MUTE_GROUP_REQ: StructDef = StructDef {
+    pkg: "base_info",
+    name: "MuteGroupReq",
+    fields: &[REQ_GROUP_ID, OPERATION_ID],
+};
+
+/// docs/readback.md#mute-group
+pub static CANCEL_MUTE_GROUP_REQ: StructDef = StructDef {
+    pkg: "base_info",
+    name: "CancelMuteGroupReq",
+    fields: &[REQ_GROUP_ID, OPERATION_ID],
+};
+
+/// docs/readback.md#set-group-member-info: pointers, so only the fields
+/// sent are written; the role's 1 to 3 range sits under a tag gin ignores.
+pub static SET_GROUP_MEMBER_INFO_REQ: StructDef = StructDef {
+    pkg: "base_info",
+    name: "SetGroupMemberInfoReq",
+    fields: &[
+        REQ_GROUP_ID,
+        REQ_USER_ID,
+        OPERATION_ID,
+        field("Nickname", "nickname", Ty::StrPtr, NONE),
+        field("FaceURL", "userGroupFaceUrl", Ty::StrPtr, NONE),
+        field("RoleLevel", "roleLevel", Ty::I32Ptr, NONE),
+        field("Ex", "ex", Ty::StrPtr, NONE),
+    ],
+};
+
+/// docs/readback.md#quit-group
+pub static QUIT_GROUP_REQ: StructDef = StructDef {
+    pkg: "base_info",
+    name: "QuitGroupReq",
+    fields: &[REQ_GROUP_ID, OPERATION_ID],
+};
+
+/// docs/readback.md#get-group-abstract-info: nothing is validated.
+pub static GET_GROUP_ABSTRACT_INFO_REQ: StructDef = StructDef {
+    pkg: "base_info",
+    name: "GetGroupAbstractInfoReq",
+    fields: &[GROUP_ID, field("OperationID", "operationID", Ty::Str, NONE)],
+};
+
+/// docs/readback.md#get-friend-list
+pub static GET_FRIEND_LIST_REQ: StructDef = StructDef {
+    pkg: "base_info",
+    name: "GetFriendListReq",
+    fields: &[OPERATION_ID, REQ_FROM_USER_ID],
+};
+
+/// docs/readback.md#get-black-list
+pub static GET_BLACK_LIST_REQ: StructDef = StructDef {
+    pkg: "base_info",
+    name: "GetBlackListReq",
+    fields: &[OPERATION_ID, REQ_FROM_USER_ID],
+};
+
+/// A request that embeds only the pair of user IDs (docs/readback.md#readback-friends).
+macro_rules! comm_friend {
+    ($name:literal $(, $extra:expr)*) => {
+        StructDef {
+            pkg: "base_info",
+            name: $name,
+            fields: &[
+                field("ParamsCommFriend", "", Ty::Embedded(&PARAMS_COMM_FRIEND), NONE),
+                $($extra),*
+            ],
+        }
+    };
+}
+
+/// docs/readback.md#remove-black
+pub static REMOVE_BLACKLIST_REQ: StructDef = comm_friend!("RemoveBlackListReq");
+
+/// docs/readback.md#delete-friend
+pub static DELETE_FRIEND_REQ: StructDef = comm_friend!("DeleteFriendReq");
+
+/// docs/readback.md#is-friend
+pub static IS_FRIEND_REQ: StructDef = comm_friend!("IsFriendReq");
+
+/// docs/readback.md#add-friend
+pub static ADD_FRIEND_REQ: StructDef =
+    comm_friend!("AddFriendReq", field("ReqMsg", "reqMsg", Ty::Str, NONE));
+
+/// docs/readback.md#set-friend-remark: `remark` required up to v2.2.0.
+pub static SET_FRIEND_REMARK_REQ: StructDef = comm_friend!(
+    "SetFriendRemarkReq",
+    field("Remark", "remark", Ty::Str, REQ)
+);
+
+/// docs/readback.md#set-friend-remark: optional on the 2.3 line.
+pub static SET_FRIEND_REMARK_REQ_2_3: StructDef = comm_friend!(
+    "SetFriendRemarkReq",
+    field("Remark", "remark", Ty::Str, NONE)
+);
+
+/// docs/readback.md#get-self-user-info
+pub static GET_SELF_USER_INFO_REQ: StructDef = StructDef {
+    pkg: "base_info",
+    name: "GetSelfUserInfoReq",
+    fields: &[REQ_USER_ID, OPERATION_ID],
+};

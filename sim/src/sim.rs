@@ -16,6 +16,9 @@ pub struct Sim {
     pub requests: Vec<serde_json::Value>,
     /// Set by `POST /_sim/faults`; none until then.
     pub faults: Faults,
+    /// The group service stopped after a panic (docs/readback.md#readback-traps,
+    /// trap 6); every group route fails until `POST /_sim/restart_group_service`.
+    pub group_service_down: bool,
     ids: Rng,
 }
 
@@ -27,6 +30,7 @@ impl Sim {
             state,
             requests: Vec::new(),
             faults: Faults::default(),
+            group_service_down: false,
             ids: Rng::from_time(),
         }
     }

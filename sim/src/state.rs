@@ -1,6 +1,7 @@
 //! The in-memory tables that stand in for MySQL and the gateway's
 //! connection map. Rows are kept in insertion order ("DB order").
 
+use crate::roster::{Page, Roster};
 use crate::table::Table;
 use crate::token::TokenStore;
 use serde::Serialize;
@@ -35,6 +36,23 @@ pub struct Friend {
     pub friend: String,
     #[serde(rename = "createTime")]
     pub create_time: i64,
+    /// Set by set_friend_remark (docs/readback.md#set-friend-remark).
+    pub remark: String,
+}
+
+/// `friend_requests` row: `from` asked `to` (docs/readback.md#add-friend).
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FriendRequest {
+    #[serde(rename = "fromUserID")]
+    pub from: String,
+    #[serde(rename = "toUserID")]
+    pub to: String,
+    pub req_msg: String,
+    /// 0 = not handled yet.
+    pub handle_result: i32,
+    /// Unix seconds.
+    pub create_time: i64,
 }
 
 /// `blacks` row: `owner` has blocked `blocked`.
@@ -48,7 +66,8 @@ pub struct Black {
     pub create_time: i64,
 }
 
-/// `groups` row (status: 0 ok, 1 ban chat, 2 dismissed, 3 muted).
+/// `groups` row (status: 0 ok, 1 ban chat, 2 dismissed, 3 muted), with
+/// the columns later releases add (docs/readback.md#readback-groups).
 #[derive(Clone, Debug, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Group {
@@ -65,9 +84,23 @@ pub struct Group {
     #[serde(rename = "creatorUserID")]
     pub creator_user_id: String,
     pub group_type: i32,
+    /// From v2.2.0.
+    pub need_verification: i32,
+    /// The 2.3 line's columns.
+    pub look_member_info: i32,
+    pub apply_member_friend: i32,
+    /// Unix seconds; 0 until a 2.3 set_group_info writes a notification.
+    pub notification_update_time: i64,
+    #[serde(rename = "notificationUserID")]
+    pub notification_user_id: String,
+    /// The 2.3 line's member-count cache, which dismissal does not clear:
+    /// (count, when it was cached) (docs/readback.md#get-group-abstract-info).
+    #[serde(skip)]
+    pub cached_member_count: Option<(i64, i64)>,
 }
 
-/// `group_members` row (role: 1 ordinary, 2 owner, 3 admin).
+/// `group_members` row (role: 1 ordinary, 2 owner, 3 admin; set_group_member_info
+/// may store any other number).
 #[derive(Clone, Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Member {
@@ -80,6 +113,9 @@ pub struct Member {
     pub face_url: String,
     pub role_level: i32,
     pub join_time: i64,
+    /// Unix seconds; 0 (the epoch) when never muted or unmuted.
+    pub mute_end_time: i64,
+    pub ex: String,
 }
 
 /// A message accepted by `/manager/send_msg` (docs/api.md#send-msg), with every request field.
@@ -147,19 +183,36 @@ fn pair(a: &str, b: &str) -> Pair {
 #[derive(Default, Debug)]
 pub struct State {
     pub users: Table<String, User>,
-    pub friends: Table<Pair, Friend>,
-    pub blacks: Table<Pair, Black>,
+    friends: Table<Pair, Friend>,
+    /// owner → friend IDs in row order, so one user's list costs its length.
+    friends_by_owner: HashMap<String, Vec<String>>,
+    pub friend_requests: Table<Pair, FriendRequest>,
+    blacks: Table<Pair, Black>,
+    blacks_by_owner: HashMap<String, Vec<String>>,
     pub groups: Table<String, Group>,
     members: Table<Pair, Member>,
-    /// groupID → member userIDs in join order, indexed so that kicking
-    /// from a 10,000-member group costs no scan of it.
-    members_by_group: HashMap<String, Table<String, String>>,
+    /// groupID → member userIDs in join order with positional access, so
+    /// kicking from a big group costs no scan of it and a page of it costs
+    /// the page (docs/readback.md#get-group-all-member-list).
+    members_by_group: HashMap<String, Roster>,
     pub messages: Vec<Message>,
     /// operationID → v2.3 send status (1 sending, 2 sent, 3 failed).
     pub send_status: HashMap<String, i64>,
     pub tokens: TokenStore,
     /// userID → connected platform IDs (1..=8).
     pub online: BTreeMap<String, BTreeSet<i64>>,
+}
+
+/// Removes `item` from an index list, keeping the others' order.
+fn unlist(lists: &mut HashMap<String, Vec<String>>, key: &str, item: &str) {
+    if let Some(list) = lists.get_mut(key) {
+        if let Some(at) = list.iter().position(|x| x == item) {
+            list.remove(at);
+        }
+        if list.is_empty() {
+            lists.remove(key);
+        }
+    }
 }
 
 impl State {
@@ -181,8 +234,27 @@ impl State {
         self.users.remove(&id.to_string())
     }
 
+    /// Every friend row, in insertion order.
+    pub fn friends(&self) -> &Table<Pair, Friend> {
+        &self.friends
+    }
+
     pub fn is_friend(&self, owner: &str, friend: &str) -> bool {
         self.friends.contains(&pair(owner, friend))
+    }
+
+    pub fn friend(&self, owner: &str, friend: &str) -> Option<&Friend> {
+        self.friends.get(&pair(owner, friend))
+    }
+
+    /// `owner`'s friend rows in row order.
+    pub fn friends_of<'a>(&'a self, owner: &str) -> impl Iterator<Item = &'a Friend> + 'a {
+        let owner = owner.to_string();
+        self.friends_by_owner
+            .get(&owner)
+            .into_iter()
+            .flatten()
+            .filter_map(move |f| self.friends.get(&(owner.clone(), f.clone())))
     }
 
     /// Inserts a friend row; false on a duplicate primary key.
@@ -191,12 +263,54 @@ impl State {
             owner: owner.into(),
             friend: friend.into(),
             create_time: now,
+            remark: String::new(),
         };
-        self.friends.insert(pair(owner, friend), row)
+        if !self.friends.insert(pair(owner, friend), row) {
+            return false;
+        }
+        self.friends_by_owner
+            .entry(owner.to_string())
+            .or_default()
+            .push(friend.to_string());
+        true
+    }
+
+    /// `UPDATE friends SET remark=? WHERE owner_user_id=? AND friend_user_id=?`;
+    /// false when there is no such row.
+    pub fn set_friend_remark(&mut self, owner: &str, friend: &str, remark: &str) -> bool {
+        match self.friends.get_mut(&pair(owner, friend)) {
+            Some(row) => {
+                row.remark = remark.to_string();
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Deletes one direction of a friendship; true if a row went away.
+    pub fn delete_friend(&mut self, owner: &str, friend: &str) -> bool {
+        if !self.friends.remove(&pair(owner, friend)) {
+            return false;
+        }
+        unlist(&mut self.friends_by_owner, owner, friend);
+        true
+    }
+
+    /// Every black row, in insertion order.
+    pub fn blacks(&self) -> &Table<Pair, Black> {
+        &self.blacks
     }
 
     pub fn is_blocked(&self, owner: &str, blocked: &str) -> bool {
         self.blacks.contains(&pair(owner, blocked))
+    }
+
+    /// The IDs `owner` has blocked, in row order.
+    pub fn blocked_by(&self, owner: &str) -> &[String] {
+        self.blacks_by_owner
+            .get(owner)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
     }
 
     /// Inserts a black row; false on a duplicate primary key.
@@ -206,11 +320,43 @@ impl State {
             blocked: blocked.into(),
             create_time: now,
         };
-        self.blacks.insert(pair(owner, blocked), row)
+        if !self.blacks.insert(pair(owner, blocked), row) {
+            return false;
+        }
+        self.blacks_by_owner
+            .entry(owner.to_string())
+            .or_default()
+            .push(blocked.to_string());
+        true
+    }
+
+    /// Deletes a black row; true if one went away.
+    pub fn delete_black(&mut self, owner: &str, blocked: &str) -> bool {
+        if !self.blacks.remove(&pair(owner, blocked)) {
+            return false;
+        }
+        unlist(&mut self.blacks_by_owner, owner, blocked);
+        true
+    }
+
+    /// Creates or overwrites the request from `from` to `to`, unhandled again.
+    pub fn put_friend_request(&mut self, from: &str, to: &str, req_msg: &str, now: i64) {
+        let row = FriendRequest {
+            from: from.into(),
+            to: to.into(),
+            req_msg: req_msg.into(),
+            handle_result: 0,
+            create_time: now,
+        };
+        self.friend_requests.put(pair(from, to), row);
     }
 
     pub fn group(&self, id: &str) -> Option<&Group> {
         self.groups.get(&id.to_string())
+    }
+
+    pub fn group_mut(&mut self, id: &str) -> Option<&mut Group> {
+        self.groups.get_mut(&id.to_string())
     }
 
     pub fn put_group(&mut self, group: Group) {
@@ -232,19 +378,54 @@ impl State {
         self.members_by_group
             .get(group_id)
             .into_iter()
-            .flat_map(Table::iter)
-            .filter_map(move |uid| self.members.get(&(gid.clone(), uid.clone())))
+            .flat_map(Roster::iter)
+            .filter_map(move |uid| self.members.get(&(gid.clone(), uid.to_string())))
+    }
+
+    /// The member IDs at positions `offset..offset + count` of the group,
+    /// in join order; costs the page, not the group.
+    pub fn member_page(&self, group_id: &str, offset: usize, count: usize) -> Page<'_> {
+        match self.members_by_group.get(group_id) {
+            Some(roster) => roster.page(offset, count),
+            None => Page {
+                ids: Vec::new(),
+                steps: 0,
+            },
+        }
+    }
+
+    /// The group's member IDs in join order.
+    pub fn member_ids<'a>(&'a self, group_id: &str) -> impl Iterator<Item = &'a str> + 'a {
+        self.members_by_group
+            .get(group_id)
+            .into_iter()
+            .flat_map(Roster::iter)
     }
 
     pub fn member_count(&self, group_id: &str) -> usize {
-        self.members_by_group.get(group_id).map_or(0, Table::len)
+        self.members_by_group.get(group_id).map_or(0, Roster::len)
     }
 
-    /// The owner's userID, from the member row with role 2.
+    /// The owner's userID: the first member row with role 2, as the
+    /// server's `LIMIT 1` query finds it; found without a scan.
     pub fn group_owner(&self, group_id: &str) -> Option<String> {
-        self.members_of(group_id)
-            .find(|m| m.role_level == 2)
-            .map(|m| m.user_id.clone())
+        self.members_by_group
+            .get(group_id)
+            .and_then(Roster::owner)
+            .map(str::to_string)
+    }
+
+    /// Members with a role other than 1, in join order.
+    pub fn special_members(&self, group_id: &str) -> Vec<(String, i32)> {
+        self.members_by_group
+            .get(group_id)
+            .map(|r| {
+                r.special()
+                    .into_iter()
+                    .map(|(u, role)| (u.to_string(), role))
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     /// Inserts a member row (role 0 becomes 1, as `InsertIntoGroupMember`
@@ -257,29 +438,63 @@ impl State {
             .user(user_id)
             .map(|u| (u.nickname.clone(), u.face_url.clone()))
             .unwrap_or_default();
+        let role_level = if role == 0 { 1 } else { role };
         let row = Member {
             group_id: group_id.into(),
             user_id: user_id.into(),
             nickname,
             face_url,
-            role_level: if role == 0 { 1 } else { role },
+            role_level,
             join_time: now,
+            mute_end_time: 0,
+            ex: String::new(),
         };
         self.members.insert(pair(group_id, user_id), row);
         self.members_by_group
             .entry(group_id.to_string())
             .or_default()
-            .insert(user_id.to_string(), user_id.to_string());
+            .push(user_id, role_level);
+        // A change of members clears the 2.3 member-count cache.
+        if let Some(g) = self.group_mut(group_id) {
+            g.cached_member_count = None;
+        }
         true
     }
 
-    /// `DELETE FROM group_members WHERE group_id=? AND user_id=?`.
-    pub fn delete_member(&mut self, group_id: &str, user_id: &str) {
-        if self.members.remove(&pair(group_id, user_id)) {
-            if let Some(list) = self.members_by_group.get_mut(group_id) {
-                list.remove(&user_id.to_string());
+    /// `DELETE FROM group_members WHERE group_id=? AND user_id=?`; true if
+    /// a row went away.
+    pub fn delete_member(&mut self, group_id: &str, user_id: &str) -> bool {
+        if !self.members.remove(&pair(group_id, user_id)) {
+            return false;
+        }
+        if let Some(list) = self.members_by_group.get_mut(group_id) {
+            list.remove(user_id);
+            if list.is_empty() {
+                self.members_by_group.remove(group_id);
             }
         }
+        true
+    }
+
+    /// `UPDATE group_members SET role_level=?`; false when not a member.
+    pub fn set_member_role(&mut self, group_id: &str, user_id: &str, role: i32) -> bool {
+        let Some(row) = self.members.get_mut(&pair(group_id, user_id)) else {
+            return false;
+        };
+        row.role_level = role;
+        if let Some(list) = self.members_by_group.get_mut(group_id) {
+            list.set_role(user_id, role);
+        }
+        true
+    }
+
+    /// The other member columns, for the updates that change them
+    /// (mute end, nickname, face URL, ex): not the role, which the
+    /// index follows (`set_member_role`).
+    pub fn member_mut(&mut self, group_id: &str, user_id: &str) -> Option<MemberMut<'_>> {
+        self.members
+            .get_mut(&pair(group_id, user_id))
+            .map(|row| MemberMut { row })
     }
 
     /// Platform IDs 1..=7 the user is connected on, in ID order.
@@ -293,5 +508,32 @@ impl State {
                     .collect()
             })
             .unwrap_or_default()
+    }
+}
+
+/// Write access to a member row's columns other than its role.
+pub struct MemberMut<'a> {
+    row: &'a mut Member,
+}
+
+impl MemberMut<'_> {
+    pub fn set_mute_end_time(&mut self, t: i64) {
+        self.row.mute_end_time = t;
+    }
+
+    pub fn set_nickname(&mut self, v: String) {
+        self.row.nickname = v;
+    }
+
+    pub fn set_face_url(&mut self, v: String) {
+        self.row.face_url = v;
+    }
+
+    pub fn set_ex(&mut self, v: String) {
+        self.row.ex = v;
+    }
+
+    pub fn set_join_time(&mut self, t: i64) {
+        self.row.join_time = t;
     }
 }

@@ -112,6 +112,26 @@ impl Decoder {
                     current
                 }
             },
+            Ty::StrPtr => match v {
+                JVal::Str(s) => Val::OptStr(Some(s.clone())),
+                other => {
+                    self.type_error(ctx, other.kind(), "string");
+                    current
+                }
+            },
+            Ty::I32Ptr => match v {
+                JVal::Num(lit) => match parse_go_int(lit, Ty::I32) {
+                    Some(n) => Val::OptInt(Some(n)),
+                    None => {
+                        self.type_error(ctx, &format!("number {lit}"), "int32");
+                        current
+                    }
+                },
+                other => {
+                    self.type_error(ctx, other.kind(), "int32");
+                    current
+                }
+            },
             Ty::StrList => match v {
                 JVal::Arr(items) => {
                     let mut out = Vec::with_capacity(items.len());

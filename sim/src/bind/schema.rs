@@ -8,6 +8,10 @@ pub enum Ty {
     I32,
     U32,
     Bool,
+    /// `*string`: absent or `null` is nil, told apart from `""`.
+    StrPtr,
+    /// `*int32`: absent or `null` is nil, told apart from 0.
+    I32Ptr,
     /// `[]string`
     StrList,
     /// `map[string]interface{}`
@@ -62,6 +66,9 @@ pub(super) fn go_type_name(ty: Ty) -> String {
         Ty::I32 => "int32".into(),
         Ty::U32 => "uint32".into(),
         Ty::Bool => "bool".into(),
+        // encoding/json names the pointer's element type in its errors.
+        Ty::StrPtr => "string".into(),
+        Ty::I32Ptr => "int32".into(),
         Ty::StrList => "[]string".into(),
         Ty::AnyMap => "map[string]interface {}".into(),
         Ty::StructList(d) => format!("[]*{}", d.go_type()),

@@ -10,6 +10,10 @@ pub enum Val {
     Str(String),
     Int(i64),
     Bool(bool),
+    /// A `*string`; `None` is nil (absent or `null`).
+    OptStr(Option<String>),
+    /// A `*int32`; `None` is nil (absent or `null`).
+    OptInt(Option<i64>),
     /// `None` is a nil slice (absent or `null`).
     StrList(Option<Vec<String>>),
     /// `None` is a nil map.
@@ -37,6 +41,22 @@ impl Obj {
         match self.vals.get(json) {
             Some(Val::Int(i)) => *i,
             _ => 0,
+        }
+    }
+
+    /// A `*string` field: `None` when nil.
+    pub fn opt_str(&self, json: &str) -> Option<String> {
+        match self.vals.get(json) {
+            Some(Val::OptStr(s)) => s.clone(),
+            _ => None,
+        }
+    }
+
+    /// A `*int32` field: `None` when nil.
+    pub fn opt_int(&self, json: &str) -> Option<i64> {
+        match self.vals.get(json) {
+            Some(Val::OptInt(i)) => *i,
+            _ => None,
         }
     }
 
@@ -99,6 +119,8 @@ pub(super) fn zero_val(ty: Ty) -> Val {
         Ty::Str => Val::Str(String::new()),
         Ty::I32 | Ty::U32 => Val::Int(0),
         Ty::Bool => Val::Bool(false),
+        Ty::StrPtr => Val::OptStr(None),
+        Ty::I32Ptr => Val::OptInt(None),
         Ty::StrList => Val::StrList(None),
         Ty::AnyMap => Val::AnyMap(None),
         Ty::StructList(_) => Val::StructList(None),

@@ -1,6 +1,6 @@
 //! The `/group/*` routes (docs/api.md#groups).
 
-use super::{bind_or_400, operator_or_token_error, Call};
+use super::{bind_or_400, group_service_or_500, operator_or_token_error, Call};
 use crate::bind::{Obj, StructDef};
 use crate::gojson::Go;
 use crate::release::Release;
@@ -45,6 +45,7 @@ pub fn create_group(sim: &mut Sim, call: &Call) -> Reply {
         return reply;
     }
     let op = operator_or_token_error!(sim, call, req, (400, 400));
+    group_service_or_500!(sim, "/group/create_group");
     let owner = req.str("ownerUserID");
     if !sim.check_access(&op, &owner) {
         return Reply::with_data(801, "no permission", Go::Null);
@@ -75,6 +76,7 @@ pub fn create_group(sim: &mut Sim, call: &Call) -> Reply {
         status: 0,
         creator_user_id: op.clone(),
         group_type: req.int("groupType") as i32,
+        ..Group::default()
     };
     sim.state.put_group(group.clone());
     // From v2.0.10 an admin may create a group without an owner row.
@@ -133,6 +135,7 @@ pub fn invite_user_to_group(sim: &mut Sim, call: &Call) -> Reply {
         Err(reply) => return reply,
     };
     let op = operator_or_token_error!(sim, call, req);
+    group_service_or_500!(sim, "/group/invite_user_to_group");
     let group_id = req.str("groupID");
     if sim.state.member(&group_id, &op).is_none() && !sim.is_admin(&op) {
         return Reply::with_data(801, "no permission", Go::Null);
@@ -165,12 +168,14 @@ pub fn kick_group(sim: &mut Sim, call: &Call) -> Reply {
         Err(reply) => return reply,
     };
     let op = operator_or_token_error!(sim, call, req);
+    group_service_or_500!(sim, "/group/kick_group");
     let group_id = req.str("groupID");
+    // Members whose role is above 1, from the index rather than a scan.
     let managers: Vec<(String, i32)> = sim
         .state
-        .members_of(&group_id)
-        .filter(|m| m.role_level > 1)
-        .map(|m| (m.user_id.clone(), m.role_level))
+        .special_members(&group_id)
+        .into_iter()
+        .filter(|(_, role)| *role > 1)
         .collect();
     if !managers.iter().any(|(uid, _)| *uid == op) && !sim.is_admin(&op) {
         return Reply::with_data(801, "no permission", Go::Arr(vec![]));

@@ -5,6 +5,8 @@
 pub mod auth;
 pub mod friend;
 pub mod group;
+pub mod group_read;
+pub mod group_write;
 pub mod manager;
 pub mod msg;
 pub mod user;
@@ -120,6 +122,55 @@ pub const ROUTES: &[Route] = &[
     all("/group/create_group", group::create_group),
     all("/group/invite_user_to_group", group::invite_user_to_group),
     all("/group/kick_group", group::kick_group),
+    // Reading back and undoing (docs/readback.md#readback-summary).
+    all("/group/get_groups_info", group_read::get_groups_info),
+    all(
+        "/group/get_group_all_member_list",
+        group_read::get_group_all_member_list,
+    ),
+    all(
+        "/group/get_group_members_info",
+        group_read::get_group_members_info,
+    ),
+    span(
+        "/group/get_group_member_list",
+        group_read::get_group_member_list,
+        V2_0_8,
+        V2_3_2,
+    ),
+    all(
+        "/group/get_joined_group_list",
+        group_read::get_joined_group_list,
+    ),
+    since(
+        "/group/get_group_abstract_info",
+        group_read::get_group_abstract_info,
+        V2_3_2,
+    ),
+    all("/group/dismiss_group", group_write::dismiss_group),
+    all("/group/set_group_info", group_write::set_group_info),
+    all("/group/transfer_group", group_write::transfer_group),
+    all("/group/mute_group_member", group_write::mute_group_member),
+    all(
+        "/group/cancel_mute_group_member",
+        group_write::cancel_mute_group_member,
+    ),
+    all("/group/mute_group", group_write::mute_group),
+    all("/group/cancel_mute_group", group_write::cancel_mute_group),
+    since(
+        "/group/set_group_member_info",
+        group_write::set_group_member_info,
+        V2_1_0,
+    ),
+    all("/group/quit_group", group_write::quit_group),
+    all("/friend/get_friend_list", friend::get_friend_list),
+    all("/friend/get_black_list", friend::get_black_list),
+    all("/friend/remove_black", friend::remove_black),
+    all("/friend/delete_friend", friend::delete_friend),
+    all("/friend/is_friend", friend::is_friend),
+    all("/friend/add_friend", friend::add_friend),
+    all("/friend/set_friend_remark", friend::set_friend_remark),
+    all("/user/get_self_user_info", user::get_self_user_info),
 ];
 
 /// The handler of `path` in `release`, if that release has the route.
@@ -162,5 +213,18 @@ macro_rules! operator_or_token_error {
     };
 }
 
+/// After the group service has crashed (docs/readback.md#readback-traps, trap 6),
+/// every call that reaches it fails as an RPC failure does: HTTP 500,
+/// errCode 500 (`Reply::rpc_failed`), after the API's own bind and token
+/// checks, until `POST /_sim/restart_group_service`.
+macro_rules! group_service_or_500 {
+    ($sim:expr, $path:expr) => {
+        if $sim.group_service_down {
+            return crate::reply::Reply::rpc_failed($path);
+        }
+    };
+}
+
 pub(crate) use bind_or_400;
+pub(crate) use group_service_or_500;
 pub(crate) use operator_or_token_error;

@@ -1,11 +1,13 @@
 //! The `/user/*` routes (docs/api.md#users).
 
+use super::group_read::Pb;
 use super::manager::online_status;
 use super::{bind_or_400, operator_or_token_error, Call};
 use crate::gojson::Go;
-use crate::reply::{gin_h, Reply};
+use crate::reply::{gin_h, Reply, TOKEN_400_500};
 use crate::requests::{
-    GET_USERS_INFO_REQ, GET_USERS_ONLINE_STATUS_REQ, GET_USERS_REQ, UPDATE_SELF_USER_INFO_REQ,
+    GET_SELF_USER_INFO_REQ, GET_USERS_INFO_REQ, GET_USERS_ONLINE_STATUS_REQ, GET_USERS_REQ,
+    UPDATE_SELF_USER_INFO_REQ,
 };
 use crate::sim::Sim;
 use crate::state::User;
@@ -38,7 +40,7 @@ pub fn get_users_info(sim: &mut Sim, call: &Call) -> Reply {
     Reply::with_data(0, "", Go::Arr(items))
 }
 
-fn public_user_info(u: &User) -> Go {
+pub(crate) fn public_user_info(u: &User) -> Go {
     let mut fields = Vec::new();
     let mut put = |k: &str, v: Go| fields.push((k.to_string(), v));
     if !u.user_id.is_empty() {
@@ -162,4 +164,43 @@ fn cms_user(u: &User) -> Go {
         .field("globalRecvMsgOpt", Go::Int(0))
         .field("isBlock", Go::Bool(false))
         .build()
+}
+
+/// docs/readback.md#get-self-user-info: the caller's own profile up to
+/// v2.2.0 (`userID` required but ignored, docs/readback.md#readback-traps,
+/// trap 12); from v2.3.2 the user named, for any valid token, an unknown
+/// one 802. From v2.3.2 bind and token failures carry errCode 1001, the
+/// token failure in an HTTP 200.
+pub fn get_self_user_info(sim: &mut Sim, call: &Call) -> Reply {
+    let v2_3 = sim.config.release.is_2_3();
+    let req = match crate::bind::bind(&call.body, &GET_SELF_USER_INFO_REQ) {
+        Ok(req) => req,
+        Err(e) if v2_3 => return Reply::json(400, gin_h(1001, &e, vec![])),
+        Err(e) => return Reply::bind_error(e),
+    };
+    let from_2_2 = if v2_3 { (200, 1001) } else { TOKEN_400_500 };
+    let op = operator_or_token_error!(sim, call, req, from_2_2);
+    let user_id = if v2_3 { req.str("userID") } else { op };
+    match sim.state.user(&user_id) {
+        Some(u) => Reply::with_data(0, "", self_user_info(u)),
+        None if v2_3 => Reply::with_data(802, "db failed", Go::Null),
+        None => Reply::with_data(0, "", Go::Null),
+    }
+}
+
+/// A `UserInfo` as `GetUserInfo` fills it: `birth` converted, `createTime`
+/// never; `globalRecvMsgOpt` (v2.1.0 and later) is not stored, so always 0
+/// and left out.
+fn self_user_info(u: &User) -> Go {
+    let mut pb = Pb::default();
+    pb.s("userID", &u.user_id)
+        .s("nickname", &u.nickname)
+        .s("faceURL", &u.face_url)
+        .i("gender", u.gender as i64)
+        .s("phoneNumber", &u.phone_number)
+        .i("birth", u.birth as i64)
+        .s("email", &u.email)
+        .s("ex", &u.ex)
+        .i("appMangerLevel", u.app_manger_level as i64);
+    pb.map()
 }

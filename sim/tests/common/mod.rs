@@ -278,3 +278,32 @@ pub fn friend_pairs(state: &Value) -> Vec<(String, String)> {
         })
         .collect()
 }
+
+/// The read-back reference's group (docs/readback.md#get-groups-info).
+pub const TEAM: &str = "2165283845";
+
+/// The reference's example world: u1 alice owns group "Team" (created by
+/// the first admin) with u2 bob and u3 carol; u4 dave is no member.
+pub async fn team(release: openim_sim::Release) -> (Server, String) {
+    let s = playing(release);
+    s.control(
+        "/_sim/users",
+        json!([
+            {"userID": "u1", "nickname": "alice", "createTime": 1667100000},
+            {"userID": "u2", "nickname": "bob", "phoneNumber": "+100", "createTime": 1667200000},
+            {"userID": "u3", "nickname": "carol", "createTime": 1667250000},
+            {"userID": "u4", "nickname": "dave"},
+        ]),
+    )
+    .await;
+    s.control(
+        "/_sim/groups",
+        json!({"groupID": TEAM, "groupName": "Team", "creatorUserID": ADMIN,
+               "createTime": 1667290000, "ownerUserID": "u1",
+               "members": [{"userID": "u2", "joinTime": 1667290100},
+                           {"userID": "u3", "joinTime": 1667290200}]}),
+    )
+    .await;
+    let admin = s.admin().await;
+    (s, admin)
+}
