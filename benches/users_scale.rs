@@ -15,6 +15,10 @@
 #[path = "../tests/e2e/harness.rs"]
 mod harness;
 
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "common/keys.rs"]
+mod keys;
+
 /// Installed before the page's scripts: keeps the wasm memory in reach
 /// (for its size) and lets the resource timing buffer hold every request.
 /// How long one measured step may take.
@@ -47,61 +51,6 @@ observer.observe(document.body, { childList: true, subtree: true, characterData:
 start();
 check();
 "#;
-
-/// Times each key pressed from then on as the Event Timing API (and so
-/// INP) does: from the keydown event's time stamp to the next paint after
-/// its handlers ran (the task after that frame's animation callbacks).
-/// Event Timing itself leaves out events under 16 ms, so the page keeps
-/// its own list; `window.__keyTimes` collects them.
-#[cfg(not(target_arch = "wasm32"))]
-const KEY_TIMER: &str = r#"
-window.__keyTimes = [];
-document.addEventListener('keydown', (e) => {
-  const start = e.timeStamp;
-  requestAnimationFrame(() => {
-    const c = new MessageChannel();
-    c.port1.onmessage = () => window.__keyTimes.push(performance.now() - start);
-    c.port2.postMessage(0);
-  });
-}, true);
-const bare = document.createElement('input');
-bare.id = 'bench-bare-input';
-document.body.append(bare);
-"#;
-
-/// The keys typed into a filter: digits, then letters, each text built up
-/// and erased again (14 keystrokes).
-#[cfg(not(target_arch = "wasm32"))]
-const TYPED: [&str; 14] = [
-    "1", "3", "9", "6", "\u{e003}", "\u{e003}", "\u{e003}", "\u{e003}", "a", "n", "n", "\u{e003}",
-    "\u{e003}", "\u{e003}",
-];
-
-/// Presses TYPED's keys one at a time in `css`, through the browser's own
-/// input pipeline, and returns each key's time (ms, keydown to paint).
-#[cfg(not(target_arch = "wasm32"))]
-async fn keystrokes(s: &harness::Session, css: &str) -> Vec<f64> {
-    s.script("window.__keyTimes = [];", vec![]).await;
-    let input = s.find(css).await;
-    for key in TYPED {
-        input.send_keys(key).await.unwrap();
-        // Let the key's frame go by before the next one.
-        tokio::time::sleep(std::time::Duration::from_millis(150)).await;
-    }
-    let times = s.script("return window.__keyTimes;", vec![]).await;
-    (times.as_array().unwrap().iter())
-        .map(|v| v.as_f64().unwrap())
-        .collect()
-}
-
-/// The 75th percentile (as INP reports) and the slowest of `times`.
-#[cfg(not(target_arch = "wasm32"))]
-fn p75_and_max(times: &[f64]) -> (f64, f64) {
-    let mut sorted = times.to_vec();
-    sorted.sort_by(|a, b| a.total_cmp(b));
-    let p75 = sorted[(sorted.len() * 3).div_ceil(4).saturating_sub(1)];
-    (p75, sorted[sorted.len() - 1])
-}
 
 /// JS heap, wasm memory and DOM nodes, as one line.
 #[cfg(not(target_arch = "wasm32"))]
@@ -384,14 +333,14 @@ async fn main() {
 
     // 4. Filter keystrokes over every row, once all profiles are in, next
     // to the same keys in a bare <input> of the same page.
-    s.script(KEY_TIMER, vec![]).await;
+    s.script(keys::KEY_TIMER, vec![]).await;
     profiler(&s, profile, None).await;
-    let times = keystrokes(&s, "#users-filter").await;
+    let times = keys::keystrokes(&s, "#users-filter").await;
     profiler(&s, profile, Some("filter-keystrokes")).await;
-    let bare = keystrokes(&s, "#bench-bare-input").await;
+    let bare = keys::keystrokes(&s, "#bench-bare-input").await;
     let each: Vec<String> = times.iter().map(|ms| format!("{ms:.0}")).collect();
     println!("  each keystroke in the filter (ms): {}", each.join(", "));
-    let ((p75, max), (bare_p75, bare_max)) = (p75_and_max(&times), p75_and_max(&bare));
+    let ((p75, max), (bare_p75, bare_max)) = (keys::p75_and_max(&times), keys::p75_and_max(&bare));
     println!(
         "filter keystroke over {total} rows, keydown to next paint: p75 {p75:.1} ms (slowest {max:.1}) over {} keys; a bare <input> in the same page: p75 {bare_p75:.1} ms (slowest {bare_max:.1}); difference {:.1} ms (target <= 8)",
         times.len(),

@@ -17,6 +17,9 @@
 #   - the directory of a v2.3.3 server with 1,000,000 users: the first
 #     screen after the click, the next page, and a search by exact userID
 #     and by a name fragment (server-side, /user/get_users);
+#   - a group of 100,000 members on a v2.3.3 server: its page's first
+#     screen of members and every member read after the click, and filter
+#     keystrokes over them next to a bare <input>;
 #   - a broadcast of 10,000 OA notifications from the notifications page at
 #     concurrency 4 (openim-sim as v2.1.0): one send_msg each, then by
 #     batch_send_msg of 100: seconds, sends/s, and the ledger's
@@ -51,6 +54,11 @@ echo "== the directory of a v2.3.3 server at 1,000,000 users"
 OPENIM_SIM_BIN="$target_dir/release/openim-sim" \
 CHROMEDRIVER=${CHROMEDRIVER:-$(command -v chromedriver)} \
   cargo bench -q --bench directory_search -- --users "${SEARCH_USERS:-1000000}"
+
+echo "== a group of 100,000 members (v2.3.3)"
+OPENIM_SIM_BIN="$target_dir/release/openim-sim" \
+CHROMEDRIVER=${CHROMEDRIVER:-$(command -v chromedriver)} \
+  cargo bench -q --bench group_members -- --members "${GROUP_MEMBERS:-100000}"
 
 echo "== broadcast from the page"
 OPENIM_SIM_BIN="$target_dir/release/openim-sim" \

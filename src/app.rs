@@ -8,9 +8,9 @@ use leptos_router::{path, ParamSegment, StaticSegment};
 
 use crate::i18n::{fill, Locale};
 use crate::pages::{
-    directory::DirectoryPage, friends::FriendsPage, groups::GroupsPage, login::LoginPage,
-    messages::MessagesPage, not_found::NotFound, notifications::NotificationsPage, user::UserPage,
-    users::UsersPage,
+    directory::DirectoryPage, friends::FriendsPage, group::GroupPage, groups::GroupsPage,
+    login::LoginPage, messages::MessagesPage, not_found::NotFound,
+    notifications::NotificationsPage, user::UserPage, users::UsersPage,
 };
 use crate::routes;
 use crate::state::{flag, local_time, text, tr, use_app, AppState, When};
@@ -49,6 +49,10 @@ pub fn App() -> impl IntoView {
                         view={user as Page}
                     />
                     <Route path=(StaticSegment(routes::GROUPS.segment),) view={groups as Page}/>
+                    <Route
+                        path=(StaticSegment(routes::GROUPS.segment), ParamSegment(routes::GROUP_PARAM))
+                        view={group as Page}
+                    />
                     <Route path=(StaticSegment(routes::FRIENDS.segment),) view={friends as Page}/>
                     <Route path=(StaticSegment(routes::MESSAGES.segment),) view={messages as Page}/>
                     <Route path=(StaticSegment(routes::NOTIFICATIONS.segment),) view={notifications as Page}/>
@@ -81,6 +85,10 @@ fn user() -> AnyView {
 
 fn groups() -> AnyView {
     view! { <Protected><GroupsPage/></Protected> }.into_any()
+}
+
+fn group() -> AnyView {
+    view! { <Protected><GroupPage/></Protected> }.into_any()
 }
 
 fn friends() -> AnyView {

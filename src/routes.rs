@@ -28,6 +28,8 @@ pub const NOTIFICATIONS: Page = page!("notifications");
 
 /// The parameter of the user page, `/users/:userID`.
 pub const USER_PARAM: &str = "userID";
+/// The parameter of the group page, `/groups/:groupID`.
+pub const GROUP_PARAM: &str = "groupID";
 
 /// Where `/` leads, and a sign-in with no usable way back.
 pub const HOME: Page = USERS;
@@ -38,6 +40,11 @@ pub const PROTECTED: [Page; 6] = [DIRECTORY, USERS, GROUPS, FRIENDS, MESSAGES, N
 /// The user page of `user_id`, which may hold any character.
 pub fn user(user_id: &str) -> String {
     format!("{}/{}", USERS.path, encode_component(user_id))
+}
+
+/// The group page of `group_id`.
+pub fn group(group_id: &str) -> String {
+    format!("{}/{}", GROUPS.path, encode_component(group_id))
 }
 
 /// `encodeURIComponent`: everything but `A-Z a-z 0-9 - _ . ! ~ * ' ( )`
@@ -82,7 +89,11 @@ fn is_app_location(p: &str) -> bool {
     };
     match path.split_once('/') {
         None => PROTECTED.iter().any(|page| page.segment == path),
-        Some((top, id)) => top == USERS.segment && !id.contains('/') && !is_dot_segment(id),
+        Some((top, id)) => {
+            [USERS.segment, GROUPS.segment].contains(&top)
+                && !id.contains('/')
+                && !is_dot_segment(id)
+        }
     }
 }
 
@@ -114,6 +125,7 @@ mod tests {
         assert_eq!(user("张"), "/users/%E5%BC%A0");
         assert_eq!(user("-_.!~*'()"), "/users/-_.!~*'()");
         assert_eq!(user("%"), "/users/%25");
+        assert_eq!(group("g 1/2"), "/groups/g%201%2F2");
     }
 
     #[test]
@@ -133,6 +145,8 @@ mod tests {
             "/users/openIM123456",
             "/users/a%2Fb%3Fc",
             "/users/%E5%BC%A0?tab=1",
+            "/groups/2165283845",
+            "/groups/a%2Fb",
         ] {
             assert_eq!(safe_return_path(Some(ok)), ok, "{ok}");
         }
@@ -167,6 +181,10 @@ mod tests {
             "/users/%2e%2E",
             "/users/a/b",
             "/users//evil.example",
+            "/groups/",
+            "/groups/..",
+            "/groups/a/b",
+            "/friends/x",
             "/nowhere",
             "/users\u{a0}",
             "/用户",

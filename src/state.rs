@@ -81,6 +81,26 @@ impl AppState {
         Some(answer_as(answer))
     }
 
+    /// [`AppState::call`] for a write that answers no `data`, encoded
+    /// beforehand: one copy for every such write.
+    pub async fn write(
+        self,
+        scope: &Scope,
+        (path, body): crate::api::endpoints::Encoded,
+    ) -> Option<Result<(), ApiError>> {
+        Some(answer_as(self.exchange(scope, path, body).await?))
+    }
+
+    /// [`AppState::call`] for a read whose `data` is a list of records,
+    /// read as JSON values: one copy for every such read.
+    pub async fn records(
+        self,
+        scope: &Scope,
+        (path, body): crate::api::endpoints::Encoded,
+    ) -> Option<Result<Vec<serde_json::Value>, ApiError>> {
+        Some(answer_as(self.exchange(scope, path, body).await?))
+    }
+
     /// The exchange of [`AppState::call`], one copy for every endpoint.
     fn exchange(
         self,
@@ -230,6 +250,15 @@ pub fn When(when: Signal<bool>, children: ChildrenFn) -> impl IntoView {
     // whenever something it reads changes.
     let when = Memo::new(move |_| when.get());
     move || when.get().then(|| children())
+}
+
+/// Unix seconds as a local date and time; 0 (unset) as nothing.
+pub fn local_seconds(at: i64, locale: Locale) -> String {
+    if at > 0 {
+        local_time(at as f64 * 1000.0, locale)
+    } else {
+        String::new()
+    }
 }
 
 /// A moment (ms since the epoch) as a date and time in the UI's language.

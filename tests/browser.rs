@@ -7,15 +7,19 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 
+use openim_admin::api::group::GroupMember;
 use openim_admin::api::user::{AccountStatus, OnlineStatus, PlatformStatus, UserInfo};
 use openim_admin::components::bulk::Run;
+use openim_admin::components::confirm::{Ask, Confirm};
 use openim_admin::components::id_list_input::IdListInput;
 use openim_admin::components::profile_edit::ProfileEdit;
 use openim_admin::components::user_table::{
-    Col, Purpose, UserResults, GROUP_RESULT_COLUMNS, LOOKUP_COLUMNS, MEMBER_COLUMNS,
+    Col, Purpose, UserResults, GROUP_MEMBER_COLUMNS, GROUP_RESULT_COLUMNS, LOOKUP_COLUMNS,
+    MEMBER_COLUMNS,
 };
 use openim_admin::i18n::Locale;
 use openim_admin::i18n::PickCounted;
+use openim_admin::model::members::member_row;
 use openim_admin::model::outcome::{Action, Outcome};
 use openim_admin::model::users::Lookup;
 use openim_admin::pages::login::LoginPage;
@@ -256,6 +260,8 @@ fn render_table_for(
             Purpose::Members => |t| t.members_summary,
             Purpose::Results => |t| t.member_results_summary,
             Purpose::Users => |t| t.results_summary,
+            Purpose::Group => |t| t.group_members_summary,
+            Purpose::Relations => |t| t.listed_summary,
         };
         view! { <Router><UserResults run columns summary purpose/></Router> }
     });
@@ -635,7 +641,9 @@ async fn the_member_list_sets_roles_and_removes_the_selected() {
         "3 members: 2 registered, 1 unknown (the server would skip them)"
     );
     // Only what a member list needs: no online check, no delete.
-    assert_eq!(count(&root, ".check-online, .delete, .use-selection"), 0);
+    for absent in [".check-online", ".delete", ".use-selection"] {
+        assert_eq!(count(&root, absent), 0, "{absent}");
+    }
     let shows = count(&root, "#users-show option");
     assert_eq!(shows, 4, "all, registered, unknown, selected");
 
@@ -669,6 +677,111 @@ async fn the_member_list_sets_roles_and_removes_the_selected() {
         .unwrap()
         .starts_with("1 member: 1 registered"));
     session::clear_all();
+}
+
+#[wasm_bindgen_test]
+async fn a_groups_members_show_roles_and_mutes_and_filter_by_them() {
+    let now = 1_800_000_000;
+    let member = |id: &str, role: i32, mute: i64| {
+        member_row(
+            GroupMember {
+                user_id: id.into(),
+                nickname: format!("n-{id}"),
+                role_level: role,
+                join_time: now - 60,
+                mute_end_time: mute,
+                ..Default::default()
+            },
+            now,
+        )
+    };
+    let l = Lookup::of_rows(vec![
+        member("boss", 2, 0),
+        member("helper", 3, 0),
+        member("quiet", 1, now + 3600),
+        member("was-quiet", 1, now - 1),
+    ]);
+    let (root, _run) = render_table_for(l, GROUP_MEMBER_COLUMNS, Purpose::Group);
+    leptos::task::tick().await;
+    let cell = |id: &str, col: &str| {
+        text_of(&root, &format!("tr[data-user-id='{id}'] td.{col}")).unwrap_or_default()
+    };
+    assert_eq!(cell("boss", "group-role"), "Owner (2)");
+    assert_eq!(cell("helper", "group-role"), "Admin (3)");
+    assert_eq!(cell("quiet", "group-role"), "Member (1)");
+    assert!(!cell("quiet", "muted-until").is_empty());
+    assert_eq!(cell("was-quiet", "muted-until"), "", "a mute that ran out");
+    assert!(!cell("boss", "joined").is_empty());
+    assert_eq!(text_of(&root, ".summary").unwrap(), "4 members");
+    // No delete or online check on a member list: the page acts on it.
+    for absent in [".check-online", ".delete", ".make-admin"] {
+        assert_eq!(count(&root, absent), 0, "{absent}");
+    }
+
+    let show: web_sys::HtmlSelectElement = root
+        .query_selector("#users-show")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    for (key, rows) in [("muted", 1), ("managers", 2), ("all", 4)] {
+        show.set_value(key);
+        show.dispatch_event(&web_sys::Event::new("change").unwrap())
+            .unwrap();
+        leptos::task::tick().await;
+        assert_eq!(count(&root, "tbody tr[data-user-id]"), rows, "{key}");
+    }
+    session::clear_all();
+}
+
+#[wasm_bindgen_test]
+async fn a_confirmation_names_the_change_and_waits_for_the_typed_word() {
+    let root = container();
+    let ran = RwSignal::new(0);
+    let ask = RwSignal::new(None::<Ask>);
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(english_app());
+        view! { <Confirm ask/> }
+    });
+    handle.forget();
+    let open = move || {
+        ask.set(Some(Ask {
+            title: "Dismiss Team?".into(),
+            notes: vec!["This cannot be undone.".into()],
+            typed: Some(("Type Team".into(), "Team".into())),
+            button: "Dismiss for good".into(),
+            class: "confirm-dismiss",
+            go: Callback::new(move |()| ran.update(|n| *n += 1)),
+        }))
+    };
+    open();
+    leptos::task::tick().await;
+    assert_eq!(text_of(&root, "#confirm-title").unwrap(), "Dismiss Team?");
+    assert!(text_of(&root, ".warning")
+        .unwrap()
+        .contains("cannot be undone"));
+    let disabled =
+        || (root.query_selector(".confirm-dismiss").unwrap().unwrap()).has_attribute("disabled");
+    assert!(disabled(), "nothing typed yet");
+    let typed = input(&root, "#confirm-typed");
+    type_into(&typed, "Tea").await;
+    assert!(disabled());
+    click(&root, ".confirm-dismiss", false);
+    leptos::task::tick().await;
+    assert_eq!(ran.get_untracked(), 0, "a disabled confirm does nothing");
+    type_into(&typed, "Team").await;
+    assert!(!disabled());
+    click(&root, ".confirm-dismiss", false);
+    leptos::task::tick().await;
+    assert_eq!(ran.get_untracked(), 1);
+    assert_eq!(count(&root, "form.confirm"), 0, "closed once confirmed");
+
+    // Cancel closes without running it.
+    open();
+    leptos::task::tick().await;
+    click(&root, "form.confirm button.secondary", false);
+    leptos::task::tick().await;
+    assert_eq!(count(&root, "form.confirm"), 0);
+    assert_eq!(ran.get_untracked(), 1);
 }
 
 #[wasm_bindgen_test]

@@ -26,6 +26,23 @@ pub const ADD_BLACK: &str = "/friend/add_black";
 pub const CREATE_GROUP: &str = "/group/create_group";
 pub const INVITE_USER_TO_GROUP: &str = "/group/invite_user_to_group";
 pub const KICK_GROUP: &str = "/group/kick_group";
+pub const GET_GROUPS_INFO: &str = "/group/get_groups_info";
+pub const GET_GROUP_ALL_MEMBER_LIST: &str = "/group/get_group_all_member_list";
+pub const GET_JOINED_GROUP_LIST: &str = "/group/get_joined_group_list";
+pub const DISMISS_GROUP: &str = "/group/dismiss_group";
+pub const SET_GROUP_INFO: &str = "/group/set_group_info";
+pub const TRANSFER_GROUP: &str = "/group/transfer_group";
+pub const MUTE_GROUP_MEMBER: &str = "/group/mute_group_member";
+pub const CANCEL_MUTE_GROUP_MEMBER: &str = "/group/cancel_mute_group_member";
+pub const MUTE_GROUP: &str = "/group/mute_group";
+pub const CANCEL_MUTE_GROUP: &str = "/group/cancel_mute_group";
+/// v2.1+.
+pub const SET_GROUP_MEMBER_INFO: &str = "/group/set_group_member_info";
+
+pub const GET_FRIEND_LIST: &str = "/friend/get_friend_list";
+pub const GET_BLACK_LIST: &str = "/friend/get_black_list";
+pub const REMOVE_BLACK: &str = "/friend/remove_black";
+pub const DELETE_FRIEND: &str = "/friend/delete_friend";
 
 /// A request of the admin API: the route it is posted to and the type its
 /// answer's `data` decodes to. Pages send a request value and get that
@@ -65,6 +82,31 @@ endpoints! {
     group::InviteUserToGroupReq => INVITE_USER_TO_GROUP, Option<Vec<friend::UserIdResult>>;
     group::KickGroupReq => KICK_GROUP, Option<Vec<friend::UserIdResult>>;
     msg::SendMsgReq => SEND_MSG, msg::SendMsgResp;
+    // Records are read as JSON values (one decoder for all of them).
+    group::GetGroupsInfoReq => GET_GROUPS_INFO, Vec<serde_json::Value>;
+    group::GetGroupAllMemberListReq => GET_GROUP_ALL_MEMBER_LIST, Vec<serde_json::Value>;
+    group::GetJoinedGroupListReq => GET_JOINED_GROUP_LIST, Vec<serde_json::Value>;
+    group::DismissGroupReq => DISMISS_GROUP, ();
+    group::SetGroupInfoReq => SET_GROUP_INFO, ();
+    group::TransferGroupReq => TRANSFER_GROUP, ();
+    group::MuteGroupMemberReq => MUTE_GROUP_MEMBER, ();
+    group::CancelMuteGroupMemberReq => CANCEL_MUTE_GROUP_MEMBER, ();
+    group::MuteGroupReq => MUTE_GROUP, ();
+    group::CancelMuteGroupReq => CANCEL_MUTE_GROUP, ();
+    group::SetGroupMemberInfoReq => SET_GROUP_MEMBER_INFO, ();
+    friend::GetFriendListReq => GET_FRIEND_LIST, Vec<serde_json::Value>;
+    // Public profiles, not blacklist rows (docs/readback.md#get-black-list).
+    friend::GetBlackListReq => GET_BLACK_LIST, Vec<serde_json::Value>;
+    friend::RemoveBlackReq => REMOVE_BLACK, ();
+    friend::DeleteFriendReq => DELETE_FRIEND, ();
+}
+
+/// A request as its route and JSON body, ready to send: code that sends
+/// many kinds of request is compiled once, not once per kind.
+pub type Encoded = (&'static str, Result<String, serde_json::Error>);
+
+pub fn encode<E: Endpoint>(req: &E) -> Encoded {
+    (E::PATH, serde_json::to_string(req))
 }
 
 /// Server-side list caps (docs/api.md#account-check and

@@ -90,6 +90,7 @@ impl Release {
             PARSE_TOKEN => since(Release::V2_0_10),
             FORCE_LOGOUT => since(Release::V2_1),
             GET_USERS => since(Release::V2_3_2),
+            SET_GROUP_MEMBER_INFO => since(Release::V2_1),
             DELETE_USER if self >= Release::V2_3 => None,
             BATCH_SEND_MSG if self < Release::V2_1 => None,
             _ if self < Release::V2_2 => Some(path),

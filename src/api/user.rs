@@ -52,6 +52,20 @@ pub struct UserInfo {
     pub ex: String,
 }
 
+impl UserInfo {
+    /// A public profile read as a JSON value (a blacklist entry, a friend).
+    pub fn from_json(v: &serde_json::Value) -> UserInfo {
+        use super::group::{number, text};
+        UserInfo {
+            user_id: text(v, "userID"),
+            nickname: text(v, "nickname"),
+            face_url: text(v, "faceURL"),
+            gender: number(v, "gender") as i32,
+            ex: text(v, "ex"),
+        }
+    }
+}
+
 /// `/user/get_users` (v2.3.2+, docs/releases.md#get-users): a page of
 /// users, filtered by the first of `user_id` (exact), `user_name` (in the
 /// nickname) or `content` (either) that is not empty.

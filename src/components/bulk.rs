@@ -174,6 +174,19 @@ impl Run {
         });
     }
 
+    /// Calls `then` each time a run of this page finishes (to read back
+    /// what it changed).
+    pub fn when_finished(self, then: impl Fn() + 'static) {
+        let was_running = StoredValue::new(false);
+        Effect::new(move |_| {
+            let running = self.running.get();
+            if was_running.get_value() && !running {
+                then();
+            }
+            was_running.set_value(running);
+        });
+    }
+
     /// Moves the waiting steps that `wanted` picks to the front, keeping
     /// their order (the rows on screen load first).
     pub fn prioritise(self, wanted: impl Fn(&Step) -> bool) {

@@ -1,17 +1,23 @@
 //! The requests of a bulk run over user IDs, split at the server's caps,
 //! and, beside each, how its answer is decoded.
 
+use crate::api::endpoints::{encode, Encoded};
 use crate::api::endpoints::{ACCOUNT_CHECK_MAX, ONLINE_STATUS_MAX};
 use crate::api::envelope::{answer_as, data_as, Answer};
-use crate::api::friend::{AddBlackReq, ImportFriendReq, UserIdResult};
-use crate::api::group::{InviteUserToGroupReq, KickGroupReq};
+use crate::api::friend::{
+    AddBlackReq, DeleteFriendReq, ImportFriendReq, RemoveBlackReq, UserIdResult,
+};
+use crate::api::group::{
+    CancelMuteGroupMemberReq, InviteUserToGroupReq, KickGroupReq, MuteGroupMemberReq,
+    SetGroupMemberInfoReq,
+};
 use crate::api::ids::chunk;
 use crate::api::release::Release;
 use crate::api::user::{
     AccountCheckReq, AccountStatus, DeleteUserFailed, DeleteUserReq, GetUsersInfoReq,
     GetUsersOnlineStatusReq, OnlineStatus, UserInfo,
 };
-use crate::api::{ApiError, Endpoint, ErrorKind};
+use crate::api::{ApiError, ErrorKind};
 use crate::model::outcome::{outcomes, Action, Outcome};
 
 /// get_users_info has no documented cap; stay at account_check's.
@@ -43,9 +49,14 @@ pub enum Step {
         from: String,
         ids: Vec<String>,
     },
-    /// add_black names one target a call; `ids` holds it.
-    AddBlack {
-        from: String,
+    /// A call that names one target user (`ids` holds it) and answers
+    /// without `data`: blocks and their undo, one direction of a
+    /// friendship (`on` is the fromUserID), a member's mute, unmute or role
+    /// (`on` is the groupID; `arg` the seconds or the roleLevel).
+    Each {
+        action: Action,
+        on: String,
+        arg: i64,
         ids: Vec<String>,
     },
 }
@@ -54,22 +65,23 @@ impl Step {
     pub fn ids(&self) -> &[String] {
         match self {
             Step::Accounts(ids) | Step::Infos(ids) | Step::Online(ids) | Step::Delete(ids) => ids,
-            Step::Members { ids, .. }
-            | Step::ImportFriend { ids, .. }
-            | Step::AddBlack { ids, .. } => ids,
+            Step::Members { ids, .. } | Step::ImportFriend { ids, .. } | Step::Each { ids, .. } => {
+                ids
+            }
         }
     }
 
     /// The user acting on the IDs, for calls that have one.
     pub fn from(&self) -> &str {
         match self {
-            Step::ImportFriend { from, .. } | Step::AddBlack { from, .. } => from,
+            Step::ImportFriend { from, .. } => from,
+            Step::Each { action, on, .. } if action.is_pair() => on,
             _ => "",
         }
     }
 
     /// The endpoint and its request body.
-    pub fn request(&self) -> (&'static str, Result<String, serde_json::Error>) {
+    pub fn request(&self) -> Encoded {
         let ids = self.ids().to_vec();
         match self {
             Step::Accounts(_) => encode(&AccountCheckReq {
@@ -101,10 +113,39 @@ impl Step {
                 friend_user_id_list: ids,
                 from_user_id: from.clone(),
             }),
-            Step::AddBlack { from, .. } => encode(&AddBlackReq {
-                to_user_id: ids.into_iter().next().unwrap_or_default(),
-                from_user_id: from.clone(),
-            }),
+            Step::Each {
+                action, on, arg, ..
+            } => {
+                let (on, user) = (on.clone(), ids.into_iter().next().unwrap_or_default());
+                match action {
+                    Action::RemoveBlack => encode(&RemoveBlackReq {
+                        to_user_id: user,
+                        from_user_id: on,
+                    }),
+                    Action::DeleteFriend => encode(&DeleteFriendReq {
+                        to_user_id: user,
+                        from_user_id: on,
+                    }),
+                    Action::Mute => encode(&MuteGroupMemberReq {
+                        group_id: on,
+                        user_id: user,
+                        muted_seconds: *arg as u32,
+                    }),
+                    Action::Unmute => encode(&CancelMuteGroupMemberReq {
+                        group_id: on,
+                        user_id: user,
+                    }),
+                    Action::SetRole => encode(&SetGroupMemberInfoReq {
+                        group_id: on,
+                        user_id: user,
+                        role_level: *arg as i32,
+                    }),
+                    _ => encode(&AddBlackReq {
+                        to_user_id: user,
+                        from_user_id: on,
+                    }),
+                }
+            }
         }
     }
 
@@ -127,8 +168,8 @@ impl Step {
                     not_deleted: failed,
                 }
             }
-            // add_black answers without `data`: success is its result 0.
-            Step::AddBlack { .. } => {
+            // These answer without `data`: success is the user's result 0.
+            Step::Each { .. } => {
                 answer?;
                 let done = UserIdResult {
                     user_id: ids.first().cloned().unwrap_or_default(),
@@ -146,7 +187,7 @@ impl Step {
     /// shows why. Other steps have no per-user results to mark.
     pub fn failed_outcomes(&self, error: &ApiError) -> Option<Vec<(String, Outcome)>> {
         match self {
-            Step::Members { .. } | Step::ImportFriend { .. } | Step::AddBlack { .. } => {
+            Step::Members { .. } | Step::ImportFriend { .. } | Step::Each { .. } => {
                 let failed = Outcome::Failed(error.clone());
                 Some(
                     self.ids()
@@ -158,11 +199,6 @@ impl Step {
             _ => None,
         }
     }
-}
-
-/// A request as its route and JSON body.
-fn encode<E: Endpoint>(req: &E) -> (&'static str, Result<String, serde_json::Error>) {
-    (E::PATH, serde_json::to_string(req))
 }
 
 /// A decoded answer to a [`Step`], ready to merge into the table.
@@ -230,13 +266,60 @@ pub fn plan_action(
                 })
                 .collect()
         }
-        Action::AddBlack => (pairs.iter())
-            .map(|(from, id)| Step::AddBlack {
-                from: from.clone(),
-                ids: vec![id.clone()],
-            })
-            .collect(),
+        _ => each(action, 0, pairs),
     }
+}
+
+/// One call per (on, userID) pair: `on` is the fromUserID of a friend
+/// call or the groupID of a member call; `arg` the mute's seconds or the
+/// new roleLevel.
+pub fn each(action: Action, arg: i64, pairs: &[(String, String)]) -> Vec<Step> {
+    (pairs.iter())
+        .map(|(on, id)| Step::Each {
+            action,
+            on: on.clone(),
+            arg,
+            ids: vec![id.clone()],
+        })
+        .collect()
+}
+
+/// Undoing an import: delete_friend removes one direction, so each pair
+/// takes two calls, the second with the IDs swapped
+/// (docs/readback.md#delete-friend).
+pub fn unfriend(pairs: &[(String, String)]) -> Vec<(String, String)> {
+    (pairs.iter())
+        .flat_map(|(a, b)| [(a.clone(), b.clone()), (b.clone(), a.clone())])
+        .collect()
+}
+
+/// An undo: the inverse action, its results' rows and its calls.
+pub type UndoPlan = (Action, Vec<(String, String)>, Vec<Step>);
+
+/// What takes back `action` where it succeeded for `done` (its results'
+/// (from, userID) pairs): the inverse action, the rows of its results
+/// table and its calls (docs/readback.md#readback-undo). A block is
+/// lifted, an imported friendship removed in both directions, an
+/// invited member kicked again.
+pub fn undo_plan(
+    release: Release,
+    action: Action,
+    group_id: &str,
+    done: &[(String, String)],
+) -> Option<UndoPlan> {
+    let (inverse, rows) = match action {
+        Action::AddBlack => (Action::RemoveBlack, done.to_vec()),
+        Action::ImportFriend => (Action::DeleteFriend, unfriend(done)),
+        Action::Invite => (
+            Action::Kick,
+            done.iter()
+                .map(|(_, id)| (String::new(), id.clone()))
+                .collect(),
+        ),
+        _ => return None,
+    };
+    let steps = plan_action(release, inverse, group_id, "", &rows);
+    Some((inverse, rows, steps))
 }
 
 /// `ids` split at `max` into steps of one kind.
@@ -371,8 +454,10 @@ mod tests {
         );
 
         // add_black has no data: its one target succeeded.
-        let block = Step::AddBlack {
-            from: "o".into(),
+        let block = Step::Each {
+            action: Action::AddBlack,
+            on: "o".into(),
+            arg: 0,
             ids: vec!["t".into()],
         };
         assert_eq!(
@@ -496,5 +581,77 @@ mod tests {
         assert_eq!(path, "/friend/add_black");
         assert_eq!(body.unwrap(), r#"{"toUserID":"t2","fromUserID":"o"}"#);
         assert_eq!(plan[1].from(), "o");
+    }
+
+    #[test]
+    fn each_undo_is_the_inverse_call_for_what_succeeded() {
+        let done = pairs(&[("o", "t1"), ("o", "t2")]);
+        let (inverse, rows, steps) = undo_plan(Release::V2_0, Action::AddBlack, "", &done).unwrap();
+        assert_eq!(
+            (inverse, rows.len(), steps.len()),
+            (Action::RemoveBlack, 2, 2)
+        );
+        assert_eq!(steps[0].request().0, "/friend/remove_black");
+        let (inverse, rows, steps) =
+            undo_plan(Release::V2_0, Action::ImportFriend, "", &done[..1]).unwrap();
+        assert_eq!(inverse, Action::DeleteFriend);
+        assert_eq!(rows, pairs(&[("o", "t1"), ("t1", "o")]));
+        assert_eq!(steps.len(), 2);
+        let invited = pairs(&[("", "a"), ("", "b")]);
+        let (inverse, rows, steps) =
+            undo_plan(Release::V2_3_3, Action::Invite, "g", &invited).unwrap();
+        assert_eq!((inverse, rows.len()), (Action::Kick, 2));
+        assert_eq!(
+            steps[0].request().1.unwrap(),
+            r#"{"groupID":"g","kickedUserIDList":["a","b"],"reason":""}"#
+        );
+        assert_eq!(undo_plan(Release::V2_0, Action::Kick, "g", &invited), None);
+    }
+
+    #[test]
+    fn undo_and_member_calls_send_one_user_each() {
+        let body = |s: &Step| {
+            let (path, body) = s.request();
+            (path, body.unwrap())
+        };
+        let unblock = each(Action::RemoveBlack, 0, &pairs(&[("o", "t")]));
+        assert_eq!(
+            body(&unblock[0]),
+            (
+                "/friend/remove_black",
+                r#"{"toUserID":"t","fromUserID":"o"}"#.into()
+            )
+        );
+        assert_eq!(unblock[0].from(), "o");
+        let both = unfriend(&pairs(&[("a", "b")]));
+        assert_eq!(both, pairs(&[("a", "b"), ("b", "a")]));
+        let gone = each(Action::DeleteFriend, 0, &both);
+        assert_eq!(
+            body(&gone[1]),
+            (
+                "/friend/delete_friend",
+                r#"{"toUserID":"a","fromUserID":"b"}"#.into()
+            )
+        );
+        let mute = each(Action::Mute, 3600, &pairs(&[("g", "u")]));
+        assert_eq!(
+            body(&mute[0]),
+            (
+                "/group/mute_group_member",
+                r#"{"groupID":"g","userID":"u","mutedSeconds":3600}"#.into()
+            )
+        );
+        // Member calls key their results by userID alone.
+        assert_eq!(mute[0].from(), "");
+        let unmute = each(Action::Unmute, 0, &pairs(&[("g", "u")]));
+        assert_eq!(body(&unmute[0]).1, r#"{"groupID":"g","userID":"u"}"#);
+        let role = each(Action::SetRole, 3, &pairs(&[("g", "u")]));
+        assert_eq!(
+            body(&role[0]),
+            (
+                "/group/set_group_member_info",
+                r#"{"groupID":"g","userID":"u","roleLevel":3}"#.into()
+            )
+        );
     }
 }

@@ -1,11 +1,10 @@
-//! Groups this browser session created or used. The v2 admin API has no
-//! call that lists groups or their members, so this is all a page can
-//! offer to pick from, and all it knows of who is in a group.
+//! Groups this browser session created or opened. The v2 admin API has no
+//! call that lists groups, so this is what a page can offer to pick from;
+//! each group's page reads its members from the server.
 
 use rustc_hash::FxHashSet;
 
 use crate::api::group::{GroupInfo, ROLE_ADMIN, ROLE_OWNER};
-use crate::model::outcome::Action;
 use crate::model::stored;
 
 /// Recent groups kept, newest first.
@@ -16,35 +15,20 @@ pub struct RecentGroup {
     pub group_id: String,
     pub group_name: String,
     pub owner_user_id: String,
-    /// The last member count this session saw or worked out (None: never
-    /// known, as for a group only typed in).
+    /// The member count when this session last read the group (None:
+    /// never read).
     pub member_count: Option<u32>,
-    /// Every member, when this session created the group and followed each
-    /// invite and kick since; None otherwise.
-    pub members: Option<Vec<String>>,
-}
-
-impl RecentGroup {
-    /// Who is in the group, if this session knows.
-    pub fn member_set(&self) -> Option<FxHashSet<&str>> {
-        (self.members.as_ref()).map(|m| m.iter().map(String::as_str).collect())
-    }
 }
 
 /// The list as stored (see `model::stored`): a record a group with its
-/// groupID, name, owner, member count or empty, and members
-/// comma-separated or `?`. Records that do not read are left out.
+/// groupID, name, owner and member count or empty. Records that do not
+/// read are left out.
 pub fn parse(text: Option<&str>) -> Vec<RecentGroup> {
     (text.unwrap_or_default().lines().map(stored::fields))
         .filter_map(|f| {
-            let [id, name, owner, count, members] = <[String; 5]>::try_from(f).ok()?;
+            let [id, name, owner, count] = <[String; 4]>::try_from(f).ok()?;
             Some(RecentGroup {
                 member_count: count.parse().ok(),
-                members: (members != "?").then(|| {
-                    (members.split(',').filter(|m| !m.is_empty()))
-                        .map(str::to_string)
-                        .collect()
-                }),
                 group_id: id,
                 group_name: name,
                 owner_user_id: owner,
@@ -57,14 +41,7 @@ pub fn parse(text: Option<&str>) -> Vec<RecentGroup> {
 pub fn store(list: &[RecentGroup]) -> String {
     (list.iter().map(|g| {
         let count = g.member_count.map(|c| c.to_string()).unwrap_or_default();
-        let members = (g.members.as_ref()).map_or_else(|| "?".to_string(), |m| m.join(","));
-        stored::line(&[
-            &g.group_id,
-            &g.group_name,
-            &g.owner_user_id,
-            &count,
-            &members,
-        ])
+        stored::line(&[&g.group_id, &g.group_name, &g.owner_user_id, &count])
     }))
     .collect::<Vec<_>>()
     .join("\n")
@@ -84,37 +61,12 @@ fn touch<'a>(list: &'a mut Vec<RecentGroup>, group_id: &str) -> &'a mut RecentGr
     &mut list[0]
 }
 
-/// A group just created: what the server answered, and its members as far
-/// as they can be known (the owner plus every requested member the
-/// account check found registered, as the server adds exactly those).
-pub fn remember_created(list: &mut Vec<RecentGroup>, info: &GroupInfo, members: Vec<String>) {
+/// A group just created or read: what the server answered.
+pub fn remember(list: &mut Vec<RecentGroup>, info: &GroupInfo) {
     let g = touch(list, &info.group_id);
     g.group_name = info.group_name.clone();
     g.owner_user_id = info.owner_user_id.clone();
     g.member_count = Some(info.member_count);
-    g.members = Some(members);
-}
-
-/// An invite or kick went to the group; `succeeded` got result 0.
-pub fn remember_members(
-    list: &mut Vec<RecentGroup>,
-    group_id: &str,
-    action: Action,
-    succeeded: &[String],
-) {
-    let g = touch(list, group_id);
-    let Some(members) = g.members.as_mut() else {
-        return;
-    };
-    if action == Action::Kick {
-        let gone: FxHashSet<&str> = succeeded.iter().map(String::as_str).collect();
-        members.retain(|m| !gone.contains(m.as_str()));
-    } else {
-        members.extend(succeeded.iter().cloned());
-        members.sort();
-        members.dedup();
-    }
-    g.member_count = Some(members.len() as u32);
 }
 
 /// What create_group will add, worked out before sending: the members it
@@ -209,40 +161,24 @@ mod tests {
     }
 
     #[test]
-    fn recent_groups_keep_newest_first_and_follow_members() {
+    fn recent_groups_keep_newest_first() {
         let mut list = Vec::new();
-        let info = GroupInfo {
-            group_id: "g1".into(),
+        let info = |id: &str, count| GroupInfo {
+            group_id: id.into(),
             group_name: "Ops".into(),
             owner_user_id: "boss".into(),
-            member_count: 3,
+            member_count: count,
             ..Default::default()
         };
-        remember_created(
-            &mut list,
-            &info,
-            vec!["boss".into(), "a".into(), "b".into()],
-        );
-        remember_members(&mut list, "g2", Action::Invite, &["x".into()]);
+        remember(&mut list, &info("g1", 3));
+        remember(&mut list, &info("g2", 5));
         assert_eq!(list[0].group_id, "g2");
+        remember(&mut list, &info("g1", 4));
+        assert_eq!(list.len(), 2);
         assert_eq!(
-            list[0].members, None,
-            "a typed-in group's members are unknown"
+            (list[0].group_id.as_str(), list[0].member_count),
+            ("g1", Some(4))
         );
-        assert_eq!(list[0].member_count, None);
-
-        remember_members(&mut list, "g1", Action::Invite, &["c".into(), "a".into()]);
-        assert_eq!(list[0].group_id, "g1");
-        assert_eq!(list[0].member_count, Some(4));
-        remember_members(
-            &mut list,
-            "g1",
-            Action::Kick,
-            &["a".into(), "nobody".into()],
-        );
-        assert_eq!(list[0].members.as_deref().unwrap(), ["b", "boss", "c"]);
-        assert_eq!(list[0].member_count, Some(3));
-        assert!(list[0].member_set().unwrap().contains("boss"));
 
         let back = parse(Some(&store(&list)));
         assert_eq!(back, list);
@@ -256,7 +192,7 @@ mod tests {
         assert!(parse(None).is_empty());
 
         for i in 0..30 {
-            remember_members(&mut list, &format!("n{i}"), Action::Invite, &[]);
+            remember(&mut list, &info(&format!("n{i}"), 1));
         }
         assert_eq!(list.len(), RECENT_MAX);
         assert_eq!(list[0].group_id, "n29");

@@ -5,6 +5,7 @@ pub mod broadcast;
 pub mod bulk;
 pub mod csv;
 pub mod groups;
+pub mod members;
 pub mod message;
 pub mod notification;
 pub mod outcome;

@@ -13,6 +13,26 @@ pub enum Action {
     Kick,
     ImportFriend,
     AddBlack,
+    /// Undoes AddBlack (docs/readback.md#remove-black).
+    RemoveBlack,
+    /// One direction of a friendship (docs/readback.md#delete-friend).
+    DeleteFriend,
+    /// A member mute for a number of seconds, and its end.
+    Mute,
+    Unmute,
+    /// A member's roleLevel (v2.1+, docs/readback.md#set-group-member-info).
+    SetRole,
+}
+
+impl Action {
+    /// Calls made for a user on another user's behalf: their results are
+    /// rows of (fromUserID, userID).
+    pub fn is_pair(self) -> bool {
+        matches!(
+            self,
+            Action::ImportFriend | Action::AddBlack | Action::RemoveBlack | Action::DeleteFriend
+        )
+    }
 }
 
 /// One row's outcome.
@@ -62,6 +82,16 @@ pub enum Note {
     Error,
     AddedAtCreation,
     SkippedAtCreation,
+    /// remove_black's 0, also when there was no such entry.
+    Unblocked,
+    /// delete_friend's 0: this direction is gone (or never was).
+    Unfriended,
+    Muted,
+    Unmuted,
+    RoleSet,
+    /// 801 from remove_black or delete_friend, which a database failure
+    /// answers too (docs/readback.md#readback-traps).
+    NoPermissionOrDb,
 }
 
 impl Outcome {
@@ -82,6 +112,11 @@ impl Outcome {
             (Outcome::Result(0), Kick) => Note::NotInGroupNow,
             (Outcome::Result(0), ImportFriend) => Note::Friends,
             (Outcome::Result(0), AddBlack) => Note::Blocked,
+            (Outcome::Result(0), RemoveBlack) => Note::Unblocked,
+            (Outcome::Result(0), DeleteFriend) => Note::Unfriended,
+            (Outcome::Result(0), Mute) => Note::Muted,
+            (Outcome::Result(0), Unmute) => Note::Unmuted,
+            (Outcome::Result(0), SetRole) => Note::RoleSet,
             (Outcome::Result(_), Invite) => Note::UnknownOrMember,
             (Outcome::Result(_), Kick) => Note::OwnerNotKickable,
             (Outcome::Result(_), _) => Note::UnknownUser,
@@ -89,9 +124,10 @@ impl Outcome {
             (Outcome::AtCreation { added: true }, _) => Note::AddedAtCreation,
             (Outcome::AtCreation { added: false }, _) => Note::SkippedAtCreation,
             (Outcome::Failed(e), _) => match (e.err_code(), action) {
+                (Some(801), RemoveBlack | DeleteFriend) => Note::NoPermissionOrDb,
                 (Some(801), _) => Note::NoPermission,
                 (Some(804), Invite | Kick) => Note::Dismissed,
-                (Some(802), Invite | Kick) => Note::UnknownGroup,
+                (Some(802), Invite | Kick | Mute | Unmute | SetRole) => Note::UnknownGroup,
                 (Some(802), ImportFriend) => Note::UnknownFromUser,
                 (Some(802), AddBlack) => Note::AlreadyBlocked,
                 _ => Note::Error,
@@ -188,6 +224,20 @@ mod tests {
         assert_eq!(r(0).note(ImportFriend, None), Note::Friends);
         assert_eq!(r(-1).note(ImportFriend, None), Note::UnknownUser);
         assert_eq!(r(0).note(AddBlack, None), Note::Blocked);
+        assert_eq!(r(0).note(RemoveBlack, None), Note::Unblocked);
+        assert_eq!(r(0).note(DeleteFriend, None), Note::Unfriended);
+        assert_eq!(r(0).note(Mute, None), Note::Muted);
+        assert_eq!(r(0).note(Unmute, None), Note::Unmuted);
+        assert_eq!(r(0).note(SetRole, None), Note::RoleSet);
+        assert_eq!(
+            server(801, "no permission").note(DeleteFriend, None),
+            Note::NoPermissionOrDb
+        );
+        assert_eq!(
+            server(802, "db failed").note(SetRole, None),
+            Note::UnknownGroup
+        );
+        assert!(AddBlack.is_pair() && DeleteFriend.is_pair() && !Mute.is_pair());
         assert_eq!(Outcome::NoResult.note(Invite, None), Note::NoResult);
         assert_eq!(
             server(802, "db failed").note(Invite, None),

@@ -6,9 +6,11 @@ use leptos::prelude::*;
 
 use crate::api::ids::parse_id_list;
 use crate::components::bulk::Run;
+use crate::components::confirm::Confirm;
 use crate::components::field_error::FieldError;
 use crate::components::id_list_input::IdListInput;
 use crate::components::text_field::TextField;
+use crate::components::undo::Undo;
 use crate::components::user_table::{Purpose, RunStatus, UserResults, PAIR_RESULT_COLUMNS};
 use crate::i18n::{fill, Pick};
 use crate::model::bulk::plan_action;
@@ -37,6 +39,7 @@ pub fn FriendsPage() -> impl IntoView {
         run.lookup.set(Lookup::results(action, &pairs, None));
         run.add(plan_action(app.release(), action, "", "", &pairs));
     });
+    let ask = RwSignal::new(None);
     view! {
         <section class="page friends">
             <h1>{tr(|t| t.friends_title)}</h1>
@@ -51,6 +54,8 @@ pub fn FriendsPage() -> impl IntoView {
                     <p class="muted">{tr(|t| t.results_none)}</p>
                 </When>
                 <UserResults run columns=PAIR_RESULT_COLUMNS summary=|t| t.member_results_summary purpose=Purpose::Results id="results"/>
+                <Undo run ask group=StoredValue::new(String::new())/>
+                <Confirm ask/>
             </section>
         </section>
     }

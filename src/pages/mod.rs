@@ -2,6 +2,7 @@
 
 pub mod directory;
 pub mod friends;
+pub mod group;
 pub mod groups;
 pub mod login;
 pub mod messages;

@@ -38,10 +38,11 @@ async fn assert_fits(s: &Session, what: &str) {
     assert_eq!(found, json!([]), "{what}");
 }
 
-/// Each width, in English and Chinese.
-async fn assert_fits_everywhere(s: &Session, page: &str) {
+/// Each width, in English and Chinese, in a window tall enough to show
+/// the whole page in one picture.
+pub(crate) async fn assert_fits_everywhere(s: &Session, page: &str) {
     for width in WIDTHS {
-        s.client.set_window_size(width, 900).await.unwrap();
+        s.client.set_window_size(width, 2400).await.unwrap();
         for lang in ["en", "zh-CN"] {
             s.find(".lang-select")
                 .await
@@ -49,9 +50,9 @@ async fn assert_fits_everywhere(s: &Session, page: &str) {
                 .await
                 .unwrap();
             assert_fits(s, &format!("{page} at {width} px in {lang}")).await;
+            s.screenshot(&format!("{}-{width}-{lang}", page.trim_start_matches('/')))
+                .await;
         }
-        s.screenshot(&format!("{}-{width}", page.trim_start_matches('/')))
-            .await;
     }
     s.find(".lang-select")
         .await

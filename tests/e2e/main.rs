@@ -12,6 +12,7 @@ mod layout;
 mod media;
 mod messages;
 mod notifications;
+mod readback;
 mod releases;
 mod serving;
 

@@ -105,13 +105,19 @@ async fn walk(release: &str, label: &str, moved: bool) -> Session {
     let group = s.text(".new-group-id").await;
     let decimal = group.chars().all(|c| c.is_ascii_digit());
     assert_eq!(decimal, release != "2.0.10", "{group}: decimal from v2.1");
-    s.paste_into("#group-id", &group).await;
+    // On the group's page, read back from the server.
+    s.click(".created .open-group").await;
+    s.wait_text("#members-summary", "2 members").await;
     s.paste_into("#group-user-ids", &more[4]).await;
-    s.click(".members-form .invite").await;
+    s.click(".by-ids .invite").await;
+    s.click(".confirm-invite").await;
     s.wait_text("#results-summary", "1 user: 1 succeeded").await;
-    s.click(".members-form .kick").await;
+    s.wait_text("#members-summary", "3 members").await;
+    s.paste_into("#group-user-ids", &more[4]).await;
+    s.click(".by-ids .kick").await;
     s.click(".confirm-kick").await;
     s.wait_text("#results-summary", "1 user: 1 succeeded").await;
+    s.wait_text("#members-summary", "2 members").await;
     let members = crate::groups::members_of(&s.state().await, &group);
     assert_eq!(members.len(), 2, "owner and member; the invited one kicked");
 

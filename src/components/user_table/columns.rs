@@ -21,6 +21,13 @@ pub enum Col {
     Role,
     /// What a call did for the row.
     Result,
+    /// A group member's roleLevel, as read.
+    GroupRole,
+    Joined,
+    MutedUntil,
+    Remark,
+    /// When a friendship was made.
+    Since,
 }
 
 /// What a table is for, which decides its filters and actions.
@@ -33,6 +40,10 @@ pub enum Purpose {
     Members,
     /// What a call did for each row: export.
     Results,
+    /// A group's members as read: the page acts on the selection.
+    Group,
+    /// A user's friends or blacklist: the page acts on the selection.
+    Relations,
 }
 
 impl Col {
@@ -50,6 +61,11 @@ impl Col {
             Col::From => "from",
             Col::Role => "role",
             Col::Result => "result",
+            Col::GroupRole => "group-role",
+            Col::Joined => "joined",
+            Col::MutedUntil => "muted-until",
+            Col::Remark => "remark",
+            Col::Since => "since",
         }
     }
 
@@ -67,6 +83,11 @@ impl Col {
             Col::From => |t| t.col_from,
             Col::Role => |t| t.col_role,
             Col::Result => |t| t.col_result,
+            Col::GroupRole => |t| t.col_role,
+            Col::Joined => |t| t.col_joined,
+            Col::MutedUntil => |t| t.col_muted_until,
+            Col::Remark => |t| t.col_remark,
+            Col::Since => |t| t.col_since,
         }
     }
 }
@@ -101,6 +122,29 @@ pub const MEMBER_COLUMNS: &[Col] = &[Col::Select, Col::UserId, Col::Account, Col
 
 /// Results of invite and kick.
 pub const GROUP_RESULT_COLUMNS: &[Col] = &[Col::Select, Col::UserId, Col::Result];
+
+/// A group's members (docs/readback.md#get-group-all-member-list).
+pub const GROUP_MEMBER_COLUMNS: &[Col] = &[
+    Col::Select,
+    Col::UserId,
+    Col::Face,
+    Col::Nickname,
+    Col::GroupRole,
+    Col::Joined,
+    Col::MutedUntil,
+];
+
+/// A user's friends (docs/readback.md#get-friend-list).
+pub const FRIEND_COLUMNS: &[Col] = &[
+    Col::Select,
+    Col::UserId,
+    Col::Nickname,
+    Col::Remark,
+    Col::Since,
+];
+
+/// A user's blacklist: public profiles (docs/readback.md#get-black-list).
+pub const BLACK_COLUMNS: &[Col] = &[Col::Select, Col::UserId, Col::Face, Col::Nickname];
 
 /// Results of friend imports and blocks: pairs.
 pub const PAIR_RESULT_COLUMNS: &[Col] = &[Col::Select, Col::From, Col::UserId, Col::Result];

@@ -140,6 +140,8 @@ pub fn UserResults(
             Show::Selected,
         ],
         Purpose::Results => &Show::RESULTS,
+        Purpose::Group => &Show::GROUP,
+        Purpose::Relations => &[Show::All, Show::Selected],
     };
 
     let choice = |id: String,
@@ -238,7 +240,7 @@ pub fn UserResults(
                         <button type="button" class="secondary make-member" disabled=none on:click=move |_| set_role(ROLE_ORDINARY)>{tr(|t| t.make_member)}</button>
                         <button type="button" class="danger remove" disabled=none on:click=move |_| lookup.update(Lookup::remove_selected)>{tr(|t| t.remove_button)}</button>
                     }.into_any(),
-                    Purpose::Results => view! {
+                    Purpose::Results | Purpose::Group | Purpose::Relations => view! {
                         <button type="button" class="secondary export" on:click=export>{tr(|t| t.export_csv)}</button>
                     }.into_any(),
                 }}
@@ -260,6 +262,8 @@ fn show_text(s: Show) -> Pick {
         Show::Selected => |t| t.show_selected,
         Show::Succeeded => |t| t.show_succeeded,
         Show::Refused => |t| t.show_refused,
+        Show::Managers => |t| t.show_managers,
+        Show::Muted => |t| t.show_muted,
     }
 }
 

@@ -4,13 +4,13 @@ use leptos::prelude::*;
 
 use super::columns::Col;
 use super::{ROW_HEIGHT, VIEWPORT};
-use crate::api::group::ROLE_ORDINARY;
+use crate::api::group::{ROLE_ADMIN, ROLE_ORDINARY, ROLE_OWNER};
 use crate::api::user::{safe_url, GENDER_FEMALE, GENDER_MALE};
 use crate::components::bulk::Run;
-use crate::i18n::{fill, Strings};
+use crate::i18n::{fill, Locale, Strings};
 use crate::model::outcome::{Action, Note, Outcome};
 use crate::model::users::{Filtered, UserRow};
-use crate::state::{flag, tr, use_app, When};
+use crate::state::{flag, local_seconds, tr, use_app, When};
 
 /// The rows in view plus spacers for the rest, so the scrollbar is true.
 #[component]
@@ -46,6 +46,7 @@ pub(super) fn UserTable(
         let ctx = RowContext {
             run,
             t: app.t(),
+            locale: app.locale.get(),
             columns,
             filtered,
             anchor,
@@ -83,6 +84,7 @@ struct RowContext {
     run: Run,
     /// The texts, read once per drawing (a language switch redraws).
     t: &'static Strings,
+    locale: Locale,
     columns: &'static [Col],
     filtered: Memo<Filtered>,
     /// Where the last click landed, for shift-click range selection.
@@ -94,6 +96,7 @@ fn row_view(ctx: RowContext, at: usize, row: UserRow) -> AnyView {
     let RowContext {
         run,
         t,
+        locale,
         columns,
         filtered,
         anchor,
@@ -194,6 +197,17 @@ fn row_view(ctx: RowContext, at: usize, row: UserRow) -> AnyView {
                     <span class=class>{note}</span> " " <span class="muted detail">{detail}</span>
                 }.into_any())
             }
+            Col::GroupRole => (
+                None,
+                match row.role {
+                    ROLE_OWNER => badge("badge ok", t.role_owner),
+                    ROLE_ADMIN => badge("badge", t.role_admin),
+                    _ => badge("muted", t.role_member),
+                },
+            ),
+            Col::Joined | Col::Since => (None, local_seconds(row.joined, locale).into_any()),
+            Col::MutedUntil => (None, local_seconds(row.muted_until, locale).into_any()),
+            Col::Remark => (Some(row.remark.clone()), row.remark.clone().into_any()),
             Col::Platforms => (
                 None,
                 (row.online.iter().flat_map(|o| &o.detail_platform_status))
@@ -236,6 +250,12 @@ fn note_text(t: &'static Strings, note: Note) -> &'static str {
         Note::Error => t.note_error,
         Note::AddedAtCreation => t.note_added_at_creation,
         Note::SkippedAtCreation => t.note_skipped_at_creation,
+        Note::Unblocked => t.note_unblocked,
+        Note::Unfriended => t.note_unfriended,
+        Note::Muted => t.note_muted,
+        Note::Unmuted => t.note_unmuted,
+        Note::RoleSet => t.note_role_set,
+        Note::NoPermissionOrDb => t.note_no_permission_or_db,
     }
 }
 

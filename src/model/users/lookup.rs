@@ -89,6 +89,28 @@ impl Lookup {
         l
     }
 
+    /// A table of `rows` as they are (a group's member list).
+    pub fn of_rows(rows: Vec<UserRow>) -> Self {
+        Self::from_rows(rows, None)
+    }
+
+    /// Appends the rows whose key the table lacks (the next page of a
+    /// list); their positions are new, so the layout changes.
+    pub fn extend(&mut self, rows: Vec<UserRow>) {
+        for row in rows {
+            let key = row.key();
+            if self.index.contains_key(&key) {
+                continue;
+            }
+            self.index.insert(key, self.rows.len());
+            self.counts.count(&row, 1);
+            self.keys.push(row.search_key());
+            self.rows.push(row);
+        }
+        self.layout = stamp();
+        self.changed();
+    }
+
     /// Each row's outcome, by (from, userID).
     pub fn apply_outcomes(&mut self, from: &str, outcomes: Vec<(String, Outcome)>) {
         for (id, outcome) in outcomes {

@@ -22,6 +22,13 @@ pub struct UserRow {
     pub from: String,
     /// In a new group's member list: roleLevel, 1 member or 3 admin.
     pub role: i32,
+    /// In a group's member list: joinTime and the end of a running mute
+    /// (unix seconds; 0 when not muted at the time it was read).
+    pub joined: i64,
+    pub muted_until: i64,
+    /// In a friend list: the owner's remark; `joined` is when they
+    /// became friends.
+    pub remark: String,
     /// Known to be in the group before a kick (None: not known).
     pub member: Option<bool>,
     /// In a results table: what the call did for this row.

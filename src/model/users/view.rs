@@ -22,6 +22,10 @@ pub enum Show {
     Succeeded,
     /// Results tables: the call answered, and not with success.
     Refused,
+    /// Group members: the owner and group admins.
+    Managers,
+    /// Group members muted when the list was read.
+    Muted,
 }
 
 impl Show {
@@ -37,6 +41,8 @@ impl Show {
     ];
     /// The choices of a results table.
     pub const RESULTS: [Show; 4] = [Show::All, Show::Succeeded, Show::Refused, Show::Selected];
+    /// The choices of a group's member list.
+    pub const GROUP: [Show; 4] = [Show::All, Show::Managers, Show::Muted, Show::Selected];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -49,13 +55,18 @@ impl Show {
             Show::Selected => "selected",
             Show::Succeeded => "succeeded",
             Show::Refused => "refused",
+            Show::Managers => "managers",
+            Show::Muted => "muted",
         }
     }
 
     pub fn from_key(key: &str) -> Show {
-        (Show::USERS.into_iter().chain(Show::RESULTS))
-            .find(|s| s.key() == key)
-            .unwrap_or_default()
+        (Show::USERS
+            .into_iter()
+            .chain(Show::RESULTS)
+            .chain(Show::GROUP))
+        .find(|s| s.key() == key)
+        .unwrap_or_default()
     }
 
     fn admits(self, row: &UserRow) -> bool {
@@ -69,6 +80,8 @@ impl Show {
             Show::Selected => row.selected,
             Show::Succeeded => row.succeeded(),
             Show::Refused => row.refused(),
+            Show::Managers => row.role > 1,
+            Show::Muted => row.muted_until > 0,
         }
     }
 }

@@ -22,7 +22,7 @@ use crate::components::user_table::{
 use crate::i18n::fill;
 use crate::model::bulk::{plan_action, steps, Step};
 use crate::model::groups::{
-    expected_members, group_id_problem, remember_created, split_for_create, GroupIdProblem,
+    expected_members, group_id_problem, remember, split_for_create, GroupIdProblem,
 };
 use crate::model::outcome::{Action, Outcome};
 use crate::model::stored;
@@ -66,7 +66,7 @@ enum Stage {
 }
 
 #[component]
-pub fn CreateGroup(recent: Recent, group_id: RwSignal<String>) -> impl IntoView {
+pub fn CreateGroup(recent: Recent) -> impl IntoView {
     let app = use_app();
     let scope = page_scope();
     let values = FIELDS.map(|key| kept_draft(format!("groups.create.{key}")));
@@ -108,7 +108,6 @@ pub fn CreateGroup(recent: Recent, group_id: RwSignal<String>) -> impl IntoView 
     let group_id_error = RwSignal::new(None::<String>);
     let pasted_error = RwSignal::new(None::<String>);
     let stage = RwSignal::new(Stage::Editing);
-    let invited_group: super::Pending = StoredValue::new(None);
     let owner_registered = RwSignal::new(false);
 
     let add = move |_| {
@@ -202,9 +201,7 @@ pub fn CreateGroup(recent: Recent, group_id: RwSignal<String>) -> impl IntoView 
 
     // v2.3: the members past the first call's cap, invited once the group
     // exists; one table then holds every member's outcome.
-    // Those added at creation are remembered already; the rest once invited.
     let invites = Run::new(app);
-    super::remember_when_done(invites, recent, invited_group);
 
     let create = {
         let scope = scope.clone();
@@ -246,18 +243,14 @@ pub fn CreateGroup(recent: Recent, group_id: RwSignal<String>) -> impl IntoView 
                     Ok(info) => {
                         let in_first: FxHashSet<&str> =
                             first.iter().map(|(id, _)| id.as_str()).collect();
-                        let added_now: Vec<String> = (added.iter())
+                        let added_now = added
+                            .iter()
                             .filter(|id| in_first.contains(id.as_str()))
-                            .cloned()
-                            .collect();
-                        let mut members = vec![owner_id];
-                        members.extend(added_now.iter().cloned());
-                        recent.change(|l| remember_created(l, &info, members));
+                            .count();
+                        recent.change(|l| remember(l, &info));
                         if !rest.is_empty() {
                             invite_rest(invites, release, &info.group_id, &first, &rest, &added);
-                            invited_group.set_value(Some((info.group_id.clone(), Action::Invite)));
                         }
-                        group_id.set(info.group_id.clone());
                         // The form starts over; the report below keeps what was made.
                         for v in values {
                             v.set(String::new());
@@ -265,7 +258,7 @@ pub fn CreateGroup(recent: Recent, group_id: RwSignal<String>) -> impl IntoView 
                         run.lookup.set(Default::default());
                         stage.set(Stage::Created {
                             info,
-                            expected: added_now.len() + 1,
+                            expected: added_now + 1,
                             skipped,
                         });
                     }
@@ -399,7 +392,10 @@ fn Created(info: GroupInfo, expected: usize, skipped: Vec<String>) -> impl IntoV
     view! {
         <div class="notice created" role="status">
             <h3>{tr(|t| t.created_title)}</h3>
-            <p class="group-id">"groupID " <code class="new-group-id">{id.clone()}</code> " " <CopyButton text=id/></p>
+            <p class="group-id">
+                "groupID " <code class="new-group-id">{id.clone()}</code> " " <CopyButton text=id.clone()/>
+                " " <a class="open-group" href=crate::routes::group(&id)>{tr(|t| t.open_page)}</a>
+            </p>
             <p class="created-summary">{text(move || fill(app.t().created_summary, &[
                 ("count", &count), ("name", &info.group_name), ("creator", &info.creator_user_id),
             ]))}</p>

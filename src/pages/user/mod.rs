@@ -1,6 +1,9 @@
 //! One user at `/users/:userID`, to link and bookmark: registration,
 //! profile, online status per platform (refreshed on request), and an edit
-//! form for every update_user_info field.
+//! form for every update_user_info field, and the user's groups, friends
+//! and blacklist.
+
+mod relations;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -99,6 +102,7 @@ fn UserDetail(user_id: String) -> impl IntoView {
                     let id = id.clone();
                     move || app.release().has(FORCE_LOGOUT).then(|| view! { <ForceLogout user_id=id.clone()/> })
                 }
+                <relations::Relations user_id=id.clone()/>
             </When>
         </section>
     }
