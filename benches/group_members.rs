@@ -25,6 +25,7 @@ async fn main() {
     let sim = harness::start_sim(&["--users", "1000", "--seed", "7", "--release", "2.3.3"]);
     let base = format!("http://127.0.0.1:{}", sim.port);
     let s = harness::Session::browse("bench-group", &base, vec![sim.process]).await;
+    s.open("/login").await;
     let filled = s
         .server_post(
             "/_sim/fill_group",
@@ -32,7 +33,6 @@ async fn main() {
         )
         .await;
     assert_eq!(filled["memberCount"], members, "{filled}");
-    s.open("/login").await;
     s.sign_in("tuoyun", "openIM123456").await;
     s.wait_path("/users").await;
 
