@@ -87,6 +87,20 @@ async fn every_group_action(s: Session, roles: bool) {
     s.wait_path("/groups/rb-team").await;
     s.wait_text("#members-summary", "4 members").await;
     assert_eq!(s.text(".group-info dd.owner").await, owner.as_str());
+    // To the owner's page and straight back: the group as just read, with
+    // no read again; Refresh reads it anew.
+    let reads = |r: &[Value]| api_calls(r, "/group/get_group_all_member_list").len();
+    let before = reads(&s.requests().await);
+    s.click(".group-info dd.owner a").await;
+    s.wait_path(&format!("/users/{owner}")).await;
+    s.client.back().await.unwrap();
+    s.wait_text("#members-summary", "4 members").await;
+    assert_eq!(reads(&s.requests().await), before, "kept, not read again");
+    s.click(".refresh-group").await;
+    s.until("a fresh read", || async {
+        reads(&s.requests().await) == before + 1
+    })
+    .await;
     assert_eq!(
         s.text(".group-info dd.notification").await,
         "Standup at nine"

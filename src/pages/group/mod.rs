@@ -156,6 +156,32 @@ impl Group {
     }
 }
 
+/// The last group page left, with all its members read: one, so the
+/// memory it holds stays that of one page.
+mod kept {
+    use std::cell::RefCell;
+
+    use crate::api::group::GroupInfo;
+    use crate::model::users::Lookup;
+
+    /// How long a group read stays good for a return to its page.
+    pub const KEPT_MS: f64 = 30_000.0;
+
+    thread_local! {
+        static LAST: RefCell<Option<(String, f64, GroupInfo, Lookup)>> = const { RefCell::new(None) };
+    }
+
+    pub fn put(group_id: String, info: GroupInfo, members: Lookup) {
+        LAST.with(|l| *l.borrow_mut() = Some((group_id, js_sys::Date::now(), info, members)));
+    }
+
+    /// The group's record and members if it was left less than KEPT_MS ago.
+    pub fn take(group_id: &str) -> Option<(GroupInfo, Lookup)> {
+        let (id, at, info, members) = LAST.with(|l| l.borrow_mut().take())?;
+        (id == group_id && js_sys::Date::now() - at < KEPT_MS).then_some((info, members))
+    }
+}
+
 #[component]
 fn GroupDetail(group_id: String) -> impl IntoView {
     let app = use_app();
@@ -172,7 +198,30 @@ fn GroupDetail(group_id: String) -> impl IntoView {
         generation: StoredValue::new(0),
         scope: StoredValue::new(page_scope()),
     };
-    group.reload();
+    // A group left less than KEPT_MS ago comes back as it was read; a
+    // 100,000-member group is 100 calls to read again.
+    match kept::take(&group_id) {
+        Some((info, members)) => {
+            group.info.set(Some(Ok(Some(info))));
+            group.members.lookup.set(members);
+        }
+        None => group.reload(),
+    }
+    on_cleanup(move || {
+        let whole = group.reading.try_get_untracked() == Some(None)
+            && group.members_error.try_with_untracked(Option::is_none) == Some(true);
+        let info = group
+            .info
+            .try_get_untracked()
+            .flatten()
+            .and_then(Result::ok)
+            .flatten();
+        if let (true, Some(info)) = (whole, info) {
+            if let Some(members) = group.members.lookup.try_update_untracked(std::mem::take) {
+                kept::put(group.id.get_value(), info, members);
+            }
+        }
+    });
     // A finished action is read back from the server.
     group.acts.when_finished(move || group.reload());
     view! {
