@@ -23,8 +23,11 @@ cd "$(dirname "$0")/.."
 # blacklist; undo after blocks, imports and invites; less what it made
 # redundant: the groups page's own invite/kick form and the recent groups'
 # member tracking, 4.7 KB; records read as JSON values, 1.1 KB).
-# Ceiling for the read-back work: 365,000.
-BUDGET_BROTLI=364700
+# 376,600 (+11,874 measured: the CMS API found by its probes or named at
+# sign-in and in config.json, and its list of every group with search and
+# pages, the pager shared with the server search).
+# Ceiling for the CMS work: 395,000.
+BUDGET_BROTLI=376600
 
 dist=${1:-dist}
 [ -f "$dist/index.html" ] || { echo "no $dist/index.html: run trunk build --release --offline" >&2; exit 1; }
