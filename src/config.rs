@@ -24,6 +24,10 @@ pub struct Config {
     /// The server's release ([`Release::from_key`]); empty: detect it.
     #[serde(default)]
     pub release: String,
+    /// Where the CMS API is (its base URL, with or without its prefix);
+    /// empty: look for it (docs/cms.md#cms-detection).
+    #[serde(default)]
+    pub cms: String,
 }
 
 /// `manager.appManagerUid` in v2's shipped config (docs/api.md#admins).
@@ -127,5 +131,12 @@ mod tests {
         let c = Config::parse(r#"{"release":"v2.3.3"}"#).unwrap();
         assert_eq!(c.release(), Some(Release::V2_3_3));
         assert_eq!(Config::parse(r#"{"release":"9"}"#).unwrap().release(), None);
+    }
+
+    #[test]
+    fn a_cms_may_be_named() {
+        assert_eq!(Config::parse("{}").unwrap().cms, "");
+        let c = Config::parse(r#"{"cms":"https://im.example.com/cms"}"#).unwrap();
+        assert_eq!(c.cms, "https://im.example.com/cms");
     }
 }

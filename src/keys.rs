@@ -13,6 +13,8 @@ pub const BROADCAST_IDS: &str = "broadcast.ids";
 /// The groups this tab created or used (the groups page keeps them, the
 /// message composer reads their member counts).
 pub const RECENT_GROUPS: &str = "groups.recent";
+/// The CMS API's address typed at sign-in (read where the CMS is used).
+pub const CMS_URL: &str = "login.cms";
 
 #[cfg(test)]
 mod tests {
@@ -26,6 +28,7 @@ mod tests {
             GROUP_MEMBER_IDS,
             BROADCAST_IDS,
             RECENT_GROUPS,
+            CMS_URL,
         ];
         names.sort();
         assert!(names.windows(2).all(|w| w[0] != w[1]), "{names:?}");

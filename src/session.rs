@@ -23,6 +23,10 @@ pub struct Session {
     /// The server's release family ([`Release::key`]), found at sign-in.
     #[serde(default)]
     pub release: String,
+    /// Where the CMS answered, as [`Cms::store`] writes it; empty until
+    /// it is found (docs/cms.md#cms-detection).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub cms: String,
 }
 
 impl Session {
@@ -30,6 +34,10 @@ impl Session {
     /// apart speaks the reference release, as it did then.
     pub fn release(&self) -> Release {
         Release::from_key(&self.release).unwrap_or_default()
+    }
+
+    pub fn cms(&self) -> Option<crate::api::cms::Cms> {
+        crate::api::cms::Cms::parse(&self.cms)
     }
 
     pub fn is_expired(&self, now_secs: i64) -> bool {
@@ -126,6 +134,7 @@ mod tests {
             token: "t".into(),
             expired_time: 1_000,
             release: String::new(),
+            cms: String::new(),
         };
         assert!(!s.is_expired(999));
         assert!(s.is_expired(1_000));
@@ -139,6 +148,7 @@ mod tests {
             token: "t".into(),
             expired_time: 5,
             release: "2.2".into(),
+            cms: String::new(),
         };
         let json = serde_json::to_string(&s).unwrap();
         assert_eq!(

@@ -124,6 +124,50 @@ impl AppState {
         })
     }
 
+    /// The CMS this session uses (docs/cms.md#cms-detection): the one
+    /// found before, else config.json's, else the first place the probes
+    /// find one; kept in the session once found. None: none answers.
+    pub fn cms(self) -> crate::api::cms_transport::Boxed<Option<crate::api::cms::Cms>> {
+        Box::pin(self.cms_found())
+    }
+
+    async fn cms_found(self) -> Option<crate::api::cms::Cms> {
+        let session = self.session.get_untracked()?;
+        if let Some(cms) = session.cms() {
+            return Some(cms);
+        }
+        // Typed at sign-in, else named in config.json, else looked for.
+        let typed = crate::session::draft(crate::keys::CMS_URL).unwrap_or_default();
+        let configured = match typed.trim() {
+            "" => self.config.get_untracked().cms,
+            typed => typed.to_string(),
+        };
+        let candidates = if configured.is_empty() {
+            let origin = web_sys::window()?.location().origin().ok()?;
+            crate::api::cms::candidates(&session.server, &origin)
+        } else {
+            vec![configured]
+        };
+        let found = crate::api::cms_transport::find(candidates).await?;
+        self.session.update(|s| {
+            if let Some(s) = s {
+                s.cms = found.store();
+                crate::session::save(s);
+            }
+        });
+        Some(found)
+    }
+
+    /// Forgets where the CMS was, so the next use looks again.
+    pub fn forget_cms(self) {
+        self.session.update(|s| {
+            if let Some(s) = s {
+                s.cms.clear();
+                crate::session::save(s);
+            }
+        });
+    }
+
     pub fn sign_in(&self, session: Session) {
         crate::session::save(&session);
         self.session_ended.set(false);

@@ -69,6 +69,7 @@ fn sample_session() -> Session {
         token: "tok".into(),
         expired_time: 4_102_444_800,
         release: "2.2".into(),
+        cms: String::new(),
     }
 }
 

@@ -17,7 +17,35 @@ const PORT: u16 = 10000;
 const SECRET: &str = "tuoyun";
 const ACCESS_SECRET: &str = "open_im_server";
 const USERS: usize = 240;
+const MESSAGES: usize = 2_000;
 const SEED: u64 = 20220424;
+
+/// `manager.secrets` of the shipped config, one per default admin: the CMS
+/// login's credentials (docs/cms.md#cms-login).
+pub const DEFAULT_ADMIN_SECRETS: [&str; 4] = ["openIM1", "openIM2", "openIM333", "openIMAdmin"];
+
+/// Where the CMS API listens (docs/cms.md#cms-deploy).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CmsPort {
+    /// No CMS listener.
+    Off,
+    /// This port; 0 picks a free one.
+    Port(u16),
+}
+
+impl std::str::FromStr for CmsPort {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<CmsPort, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "off" | "no" | "none" | "false" => Ok(CmsPort::Off),
+            n => n
+                .parse()
+                .map(CmsPort::Port)
+                .map_err(|_| format!("expected a port number or `off`, got {s:?}")),
+        }
+    }
+}
 
 /// openim-sim: an in-memory stand-in for the OpenIM v2 admin REST API.
 ///
@@ -61,6 +89,29 @@ pub struct Config {
     /// Demo users to generate; 0 = the admins only.
     #[arg(long, env = "OPENIM_SIM_USERS", default_value_t = USERS)]
     pub users: usize,
+    /// Messages of the generated history (about 13 months up to start-up);
+    /// none without demo users.
+    #[arg(long, env = "OPENIM_SIM_MESSAGES", default_value_t = MESSAGES)]
+    pub messages: usize,
+    /// Port of the CMS API (`open_im_cms_api`, docs/cms.md#cms-deploy):
+    /// a number (0 picks a free one) or `off`. Unset: the release's own,
+    /// 8000 for 2.0.8 and 10006 after, skipped with a warning when taken.
+    #[arg(long, value_name = "PORT|off", env = "OPENIM_SIM_CMS_PORT")]
+    pub cms_port: Option<CmsPort>,
+    /// No CMS listener (as `--cms-port off`).
+    #[arg(long, env = "OPENIM_SIM_NO_CMS", action = ArgAction::SetTrue, value_parser = BoolishValueParser::new())]
+    pub no_cms: bool,
+    /// An admin's CMS login secret (`manager.secrets`), in the order of the
+    /// admins; repeat the flag, or give a comma-separated list.
+    #[arg(
+        long = "admin-secret",
+        value_name = "SECRET",
+        env = "OPENIM_SIM_ADMIN_SECRETS",
+        value_delimiter = ',',
+        value_parser = trimmed,
+        default_values = DEFAULT_ADMIN_SECRETS
+    )]
+    pub admin_secrets: Vec<String>,
     /// Seed of the demo data (the same seed makes the same data).
     #[arg(long, env = "OPENIM_SIM_SEED", default_value_t = SEED)]
     pub seed: u64,
@@ -88,6 +139,13 @@ impl Default for Config {
             token_ttl_days: None,
             access_secret: ACCESS_SECRET.into(),
             users: USERS,
+            messages: MESSAGES,
+            cms_port: None,
+            no_cms: false,
+            admin_secrets: DEFAULT_ADMIN_SECRETS
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
             seed: SEED,
             dashboard: None,
             control: false,
@@ -97,6 +155,21 @@ impl Default for Config {
 }
 
 impl Config {
+    /// The CMS listener's port: `None` when off; `Some((port, explicit))`,
+    /// where a port that was not asked for is the release's own
+    /// (docs/cms.md#cms-deploy, trap T26 in docs/cms.md#cms-traps).
+    pub fn cms_listen_port(&self) -> Option<(u16, bool)> {
+        if self.no_cms {
+            return None;
+        }
+        match self.cms_port {
+            Some(CmsPort::Off) => None,
+            Some(CmsPort::Port(p)) => Some((p, true)),
+            None if self.release == Release::V2_0_8 => Some((8000, false)),
+            None => Some((10006, false)),
+        }
+    }
+
     /// The token lifetime in force: the flag, else the release's default.
     pub fn token_ttl(&self) -> i64 {
         self.token_ttl_days
@@ -138,6 +211,20 @@ mod tests {
         assert_eq!((c.release, c.token_ttl()), (Release::V2_3_3, 90));
         let c = parse(&["--release=2.3.3", "--token-ttl-days=7"]);
         assert_eq!(c.token_ttl(), 7);
+        assert_eq!(parse(&[]).cms_listen_port(), Some((8000, false)));
+        let c = parse(&["--release", "2.1.0"]);
+        assert_eq!(c.cms_listen_port(), Some((10006, false)));
+        assert_eq!(
+            parse(&["--cms-port", "0"]).cms_listen_port(),
+            Some((0, true))
+        );
+        assert_eq!(parse(&["--cms-port", "off"]).cms_listen_port(), None);
+        assert_eq!(parse(&["--no-cms"]).cms_listen_port(), None);
+        assert_eq!(parse(&["--messages", "7"]).messages, 7);
+        assert_eq!(
+            parse(&["--admin-secret", "a,b"]).admin_secrets,
+            vec!["a", "b"]
+        );
         assert_eq!(Config::default().token_ttl(), 3650);
     }
 
@@ -156,5 +243,6 @@ mod tests {
         assert!(argv(&["--port", "x"]).contains("--port"));
         assert!(argv(&["--nope"]).contains("--nope"));
         assert!(argv(&["--release", "2.4.0"]).contains("2.0.8, 2.0.10"));
+        assert!(argv(&["--cms-port", "x"]).contains("port number or `off`"));
     }
 }

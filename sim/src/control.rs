@@ -4,9 +4,9 @@
 //! make endpoints fail or hang on purpose.
 
 use crate::faults::Faults;
-use crate::rng::now_secs;
+use crate::rng::{now_millis, now_secs};
 use crate::sim::Sim;
-use crate::state::{Group, User};
+use crate::state::{CmsBlock, Group, Message, User};
 use serde::Deserialize;
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
@@ -38,6 +38,12 @@ pub fn handle(sim: &mut Sim, method: &str, path: &str, body: &[u8]) -> Option<(u
             let was_down = std::mem::take(&mut sim.group_service_down);
             Ok(json!({ "wasDown": was_down }))
         }
+        ("POST", "/_sim/restart_user_service") => {
+            let was_down = std::mem::take(&mut sim.user_service_down);
+            Ok(json!({ "wasDown": was_down }))
+        }
+        ("POST", "/_sim/messages") => parse().and_then(|v| put_messages(sim, v)),
+        ("POST", "/_sim/cms_blocks") => parse().and_then(|v| put_cms_blocks(sim, v)),
         ("GET", "/_sim/faults") => Ok(sim.faults.to_json()),
         // No body at all asks for no faults, like `{}`.
         ("POST", "/_sim/faults") if body.trim_ascii().is_empty() => put_faults(sim, json!({})),
@@ -394,10 +400,154 @@ fn fill_group(sim: &mut Sim, v: Value) -> Result<Value, (u16, Value)> {
     }))
 }
 
-/// POST /_sim/faults: the settings given replace all earlier ones.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct MessageIn {
+    #[serde(rename = "sendID")]
+    send_id: String,
+    #[serde(default, rename = "recvID")]
+    recv_id: String,
+    #[serde(default, rename = "groupID")]
+    group_id: String,
+    /// 1 single chat, 2 group (the default with a groupID), 3 super group,
+    /// 4 notification.
+    #[serde(default)]
+    session_type: Option<i64>,
+    #[serde(default = "text_type")]
+    content_type: i64,
+    #[serde(default)]
+    content: String,
+    /// Milliseconds; now when absent.
+    #[serde(default)]
+    send_time: Option<i64>,
+    /// Milliseconds (the chat_logs insert time); `sendTime` when absent.
+    #[serde(default)]
+    create_time: Option<i64>,
+    #[serde(default)]
+    sender_nickname: String,
+    #[serde(default, rename = "senderFaceURL")]
+    sender_face_url: String,
+    #[serde(default = "ios", rename = "senderPlatformID")]
+    sender_platform_id: i64,
+    #[serde(default = "from_user")]
+    msg_from: i64,
+    #[serde(default, rename = "clientMsgID")]
+    client_msg_id: Option<String>,
+    #[serde(default, rename = "serverMsgID")]
+    server_msg_id: Option<String>,
+}
+
+fn text_type() -> i64 {
+    101
+}
+
+fn ios() -> i64 {
+    1
+}
+
+fn from_user() -> i64 {
+    100
+}
+
+/// POST /_sim/messages: store messages (chat-log rows) with chosen times,
+/// appended like any other and indexed for the CMS (docs/cms.md#cms-chat-logs)
+/// → `{"messages": [clientMsgID...]}`.
+fn put_messages(sim: &mut Sim, v: Value) -> Result<Value, (u16, Value)> {
+    let mut ids = Vec::new();
+    for item in items(v, "messages") {
+        let m: MessageIn = serde_json::from_value(item).map_err(bad)?;
+        let session_type = m
+            .session_type
+            .unwrap_or(if m.group_id.is_empty() { 1 } else { 2 });
+        let send_time = m.send_time.unwrap_or_else(now_millis);
+        let client = match m.client_msg_id {
+            Some(id) => id,
+            None => sim.new_client_msg_id(&m.send_id),
+        };
+        let server = match m.server_msg_id {
+            Some(id) => id,
+            None => sim.new_server_msg_id(&m.send_id),
+        };
+        let delivered_to: Vec<String> = if matches!(session_type, 2 | 3) {
+            sim.state
+                .member_ids(&m.group_id)
+                .map(str::to_string)
+                .collect()
+        } else {
+            vec![m.recv_id.clone(), m.send_id.clone()]
+        };
+        ids.push(client.clone());
+        sim.state.push_message(Message {
+            server_msg_id: server,
+            client_msg_id: client,
+            operation_id: String::new(),
+            send_id: m.send_id,
+            recv_id: m.recv_id,
+            group_id: m.group_id,
+            sender_nickname: m.sender_nickname,
+            sender_face_url: m.sender_face_url,
+            sender_platform_id: m.sender_platform_id,
+            session_type,
+            content_type: m.content_type,
+            msg_from: m.msg_from,
+            request_content: json!({ "text": m.content }),
+            content: m.content,
+            force_list: None,
+            is_online_only: false,
+            not_offline_push: false,
+            business_operation_id: String::new(),
+            options: Default::default(),
+            offline_push_info: Value::Null,
+            send_time,
+            create_time: m.create_time.unwrap_or(send_time),
+            delivered_to: delivered_to.into(),
+        });
+    }
+    Ok(json!({ "messages": ids }))
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct CmsBlockIn {
+    #[serde(rename = "userID")]
+    user_id: String,
+    /// Unix seconds, past or future.
+    end_disable_time: i64,
+    /// Unix seconds; now when absent.
+    #[serde(default)]
+    begin_disable_time: Option<i64>,
+    /// Unix seconds; `beginDisableTime` when absent.
+    #[serde(default)]
+    create_time: Option<i64>,
+}
+
+/// POST /_sim/cms_blocks: insert or replace CMS blocks (docs/cms.md#cms-blocks),
+/// with any times, expired ones too → `{"blocks": n}`.
+fn put_cms_blocks(sim: &mut Sim, v: Value) -> Result<Value, (u16, Value)> {
+    let mut n = 0;
+    for item in items(v, "blocks") {
+        let b: CmsBlockIn = serde_json::from_value(item).map_err(bad)?;
+        let begin = b.begin_disable_time.unwrap_or_else(now_secs);
+        let row = CmsBlock {
+            user_id: b.user_id.clone(),
+            begin_disable_time: begin,
+            end_disable_time: b.end_disable_time,
+            create_time: b.create_time.unwrap_or(begin),
+        };
+        sim.state.cms_blocks.put(b.user_id, row);
+        n += 1;
+    }
+    Ok(json!({ "blocks": n }))
+}
+
+/// POST /_sim/faults: the settings given replace all earlier ones. CMS
+/// routes are named `cms_<last segment>` (docs/cms.md#cms-envelope-c).
 fn put_faults(sim: &mut Sim, v: Value) -> Result<Value, (u16, Value)> {
     let release = sim.config.release;
-    let known = |name: &str| crate::handlers::is_endpoint(name, release);
+    let gen = crate::cms::Gen::of(release);
+    let known = |name: &str| {
+        crate::handlers::is_endpoint(name, release) || crate::cms::is_fault_name(name, gen)
+    };
     sim.faults = Faults::parse(v, known).map_err(|e| (400, json!({ "error": e })))?;
     Ok(sim.faults.to_json())
 }
@@ -458,5 +608,7 @@ fn dump(sim: &Sim) -> Value {
         "online": online,
         "tokens": tokens,
         "groupServiceDown": sim.group_service_down,
+        "userServiceDown": sim.user_service_down,
+        "cmsBlocks": st.cms_blocks.iter().collect::<Vec<_>>(),
     })
 }

@@ -5,10 +5,14 @@
 //! used by the API document's examples (so each example succeeds as written)
 //! and one user whose profile holds markup, to check that it is shown as text.
 
+use crate::cms_index::CmsIndex;
 use crate::config::Config;
-use crate::rng::{md5_hex, now_secs, Rng};
+use crate::gotime::{day_of, weekday, DAY};
+use crate::release::Release;
+use crate::rng::{md5_hex, now_millis, now_secs, Rng};
 use crate::state::{Group, Message, State, User};
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 /// Demo timestamps start here (2022-04-24, the v2.0.8 release) so the data
 /// does not depend on the clock.
@@ -123,6 +127,9 @@ const GROUP_NAMES: [&str; 8] = [
 
 pub fn build(config: &Config) -> State {
     let mut st = State::default();
+    // Gen A/B count messages by insert time, C by send time
+    // (docs/cms.md#cms-buckets).
+    st.cms = CmsIndex::new(config.release < Release::V2_3_2);
     let now = now_secs();
     for (i, id) in config.admins.iter().enumerate() {
         st.put_user(User {
@@ -137,14 +144,101 @@ pub fn build(config: &Config) -> State {
         return st;
     }
     let mut rng = Rng::new(config.seed);
+    let mut history = History::new(config.seed, now);
     add_fixed_users(&mut st);
-    let generated = add_random_users(&mut st, &mut rng, config.users);
+    let generated = add_random_users(&mut st, &mut rng, &mut history, config.users);
     add_online(&mut st, &mut rng, &generated);
-    add_groups(&mut st, &mut rng, &generated, config.admins.first(), now);
+    add_groups(
+        &mut st,
+        &mut rng,
+        &mut history,
+        &generated,
+        config.admins.first(),
+        now,
+    );
     add_friends_and_blacks(&mut st, &mut rng, &generated);
     add_remarks_and_requests(&mut st, &generated);
     add_messages(&mut st, &mut rng, config.admins.first());
+    add_history_groups(&mut st, &mut history, &generated);
+    add_history_messages(&mut st, &mut history, &generated, config.messages);
     st
+}
+
+/// How many days of history the demo data spans (about 13 months).
+pub const HISTORY_DAYS: i64 = 395;
+
+/// Times for the generated history: the last `HISTORY_DAYS` days up to
+/// start-up, more of them recently (growth) and fewer at weekends, drawn
+/// from a stream of their own so the rest of the demo data is what it was
+/// for the seed. Deterministic for a seed and a start-up day.
+pub struct History {
+    rng: Rng,
+    now: i64,
+    /// First day of the history (day number).
+    pub first_day: i64,
+    /// Cumulative day weights, one per day from `first_day` to today.
+    cum: Vec<f64>,
+}
+
+impl History {
+    pub fn new(seed: u64, now: i64) -> History {
+        let today = day_of(now);
+        let first_day = today - HISTORY_DAYS;
+        let mut cum = Vec::with_capacity(HISTORY_DAYS as usize + 1);
+        let mut total = 0.0;
+        for i in 0..=HISTORY_DAYS {
+            let day = first_day + i;
+            let growth = 0.3 + 0.7 * i as f64 / HISTORY_DAYS as f64;
+            let rhythm = match weekday(day) {
+                0 => 0.45,
+                6 => 0.6,
+                _ => 1.0,
+            };
+            total += growth * rhythm;
+            cum.push(total);
+        }
+        History {
+            rng: Rng::new(seed ^ 0x000C_3515_7041_u64),
+            now,
+            first_day,
+            cum,
+        }
+    }
+
+    /// A day of the history by weight, no later than `last_day`.
+    fn day(&mut self, last_day: i64) -> i64 {
+        let n = (last_day - self.first_day + 1).clamp(1, self.cum.len() as i64) as usize;
+        let x = self.rng.unit() * self.cum[n - 1];
+        let i = self.cum[..n].partition_point(|&c| c <= x).min(n - 1);
+        self.first_day + i as i64
+    }
+
+    /// A time of the history (never exactly 00:00:00, mostly daytime),
+    /// before start-up and no later than `last_day`.
+    pub fn time(&mut self, last_day: i64) -> i64 {
+        let day = self.day(last_day);
+        let of_day = if self.rng.chance(85) {
+            8 * 3600 + self.rng.below(15 * 3600) as i64
+        } else {
+            1 + self.rng.below(DAY as u64 - 1) as i64
+        };
+        let t = day * DAY + of_day;
+        if t < self.now {
+            t
+        } else {
+            day * DAY + 1 + (self.now - day * DAY - 1).max(0) / 2
+        }
+    }
+
+    /// An index below `n`, skewed towards the first ones (a few busy
+    /// senders and groups).
+    fn skewed(&mut self, n: usize, power: f64) -> usize {
+        ((n as f64 * self.rng.unit().powf(power)) as usize).min(n.saturating_sub(1))
+    }
+
+    fn today(&self) -> i64 {
+        day_of(self.now)
+    }
 }
 
 fn add_fixed_users(st: &mut State) {
@@ -178,7 +272,7 @@ fn add_fixed_users(st: &mut State) {
         .insert("17396220460".into(), BTreeSet::from([4, 5]));
 }
 
-fn add_random_users(st: &mut State, rng: &mut Rng, n: usize) -> Vec<String> {
+fn add_random_users(st: &mut State, rng: &mut Rng, history: &mut History, n: usize) -> Vec<String> {
     let mut ids = Vec::with_capacity(n);
     while ids.len() < n {
         let chinese = rng.chance(45);
@@ -247,7 +341,12 @@ fn add_random_users(st: &mut State, rng: &mut Rng, n: usize) -> Vec<String> {
             birth,
             email,
             ex,
-            create_time: EPOCH + rng.below(86_400 * 180) as i64,
+            // Drawn as before, so the rest of the stream is unchanged; the
+            // time itself comes from the history (docs/cms.md#cms-buckets).
+            create_time: {
+                rng.below(86_400 * 180);
+                history.time(history.today())
+            },
             app_manger_level: 1,
         });
         ids.push(id);
@@ -276,7 +375,14 @@ fn add_online(st: &mut State, rng: &mut Rng, ids: &[String]) {
 /// member rows deleted as dismissal does) and one muted (status 3), an
 /// introduction, and the newer flags. The variety draws nothing from `rng`,
 /// so the rest of the data is what it was.
-fn add_groups(st: &mut State, rng: &mut Rng, ids: &[String], creator: Option<&String>, now: i64) {
+fn add_groups(
+    st: &mut State,
+    rng: &mut Rng,
+    history: &mut History,
+    ids: &[String],
+    creator: Option<&String>,
+    now: i64,
+) {
     let creator = creator.cloned().unwrap_or_default();
     let t = EPOCH + 3600;
     // The document's group: owner 19828950910, one member 18666662412.
@@ -323,7 +429,9 @@ fn add_groups(st: &mut State, rng: &mut Rng, ids: &[String], creator: Option<&St
             _ if noted => format!("{name}: be nice."),
             _ => String::new(),
         };
-        let created = t + i as i64 * 600;
+        // Spread over the history, at least a week before start-up so the
+        // expired mutes below have run out.
+        let created = history.time(history.today() - 7);
         st.put_group(Group {
             group_id: group_id.clone(),
             group_name: name.to_string(),
@@ -350,12 +458,12 @@ fn add_groups(st: &mut State, rng: &mut Rng, ids: &[String], creator: Option<&St
             ..Group::default()
         });
         let owner = rng.pick(ids).clone();
-        let mut joined = vec![(owner, 2, t)];
+        let mut joined = vec![(owner, 2, created)];
         let size = 3 + rng.below(40.min(ids.len() as u64));
         for k in 0..size {
             let uid = rng.pick(ids).clone();
             let role = if k < 2 { 3 } else { 1 };
-            joined.push((uid, role, t + k as i64));
+            joined.push((uid, role, created + k as i64));
         }
         if i == DISMISSED_DEMO_GROUP {
             continue; // dismissal deletes every member row
@@ -475,7 +583,7 @@ fn add_messages(st: &mut State, rng: &mut Rng, admin: Option<&String>) {
         } else {
             st.members_of(group).map(|m| m.user_id.clone()).collect()
         };
-        st.messages.push(Message {
+        st.push_message(Message {
             server_msg_id: md5_hex(&format!("demo-server-{}", rng.next_u64())),
             client_msg_id: client,
             operation_id: format!("demo-{}", rng.below(1_000_000)),
@@ -498,7 +606,7 @@ fn add_messages(st: &mut State, rng: &mut Rng, admin: Option<&String>) {
             offline_push_info: serde_json::Value::Null,
             send_time: at,
             create_time: at,
-            delivered_to,
+            delivered_to: delivered_to.into(),
         });
     };
     text(
@@ -522,4 +630,195 @@ fn add_messages(st: &mut State, rng: &mut Rng, admin: Option<&String>) {
         "Release notes are out.",
         base + 60_000,
     );
+}
+
+const HISTORY_TOPICS: [&str; 12] = [
+    "Study Group",
+    "读书会",
+    "Running Club",
+    "项目讨论组",
+    "Photo Walks",
+    "Parents Chat",
+    "Game Night",
+    "周末聚餐",
+    "Open Source",
+    "Book Swap",
+    "Travel Plans",
+    "技术分享",
+];
+
+/// Groups made over the history: one per 25 generated users (4 to 2,000),
+/// each with its owner and 2 to 10 generated members, appended after the
+/// other groups, so the group charts grow (docs/cms.md#cms-get-group-statistics).
+fn add_history_groups(st: &mut State, history: &mut History, ids: &[String]) {
+    if ids.len() < 3 {
+        return;
+    }
+    let n = (ids.len() / 25).clamp(4, 2_000);
+    for i in 0..n {
+        let group_id = md5_hex(&format!("history-group-{i}-{}", history.rng.next_u64()));
+        let topic = HISTORY_TOPICS[i % HISTORY_TOPICS.len()];
+        let created = history.time(history.today() - 1);
+        let owner = ids[history.rng.below(ids.len() as u64) as usize].clone();
+        st.put_group(Group {
+            group_id: group_id.clone(),
+            group_name: format!("{topic} {}", i / HISTORY_TOPICS.len() + 1),
+            create_time: created,
+            creator_user_id: owner.clone(),
+            ..Group::default()
+        });
+        st.insert_member(&group_id, &owner, 2, created);
+        let size = 2 + history.rng.below(9);
+        for k in 0..size {
+            let uid = &ids[history.rng.below(ids.len() as u64) as usize];
+            st.insert_member(&group_id, uid, 1, created + 60 * (k as i64 + 1));
+        }
+    }
+}
+
+const PHRASES: [&str; 24] = [
+    "Good morning!",
+    "See you at 3pm.",
+    "Thanks, got it.",
+    "Can you send me the file?",
+    "On my way.",
+    "Sounds good to me.",
+    "Who is joining tonight?",
+    "Happy birthday! 🎉",
+    "The build is green again.",
+    "Let's move the meeting to Friday.",
+    "I'll check and get back to you.",
+    "Nice photo!",
+    "早上好！",
+    "收到，谢谢。",
+    "明天几点开会？",
+    "我到了。",
+    "周末一起吃饭吗？",
+    "文件已经发你了。",
+    "辛苦了！",
+    "好的，没问题。",
+    "Where are the slides?",
+    "Lunch?",
+    "Done ✅",
+    "Call me when you're free.",
+];
+
+/// Who a history message goes between: two generated users, or a member
+/// and their group.
+enum Between {
+    Users(usize, usize),
+    Group(usize, usize),
+}
+
+/// `n` messages over the history (docs/cms.md#cms-get-chat-logs,
+/// docs/cms.md#cms-get-messages-statistics): about 70% between two generated
+/// users, the rest to groups by a member; a few busy senders and groups;
+/// nobody sends before they were created or writes to a group before it
+/// existed. Stored oldest first after the other messages, so the last
+/// message stored is still the last one sent through the API.
+fn add_history_messages(st: &mut State, history: &mut History, ids: &[String], n: usize) {
+    if ids.len() < 2 || n == 0 {
+        return;
+    }
+    let born: Vec<i64> = ids
+        .iter()
+        .map(|id| st.user(id).map_or(0, |u| u.create_time))
+        .collect();
+    // Groups that can be written to: alive, with two members or more.
+    let groups: Vec<(String, i64, Arc<Vec<String>>)> = st
+        .groups
+        .iter()
+        .filter(|g| g.status != 2)
+        .map(|g| {
+            let members: Vec<String> = st
+                .members_of(&g.group_id)
+                .map(|m| m.user_id.clone())
+                .collect();
+            (g.group_id.clone(), g.create_time, Arc::new(members))
+        })
+        .filter(|(_, _, m)| m.len() >= 2)
+        .collect();
+    let today = history.today();
+    let now_ms = now_millis();
+    let mut planned: Vec<(i64, Between)> = Vec::with_capacity(n);
+    for _ in 0..n {
+        let mut t = history.time(today);
+        let between = if groups.is_empty() || history.rng.chance(70) {
+            let a = history.skewed(ids.len(), 2.2);
+            let mut b = history.rng.below(ids.len() as u64) as usize;
+            if b == a {
+                b = (b + 1) % ids.len();
+            }
+            t = t.max(born[a].max(born[b]) + 60);
+            Between::Users(a, b)
+        } else {
+            let g = history.skewed(groups.len(), 1.6);
+            let members = &groups[g].2;
+            let m = history.rng.below(members.len() as u64) as usize;
+            t = t.max(groups[g].1 + 60);
+            Between::Group(g, m)
+        };
+        planned.push((t, between));
+    }
+    planned.sort_by_key(|p| p.0);
+    st.messages.reserve(n);
+    for (t, between) in planned {
+        let ms = (t * 1000 + history.rng.below(1000) as i64).min(now_ms - 1);
+        let ids_hex = |r: &mut Rng| format!("{:016x}{:016x}", r.next_u64(), r.next_u64());
+        let client_msg_id = ids_hex(&mut history.rng);
+        let server_msg_id = ids_hex(&mut history.rng);
+        let (send_id, recv_id, group_id, session_type, delivered_to) = match between {
+            Between::Users(a, b) => (
+                ids[a].clone(),
+                ids[b].clone(),
+                String::new(),
+                1,
+                Arc::new(vec![ids[b].clone(), ids[a].clone()]),
+            ),
+            Between::Group(g, m) => {
+                let (gid, _, members) = &groups[g];
+                (
+                    members[m].clone(),
+                    String::new(),
+                    gid.clone(),
+                    2,
+                    members.clone(),
+                )
+            }
+        };
+        let picture = history.rng.chance(5);
+        let (content_type, content) = if picture {
+            let url = format!("https://img.example.com/{}.jpg", &client_msg_id[..12]);
+            (102, format!(r#"{{"sourcePicture":{{"url":"{url}"}}}}"#))
+        } else {
+            let phrase = PHRASES[history.rng.below(PHRASES.len() as u64) as usize];
+            (101, phrase.to_string())
+        };
+        st.push_message(Message {
+            server_msg_id,
+            client_msg_id,
+            operation_id: String::new(),
+            send_id,
+            recv_id,
+            group_id,
+            sender_nickname: String::new(),
+            sender_face_url: String::new(),
+            sender_platform_id: 1 + history.rng.below(5) as i64,
+            session_type,
+            content_type,
+            msg_from: 100,
+            content,
+            request_content: serde_json::Value::Null,
+            force_list: None,
+            is_online_only: false,
+            not_offline_push: false,
+            business_operation_id: String::new(),
+            options: BTreeMap::new(),
+            offline_push_info: serde_json::Value::Null,
+            send_time: ms,
+            // Inserted into chat_logs a few milliseconds after the send.
+            create_time: (ms + history.rng.below(40) as i64).min(now_ms - 1),
+            delivered_to,
+        });
+    }
 }

@@ -120,7 +120,13 @@ impl Faults {
 
     /// One draw for a call to the route `path`, if its endpoint has faults.
     pub fn draw(&mut self, path: &str) -> Option<Fault> {
-        let shares = *self.by_endpoint.get(endpoint_name(path))?;
+        self.draw_named(endpoint_name(path))
+    }
+
+    /// One draw for a call to the endpoint `name` (a CMS route's is
+    /// `cms_<last segment>`).
+    pub fn draw_named(&mut self, name: &str) -> Option<Fault> {
+        let shares = *self.by_endpoint.get(name)?;
         let u = self.rng.unit();
         if u < shares.fail {
             Some(Fault::Fail)

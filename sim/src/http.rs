@@ -3,6 +3,7 @@
 //! OPTIONS on any path answered with `"Options Request!"`, unknown paths
 //! with `404 page not found`, and POST to a route plus `/` redirected (307).
 
+use crate::cms::{self, Found, Gen};
 use crate::control;
 use crate::csp;
 use crate::faults::Fault;
@@ -44,18 +45,29 @@ const SWAGGER_PAGE: &str = "/swagger/index.html";
 const SWAGGER_HTML: &str = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"UTF-8\">\n<title>Swagger UI</title>\n</head>\n<body>\n<div id=\"swagger-ui\"></div>\n</body>\n</html>\n";
 
 pub async fn dispatch(State(shared): State<Shared>, req: Request) -> Response<Body> {
+    serve_request(&shared, req, false).await
+}
+
+/// The CMS listener (docs/cms.md#cms-deploy): the CMS engine only.
+pub async fn cms_dispatch(State(shared): State<Shared>, req: Request) -> Response<Body> {
+    serve_request(&shared, req, true).await
+}
+
+async fn serve_request(shared: &Shared, req: Request, cms_only: bool) -> Response<Body> {
     let started = Instant::now();
     let method = req.method().clone();
     let raw_path = req.uri().path().to_string();
     let query = req.uri().query().map(str::to_string);
     let token = header(&req, "token");
     let accept_encoding = header(&req, "accept-encoding");
+    let content_type = header(&req, "content-type");
     let body = to_bytes(req.into_body(), BODY_LIMIT)
         .await
         .map(|b| b.to_vec())
         .unwrap_or_default();
 
-    // CorsHandler answers OPTIONS itself on every path (no route exists).
+    // CorsHandler answers OPTIONS itself on every path (no route exists);
+    // the CMS's engine-wide middleware does the same (docs/cms.md#cms-cors).
     if method == Method::OPTIONS {
         return respond(200, "application/json", b"\"Options Request!\"".to_vec());
     }
@@ -67,16 +79,91 @@ pub async fn dispatch(State(shared): State<Shared>, req: Request) -> Response<Bo
         query,
         token,
         accept_encoding,
+        content_type,
         body,
         started,
     };
-    let (resp, hold) = answer(&shared, &incoming);
+    let (resp, hold) = if cms_only {
+        let mut sim = lock(shared);
+        cms_answer(&mut sim, &incoming)
+    } else {
+        answer(shared, &incoming)
+    };
     if let Some(hold) = hold {
         // A hung call: its effect is stored and the lock is free, so other
         // calls go on while this answer waits.
         tokio::time::sleep(hold).await;
     }
     resp
+}
+
+fn lock(shared: &Shared) -> std::sync::MutexGuard<'_, Sim> {
+    match shared.lock() {
+        Ok(guard) => guard,
+        Err(poisoned) => poisoned.into_inner(),
+    }
+}
+
+/// A CMS request, on the CMS listener or, with `--dashboard`, under the
+/// generation's prefix on the main port (as an nginx `location /cms/`
+/// would pass it on): the route's answer, gin's trailing-slash redirect,
+/// or gin's 404, all with the CMS's CORS headers (docs/cms.md#cms-cors).
+fn cms_answer(sim: &mut Sim, inc: &Incoming) -> (Response<Body>, Option<Duration>) {
+    let gen = Gen::of(sim.config.release);
+    let sub = inc
+        .path
+        .strip_prefix(gen.prefix())
+        .filter(|s| s.starts_with('/'));
+    let found = sub.map_or(Found::NotFound, |s| cms::find(gen, inc.method.as_str(), s));
+    match found {
+        Found::Route(route) => {
+            let fault = if route.faultable {
+                sim.faults.draw_named(&cms::fault_name(route.path))
+            } else {
+                None
+            };
+            let req = cms::Req {
+                sub: route.path,
+                query: inc.query.as_deref().unwrap_or_default(),
+                token: inc.token.as_deref().unwrap_or_default(),
+                body: &inc.body,
+                content_type: inc.content_type.as_deref().unwrap_or_default(),
+                service_fails: fault == Some(Fault::Fail),
+            };
+            let reply = cms::run(sim, gen, route, &req);
+            record(sim, inc, &reply, fault);
+            let resp = respond(reply.status, "application/json", reply.body);
+            (resp, fault.and_then(Fault::hold))
+        }
+        Found::Redirect(to) => {
+            let location = match &inc.query {
+                Some(q) => format!("{to}?{q}"),
+                None => to,
+            };
+            if inc.method == Method::GET {
+                // net/http's Redirect for GET: 301 with a short HTML body.
+                let body = format!("<a href=\"{location}\">Moved Permanently</a>.\n\n");
+                let mut resp = redirect(&location);
+                *resp.status_mut() = StatusCode::MOVED_PERMANENTLY;
+                resp.headers_mut().insert(
+                    "content-type",
+                    HeaderValue::from_static("text/html; charset=utf-8"),
+                );
+                *resp.body_mut() = Body::from(body);
+                (resp, None)
+            } else {
+                (redirect(&location), None)
+            }
+        }
+        Found::NotFound => {
+            let reply = Reply {
+                status: 404,
+                body: NOT_FOUND.as_bytes().to_vec(),
+            };
+            record(sim, inc, &reply, None);
+            (respond(404, "text/plain", reply.body), None)
+        }
+    }
 }
 
 /// A request as read off the wire.
@@ -88,6 +175,7 @@ struct Incoming {
     query: Option<String>,
     token: Option<String>,
     accept_encoding: Option<String>,
+    content_type: Option<String>,
     body: Vec<u8>,
     started: Instant,
 }
@@ -95,10 +183,7 @@ struct Incoming {
 /// Everything done under the lock: the answer, and how long to hold it
 /// back. Being synchronous, it cannot keep the lock across a wait.
 fn answer(shared: &Shared, inc: &Incoming) -> (Response<Body>, Option<Duration>) {
-    let mut sim = match shared.lock() {
-        Ok(guard) => guard,
-        Err(poisoned) => poisoned.into_inner(),
-    };
+    let mut sim = lock(shared);
     let (method, path) = (&inc.method, inc.path.as_str());
 
     if sim.config.control && path.starts_with("/_sim/") {
@@ -106,6 +191,19 @@ fn answer(shared: &Shared, inc: &Incoming) -> (Response<Body>, Option<Duration>)
             let bytes = serde_json::to_vec(&value).unwrap_or_default();
             return (respond(status, "application/json", bytes), None);
         }
+    }
+
+    // Same origin: with the dashboard served here, `/api/` and `/cms/` are
+    // passed to the CMS engine, as deploy/nginx.conf's `location` does; it
+    // answers its generation's prefix and 404s the other. The main API has
+    // no route under either prefix in any release, and the dashboard no
+    // file.
+    let under_cms = ["/api", "/cms"].iter().any(|p| {
+        path.strip_prefix(p)
+            .is_some_and(|rest| rest.starts_with('/'))
+    });
+    if sim.config.dashboard.is_some() && under_cms {
+        return cms_answer(&mut sim, inc);
     }
 
     // From v2.2.0 the API serves its Swagger UI; this one path is never a
@@ -142,6 +240,9 @@ fn answer(shared: &Shared, inc: &Incoming) -> (Response<Body>, Option<Duration>)
     let fault = sim.faults.draw(path);
     let reply = match fault {
         Some(Fault::Fail) => Reply::rpc_failed(path),
+        // The user service died of the CMS's add_user (trap T14 in
+        // docs/cms.md#cms-traps): every user route fails as its RPC does.
+        _ if sim.user_service_down && uses_user_service(path) => Reply::rpc_failed(path),
         _ => {
             let call = Call {
                 token: inc.token.clone().unwrap_or_default(),
@@ -175,6 +276,11 @@ fn unrouted(sim: &mut Sim, inc: &Incoming) -> Response<Body> {
     respond(404, "text/plain", reply.body)
 }
 
+/// The main API's routes served by the user service.
+fn uses_user_service(path: &str) -> bool {
+    path.starts_with("/user/") && path != "/user/get_users_online_status"
+}
+
 fn header(req: &Request, name: &str) -> Option<String> {
     req.headers()
         .get(name)
@@ -195,7 +301,13 @@ fn record(sim: &mut Sim, inc: &Incoming, reply: &Reply, fault: Option<Fault>) {
             .and_then(|h| h.err_code)
         {
             Some(code) => format!("errCode={code}"),
-            None => format!("status={}", reply.status),
+            None => match serde_json::from_slice::<Head>(&reply.body)
+                .ok()
+                .and_then(|h| h.code)
+            {
+                Some(code) => format!("code={code}"),
+                None => format!("status={}", reply.status),
+            },
         };
         let marked = fault.map_or(String::new(), |f| format!(" fault={}", f.name()));
         eprintln!(
@@ -218,6 +330,9 @@ fn record(sim: &mut Sim, inc: &Incoming, reply: &Reply, fault: Option<Fault>) {
         if let Some(f) = fault {
             entry["fault"] = json!(f.name());
         }
+        if let Some(q) = &inc.query {
+            entry["query"] = json!(q);
+        }
         sim.requests.push(entry);
     }
 }
@@ -229,6 +344,8 @@ struct Head {
     operation_id: Option<String>,
     #[serde(rename = "errCode")]
     err_code: Option<i64>,
+    /// The A/B CMS envelope's code.
+    code: Option<i64>,
 }
 
 fn as_json_or_text(bytes: &[u8]) -> Value {

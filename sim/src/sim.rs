@@ -19,6 +19,11 @@ pub struct Sim {
     /// The group service stopped after a panic (docs/readback.md#readback-traps,
     /// trap 6); every group route fails until `POST /_sim/restart_group_service`.
     pub group_service_down: bool,
+    /// The user service stopped after the CMS's `add_user` (docs/cms.md#cms-traps,
+    /// trap T14); user routes fail until `POST /_sim/restart_user_service`.
+    pub user_service_down: bool,
+    /// What the last CMS statistics or chat-log request visited.
+    pub cms_work: crate::cms_index::Work,
     ids: Rng,
 }
 
@@ -31,6 +36,8 @@ impl Sim {
             requests: Vec::new(),
             faults: Faults::default(),
             group_service_down: false,
+            user_service_down: false,
+            cms_work: Default::default(),
             ids: Rng::from_time(),
         }
     }

@@ -1,11 +1,13 @@
 //! The in-memory tables that stand in for MySQL and the gateway's
 //! connection map. Rows are kept in insertion order ("DB order").
 
+use crate::cms_index::CmsIndex;
 use crate::roster::{Page, Roster};
 use crate::table::Table;
 use crate::token::TokenStore;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 /// `users` row (docs/api.md#get-users-info, docs/api.md#update-user-info).
 #[derive(Clone, Debug, Default, Serialize)]
@@ -167,8 +169,26 @@ pub struct Message {
     pub send_time: i64,
     /// Milliseconds.
     pub create_time: i64,
-    /// userIDs the message was delivered to.
-    pub delivered_to: Vec<String>,
+    /// userIDs the message was delivered to (shared by the generated
+    /// history's messages to one group).
+    #[serde(serialize_with = "shared_list")]
+    pub delivered_to: Arc<Vec<String>>,
+}
+
+fn shared_list<S: serde::Serializer>(v: &Arc<Vec<String>>, s: S) -> Result<S::Ok, S::Error> {
+    v.as_slice().serialize(s)
+}
+
+/// A CMS block: a `black_lists` row (docs/cms.md#cms-blocks). Times in
+/// Unix seconds.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CmsBlock {
+    #[serde(rename = "userID")]
+    pub user_id: String,
+    pub begin_disable_time: i64,
+    pub end_disable_time: i64,
+    pub create_time: i64,
 }
 
 /// A pair key, e.g. (owner, friend) or (groupID, userID).
@@ -195,7 +215,12 @@ pub struct State {
     /// kicking from a big group costs no scan of it and a page of it costs
     /// the page (docs/readback.md#get-group-all-member-list).
     members_by_group: HashMap<String, Roster>,
+    /// Append only through `push_message`, which indexes for the CMS.
     pub messages: Vec<Message>,
+    /// The CMS's indexes over users, groups and messages (docs/cms.md#cms-buckets).
+    pub cms: CmsIndex,
+    /// The CMS's block list, by userID, in insertion order (docs/cms.md#cms-blocks).
+    pub cms_blocks: Table<String, CmsBlock>,
     /// operationID → v2.3 send status (1 sending, 2 sent, 3 failed).
     pub send_status: HashMap<String, i64>,
     pub tokens: TokenStore,
@@ -226,12 +251,27 @@ impl State {
 
     /// Insert or replace a user row.
     pub fn put_user(&mut self, user: User) {
+        if let Some(old) = self.users.get(&user.user_id) {
+            self.cms.users.add(old.create_time, -1);
+        }
+        self.cms.users.add(user.create_time, 1);
         self.users.put(user.user_id.clone(), user);
     }
 
     /// `DELETE FROM users WHERE user_id=?`; true if a row went away.
     pub fn delete_user(&mut self, id: &str) -> bool {
-        self.users.remove(&id.to_string())
+        let key = id.to_string();
+        if let Some(old) = self.users.get(&key) {
+            self.cms.users.add(old.create_time, -1);
+        }
+        self.users.remove(&key)
+    }
+
+    /// Stores a message (a `chat_logs` row too) and indexes it.
+    pub fn push_message(&mut self, m: Message) {
+        let at = self.messages.len() as u32;
+        self.cms.add_message(at, &m);
+        self.messages.push(m);
     }
 
     /// Every friend row, in insertion order.
@@ -360,7 +400,25 @@ impl State {
     }
 
     pub fn put_group(&mut self, group: Group) {
+        if let Some(old) = self.groups.get(&group.group_id) {
+            self.cms.groups.add(old.create_time, -1);
+        }
+        self.cms.groups.add(group.create_time, 1);
         self.groups.put(group.group_id.clone(), group);
+    }
+
+    /// `DELETE` of the group row and all its member rows (the A/B CMS's
+    /// delete_group, docs/cms.md#cms-group-writes); true if the group existed.
+    pub fn remove_group(&mut self, group_id: &str) -> bool {
+        let members: Vec<String> = self.member_ids(group_id).map(str::to_string).collect();
+        for uid in members {
+            self.delete_member(group_id, &uid);
+        }
+        let key = group_id.to_string();
+        if let Some(old) = self.groups.get(&key) {
+            self.cms.groups.add(old.create_time, -1);
+        }
+        self.groups.remove(&key)
     }
 
     pub fn member(&self, group_id: &str, user_id: &str) -> Option<&Member> {

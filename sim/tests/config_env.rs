@@ -19,6 +19,9 @@ fn the_environment_is_a_fallback_for_every_flag() {
         ("OPENIM_SIM_CONTROL", "1"),
         ("OPENIM_SIM_QUIET", "true"),
         ("OPENIM_SIM_RELEASE", "2.2.0"),
+        ("OPENIM_SIM_MESSAGES", "11"),
+        ("OPENIM_SIM_CMS_PORT", "0"),
+        ("OPENIM_SIM_ADMIN_SECRETS", "p, q"),
     ];
     for (k, v) in vars {
         std::env::set_var(k, v);
@@ -41,6 +44,16 @@ fn the_environment_is_a_fallback_for_every_flag() {
     assert_eq!(c.dashboard.as_deref(), Some(std::path::Path::new("dist")));
     assert!(c.control && c.quiet);
     assert_eq!(c.release, openim_sim::Release::V2_2_0);
+    assert_eq!(c.messages, 11);
+    assert_eq!(c.cms_listen_port(), Some((0, true)));
+    assert_eq!(c.admin_secrets, vec!["p".to_string(), "q".to_string()]);
+    std::env::set_var("OPENIM_SIM_CMS_PORT", "off");
+    let c = Config::try_parse_from(["openim-sim"]).unwrap();
+    assert_eq!(c.cms_listen_port(), None);
+    std::env::set_var("OPENIM_SIM_NO_CMS", "1");
+    let c = Config::try_parse_from(["openim-sim", "--cms-port", "9"]).unwrap();
+    assert_eq!(c.cms_listen_port(), None, "--no-cms wins");
+    std::env::remove_var("OPENIM_SIM_NO_CMS");
 
     // A flag wins over its variable; a false-like value turns a switch off.
     std::env::set_var("OPENIM_SIM_CONTROL", "0");

@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod body;
+pub mod cms;
 pub mod endpoints;
 pub mod envelope;
 pub mod error;
@@ -14,6 +15,8 @@ pub mod opid;
 pub mod release;
 pub mod user;
 
+#[cfg(target_arch = "wasm32")]
+pub mod cms_transport;
 #[cfg(target_arch = "wasm32")]
 pub mod probe;
 #[cfg(target_arch = "wasm32")]

@@ -52,12 +52,12 @@ impl Scope {
         }
     }
 
-    fn track(&self, c: &AbortController) {
+    pub(super) fn track(&self, c: &AbortController) {
         self.0.borrow_mut().push(c.clone());
     }
 
     /// A call that has ended needs no aborting (a page may make thousands).
-    fn forget(&self, c: &AbortController) {
+    pub(super) fn forget(&self, c: &AbortController) {
         self.0.borrow_mut().retain(|live| live != c);
     }
 }
@@ -200,7 +200,7 @@ pub(super) fn request_init(
 
 /// What a rejected `fetch` says, as the browser writes it ("TypeError:
 /// Failed to fetch").
-fn js_message(error: JsValue) -> String {
+pub(super) fn js_message(error: JsValue) -> String {
     match error.dyn_ref::<js_sys::Error>() {
         Some(error) => error.to_string().into(),
         None => error.as_string().unwrap_or_else(|| "fetch failed".into()),

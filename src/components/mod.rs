@@ -14,6 +14,7 @@ pub mod force_logout;
 pub mod group_list;
 pub mod id_list_input;
 pub mod oa_preview;
+pub mod pager;
 pub mod profile_edit;
 pub mod progress;
 pub mod send;

@@ -8,8 +8,9 @@ use leptos::prelude::*;
 use crate::api::user::{safe_url, FullUserInfo, GetUsersReq, GetUsersResp, SearchBy};
 use crate::api::ApiError;
 use crate::components::error_box::ErrorBox;
-use crate::i18n::{fill, Locale, Pick, Strings};
-use crate::state::{counted, local_time, page_scope, text, tr, use_app};
+use crate::components::pager::Pager;
+use crate::i18n::{Locale, Pick, Strings};
+use crate::state::{counted, local_time, page_scope, tr, use_app};
 
 /// The titles of the result columns, in the order `row` fills them.
 const COLUMNS: [Pick; 7] = [
@@ -76,7 +77,6 @@ pub fn ServerSearch() -> impl IntoView {
         })
     };
     let pages = move || total().div_ceil(u64::from(per_page.get())).max(1);
-    let last_page = move || busy.get() || u64::from(page.get()) >= pages();
     let rows = move || {
         let t = app.t();
         let users = answer.with(|a| {
@@ -120,17 +120,9 @@ pub fn ServerSearch() -> impl IntoView {
                 <button type="submit" class="primary search" disabled=busy>{tr(|t| t.search_button)}</button>
             </form>
             {move || answer.get().and_then(Result::err).map(|error| view! { <ErrorBox error/> })}
-            <div class="pager">
-                <button type="button" class="secondary prev-page" disabled=move || busy.get() || page.get() <= 1
-                    on:click=move |_| fetch(page.get_untracked() - 1)>{tr(|t| t.prev_page)}</button>
-                <span class="page-status" aria-live="polite">
-                    {text(move || fill(app.t().page_of, &[("page", &page.get()), ("pages", &pages())]))}
-                    " · "
-                    {counted(|t| t.users_found, move || total() as usize)}
-                </span>
-                <button type="button" class="secondary next-page" disabled=last_page
-                    on:click=move |_| fetch(page.get_untracked() + 1)>{tr(|t| t.next_page)}</button>
-            </div>
+            <Pager page pages=Signal::derive(pages) busy
+                found=counted(|t| t.users_found, move || total() as usize)
+                go=Callback::new(fetch)/>
             <div class="table-scroll">
                 <table class="results search-results">
                     <thead><tr>{COLUMNS.map(|title| view! { <th scope="col">{tr(title)}</th> })}</tr></thead>

@@ -407,6 +407,17 @@ pub const EN: Strings = Strings {
     bc_other_tab: "Waiting: another tab is sending this broadcast, or was a moment ago.",
     bc_stale: "Another tab went on with this broadcast, so this tab's copy is out of date and sends nothing. Its results are in that tab.",
 
+    all_groups_title: "All groups",
+    cms_looking: "Looking for the server's CMS API…",
+    cms_none: "No CMS API answered on this origin, nor on the server's host at port 10006 or 8000, so groups can only be opened by ID. Deploy open_im_cms_api and expose it under /cms/ next to the dashboard (see the README), or name it in config.json as \"cms\". Everything else works without it.",
+    cms_look_again: "Look again",
+    cms_here: "this origin",
+    cms_at: "From the server's CMS API at {base} (generation {gen}).",
+    cms_ab_note: "This CMS gives no group status: dismissed groups are listed like the others, and a page may hold fewer groups than asked.",
+    err_unsafe_search: "Leave out ' % _ and \\: this CMS pastes the name into its SQL.",
+    search_by_group_id: "Exact groupID",
+    cms_label: "CMS API address (optional)",
+    cms_hint: "Where open_im_cms_api answers, for the list of every group; empty: looked for after sign-in.",
     refresh_button: "Refresh",
     members_heading: "Members",
     group_not_found: "The server has no group with this ID: get_groups_info left it out.",
@@ -608,5 +619,9 @@ pub const EN: Strings = Strings {
     listed_summary: Plural {
         one: "{total} user",
         other: "{total} users",
+    },
+    groups_found: Plural {
+        one: "{count} group",
+        other: "{count} groups",
     },
 };

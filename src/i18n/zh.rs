@@ -407,6 +407,17 @@ pub const ZH: Strings = Strings {
     bc_other_tab: "等待中：另一个标签页正在发送本次群发，或刚刚还在发送。",
     bc_stale: "另一个标签页继续了本次群发，本标签页的副本已过时，不会发送。结果请在那个标签页查看。",
 
+    all_groups_title: "全部群组",
+    cms_looking: "正在查找服务器的 CMS 接口…",
+    cms_none: "本站点以及服务器主机的 10006、8000 端口上都没有 CMS 接口应答，因此只能按 ID 打开群组。请部署 open_im_cms_api 并在后台旁的 /cms/ 下开放（见 README），或在 config.json 中用 \"cms\" 指定。其他功能不受影响。",
+    cms_look_again: "重新查找",
+    cms_here: "本站点",
+    cms_at: "来自服务器的 CMS 接口：{base}（第 {gen} 代）。",
+    cms_ab_note: "此 CMS 不返回群组状态：已解散的群组也会照常列出，一页的群组数也可能少于所请求的数量。",
+    err_unsafe_search: "请去掉 ' % _ 和 \\：此 CMS 会把名称直接拼进 SQL。",
+    search_by_group_id: "精确 groupID",
+    cms_label: "CMS 接口地址（可选）",
+    cms_hint: "open_im_cms_api 的地址，用于列出全部群组；留空则在登录后自动查找。",
     refresh_button: "刷新",
     members_heading: "成员",
     group_not_found: "服务器上没有此 ID 的群组：get_groups_info 没有返回它。",
@@ -516,4 +527,5 @@ pub const ZH: Strings = Strings {
     confirm_count: Plural::same("对 {count} 名用户执行"),
     invite_title: Plural::same("邀请 {count} 名用户加入 {group}？"),
     listed_summary: Plural::same("{total} 名用户"),
+    groups_found: Plural::same("{count} 个群组"),
 };

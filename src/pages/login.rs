@@ -15,7 +15,7 @@ use crate::components::text_field::TextField;
 use crate::i18n::{fill, Strings};
 use crate::routes::safe_return_path;
 use crate::session::Session;
-use crate::state::{flag, page_scope, text, tr, use_app, When};
+use crate::state::{flag, kept_draft, page_scope, text, tr, use_app, When};
 
 /// Draft key of the last admin ID signed in with in this tab.
 const LAST_USER: &str = "login.user";
@@ -227,6 +227,8 @@ pub fn LoginPage() -> impl IntoView {
                         </select>
                         <p class="hint" id="login-release-hint">{tr(|t| t.release_hint)}</p>
                     </div>
+                    <TextField id="login-cms" label=Signal::derive(tr(|t| t.cms_label)) value=kept_draft(crate::keys::CMS_URL)
+                        error=Signal::stored(None::<String>) hint=Signal::derive(tr(|t| t.cms_hint)) placeholder="https://im.example.com/cms"/>
                 </details>
                 <button type="submit" class="primary" disabled=flag(move || busy.get() != Busy::Idle)>
                     {move || match busy.get() {
@@ -306,6 +308,7 @@ async fn sign_in(
                 .unwrap_or(token.expired_time),
             token: token.token,
             release: release.key().into(),
+            cms: String::new(),
         }),
         Err(e) if e.err_code() == Some(NO_PERMISSION) => {
             Err(Failure::NotAdmin(req.user_id.clone()))

@@ -3,6 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod broadcast;
+mod cms;
 mod directory;
 mod early_form;
 mod friends;
@@ -108,6 +109,15 @@ pub(crate) fn api_calls<'a>(requests: &'a [Value], path: &str) -> Vec<&'a Value>
 /// which every probed route refuses before doing anything.
 pub(crate) fn is_probe(request: &Value) -> bool {
     request["body"] == serde_json::json!({})
+        && request["token"].as_str().unwrap_or_default().is_empty()
+        && !is_cms_probe(request)
+}
+
+/// A probe for the CMS API (docs/cms.md#cms-detection): a route under its
+/// prefixes, sent without a token.
+pub(crate) fn is_cms_probe(request: &Value) -> bool {
+    let path = request["path"].as_str().unwrap_or_default();
+    (path.starts_with("/cms/") || path.starts_with("/api/"))
         && request["token"].as_str().unwrap_or_default().is_empty()
 }
 

@@ -194,6 +194,7 @@ fn start_nginx(sim_port: u16) -> (crate::harness::Process, u16, PathBuf) {
            client_body_temp_path {p}/body; proxy_temp_path {p}/proxy; fastcgi_temp_path {p}/fcgi;\n\
            uwsgi_temp_path {p}/uwsgi; scgi_temp_path {p}/scgi;\n\
            upstream openim_api {{ server 127.0.0.1:{sim_port}; }}\n\
+           upstream openim_cms {{ server 127.0.0.1:{sim_port}; }}\n\
            server {{\n    listen 127.0.0.1:{port};\n    root {dist};\n    include {recipe};\n  }}\n}}\n",
         p = prefix.display(),
         dist = dist().display(),
@@ -262,6 +263,14 @@ async fn the_nginx_recipe_serves_the_dashboard_and_proxies_the_api() {
         json!(["18349115126", "17396220460", "nobody-here"])
     );
     assert!(last["token"].as_str().is_some_and(|t| !t.is_empty()));
+
+    // The CMS behind the recipe's /api/ location (v2.0.8's prefix), found
+    // on the dashboard's origin: every group listed.
+    s.open("/groups").await;
+    s.wait_text(".cms-at", "this origin (generation A)").await;
+    s.wait_text(".cms-groups .page-status", " groups").await;
+    let blocked = s.script("return window.__cspViolations;", vec![]).await;
+    assert_eq!(blocked, json!([]), "no probe left the policy's origins");
     s.close().await;
     let _ = std::fs::remove_dir_all(prefix);
 }

@@ -80,7 +80,7 @@ impl Decoder {
         if let JVal::Null = v {
             // null leaves scalars alone and sets slices/maps/pointers to nil.
             return match ty {
-                Ty::Str | Ty::I32 | Ty::U32 | Ty::Bool => current,
+                Ty::Str | Ty::I32 | Ty::U32 | Ty::I64 | Ty::Bool => current,
                 other => zero_val(other),
             };
         }
@@ -92,7 +92,7 @@ impl Decoder {
                     current
                 }
             },
-            Ty::I32 | Ty::U32 => match v {
+            Ty::I32 | Ty::U32 | Ty::I64 => match v {
                 JVal::Num(lit) => match parse_go_int(lit, ty) {
                     Some(n) => Val::Int(n),
                     None => {
@@ -230,6 +230,7 @@ pub(super) fn parse_go_int(lit: &str, ty: Ty) -> Option<i64> {
             let n: u64 = lit.parse().ok()?;
             (n <= u32::MAX as u64).then_some(n as i64)
         }
+        Ty::I64 => lit.parse().ok(),
         _ => {
             let n: i64 = lit.parse().ok()?;
             (i32::MIN as i64..=i32::MAX as i64)

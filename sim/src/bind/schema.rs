@@ -7,6 +7,8 @@ pub enum Ty {
     Str,
     I32,
     U32,
+    /// `int64` (the CMS's phone number).
+    I64,
     Bool,
     /// `*string`: absent or `null` is nil, told apart from `""`.
     StrPtr,
@@ -65,6 +67,7 @@ pub(super) fn go_type_name(ty: Ty) -> String {
         Ty::Str => "string".into(),
         Ty::I32 => "int32".into(),
         Ty::U32 => "uint32".into(),
+        Ty::I64 => "int64".into(),
         Ty::Bool => "bool".into(),
         // encoding/json names the pointer's element type in its errors.
         Ty::StrPtr => "string".into(),

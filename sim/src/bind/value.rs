@@ -117,7 +117,7 @@ pub(super) fn zero_obj(def: &'static StructDef) -> Obj {
 pub(super) fn zero_val(ty: Ty) -> Val {
     match ty {
         Ty::Str => Val::Str(String::new()),
-        Ty::I32 | Ty::U32 => Val::Int(0),
+        Ty::I32 | Ty::U32 | Ty::I64 => Val::Int(0),
         Ty::Bool => Val::Bool(false),
         Ty::StrPtr => Val::OptStr(None),
         Ty::I32Ptr => Val::OptInt(None),

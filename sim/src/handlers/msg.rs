@@ -202,7 +202,7 @@ fn deliver(
         Some(crate::bind::Val::StrList(l)) => l.clone(),
         _ => None,
     };
-    sim.state.messages.push(Message {
+    sim.state.push_message(Message {
         server_msg_id: server_id.clone(),
         client_msg_id: client_id.to_string(),
         operation_id: req.str("operationID"),
@@ -225,7 +225,7 @@ fn deliver(
         offline_push_info,
         send_time,
         create_time,
-        delivered_to,
+        delivered_to: delivered_to.into(),
     });
     Ok(Sent {
         server_msg_id: server_id,

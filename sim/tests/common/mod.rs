@@ -183,6 +183,49 @@ impl Server {
     }
 }
 
+/// A server playing `config.release` with its CMS API on the same state:
+/// (main API, CMS API, the shared state).
+pub fn with_cms(config: Config) -> (Server, Server, openim_sim::http::Shared) {
+    let (router, shared) = openim_sim::app_with_state(config);
+    let cms = openim_sim::cms_app(shared.clone());
+    (Server { router }, Server { router: cms }, shared)
+}
+
+/// A bare server (admins only, control on) playing `release`, with its CMS.
+pub fn cms_bare(release: openim_sim::Release) -> (Server, Server, openim_sim::http::Shared) {
+    with_cms(Config {
+        release,
+        ..bare_config()
+    })
+}
+
+impl Server {
+    /// A CMS GET with a query string and an optional token.
+    pub async fn cms_get(&self, path: &str, token: Option<&str>) -> Resp {
+        self.call("GET", path, token, "").await
+    }
+
+    /// A CMS POST of a JSON value with `Content-Type: application/json`.
+    pub async fn cms_post(&self, path: &str, token: Option<&str>, body: Value) -> Resp {
+        let mut headers: Vec<(&str, &str)> = vec![("content-type", "application/json")];
+        if let Some(t) = token {
+            headers.push(("token", t));
+        }
+        self.send_body("POST", path, &headers, &body.to_string())
+            .await
+    }
+
+    pub async fn send_body(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: &str,
+    ) -> Resp {
+        self.send(method, path, headers, body).await
+    }
+}
+
 /// The errMsg of a refused token from v2.0.10 on (docs/releases.md#release-token-status).
 pub fn refused(op_id: &str, cause: &str, token: &str) -> String {
     let msg = format!("{op_id} GetUserIDFromToken failed {cause} token:{token}");

@@ -2,6 +2,7 @@
 //! create one. Members are read and changed on each group's page.
 
 mod create;
+mod directory;
 mod recent;
 
 use leptos::prelude::*;
@@ -45,6 +46,7 @@ pub fn GroupsPage() -> impl IntoView {
             <h1>{tr(|t| t.groups_title)}</h1>
             <p class="intro">{tr(|t| t.groups_intro)}</p>
             <recent::OpenGroup/>
+            <directory::AllGroups/>
             <recent::RecentGroups recent/>
             <create::CreateGroup recent/>
         </section>

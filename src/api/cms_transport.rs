@@ -1,0 +1,165 @@
+//! Reaching the CMS from the browser (docs/cms.md): the harmless probes
+//! that find it and its generation, and calls with the main API's token.
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, AbortSignal, Headers, RequestInit, Response};
+
+use super::cms::{gen_from_probes, read_answer, Cms, CmsRequest, PROBE_A, PROBE_B};
+use super::transport::{js_message, Scope, TIMEOUT_MS};
+use super::{opid, ApiError, ErrorKind};
+
+/// A base that has not answered its probes by then has no CMS to use.
+const PROBE_TIMEOUT_MS: u32 = 5_000;
+
+/// A fetch's method, `token` header and body.
+fn init(
+    post: bool,
+    token: Option<&str>,
+    body: Option<&str>,
+    signal: &AbortSignal,
+) -> Result<RequestInit, JsValue> {
+    let init = RequestInit::new();
+    init.set_method(if post { "POST" } else { "GET" });
+    let headers = Headers::new()?;
+    if let Some(token) = token {
+        headers.set("token", token)?;
+    }
+    if let Some(body) = body {
+        headers.set("content-type", "application/json")?;
+        init.set_body(&JsValue::from_str(body));
+    }
+    init.set_headers(&headers);
+    init.set_signal(Some(signal));
+    Ok(init)
+}
+
+/// A fetch started now (not when first awaited, as an async fn would).
+fn start(url: &str, init: &RequestInit) -> Option<js_sys::Promise> {
+    Some(web_sys::window()?.fetch_with_str_and_init(url, init))
+}
+
+/// Status and text of a started fetch, or None when nothing came back.
+async fn finish(fetch: Option<js_sys::Promise>) -> Option<(u16, String)> {
+    let response: Response = JsFuture::from(fetch?).await.ok()?.dyn_into().ok()?;
+    let text = JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()?;
+    Some((response.status(), text))
+}
+
+/// The first of `candidates` where a CMS answers, with its generation: P1,
+/// P2 and P3 of docs/cms.md#cms-detection, sent without a token, side by
+/// side for each base.
+pub fn find(candidates: Vec<String>) -> Boxed<Option<Cms>> {
+    Box::pin(find_in(candidates))
+}
+
+/// A future of this module, boxed: its state machine is compiled once,
+/// not into every page that awaits it.
+pub type Boxed<T> = std::pin::Pin<Box<dyn std::future::Future<Output = T>>>;
+
+async fn find_in(candidates: Vec<String>) -> Option<Cms> {
+    for base in candidates {
+        // A base given with its prefix is probed from its root.
+        let trimmed = base.trim_end_matches('/');
+        let base = (trimmed
+            .strip_suffix("/cms")
+            .or_else(|| trimmed.strip_suffix("/api")))
+        .unwrap_or(trimmed)
+        .to_string();
+        let Ok(controller) = AbortController::new() else {
+            continue;
+        };
+        let _timer = gloo_timers::callback::Timeout::new(PROBE_TIMEOUT_MS, {
+            let controller = controller.clone();
+            move || controller.abort()
+        });
+        let signal = controller.signal();
+        let at = |path: &str| format!("{}{path}", base.trim_end_matches('/'));
+        let (Ok(get), Ok(post)) = (
+            init(false, None, None, &signal),
+            init(true, None, Some("{}"), &signal),
+        ) else {
+            continue;
+        };
+        // All three are under way before the first is awaited.
+        let started = [
+            start(&at(PROBE_B), &get),
+            start(&at(PROBE_B), &post),
+            start(&at(PROBE_A), &get),
+        ];
+        let mut answers = Vec::with_capacity(3);
+        for fetch in started {
+            answers.push(finish(fetch).await);
+        }
+        let [p1, p2, p3] = [0, 1, 2].map(|i| answer(&answers[i]));
+        if let Some(gen) = gen_from_probes(p1, p2, p3) {
+            return Some(Cms { base, gen });
+        }
+    }
+    None
+}
+
+fn answer(p: &Option<(u16, String)>) -> Option<(u16, &str)> {
+    p.as_ref().map(|(status, text)| (*status, text.as_str()))
+}
+
+/// Sends `req` to `cms` with the main API's `token` (the CMS takes it as
+/// it is, docs/cms.md#cms-token-check) and returns the answer's `data`.
+pub async fn call(
+    cms: &Cms,
+    token: &str,
+    scope: &Scope,
+    req: &CmsRequest,
+) -> Result<serde_json::Value, ApiError> {
+    let operation_id = opid::next_operation_id();
+    let fail = |message: String| ApiError::new(&operation_id, ErrorKind::Network { message });
+    let controller =
+        AbortController::new().map_err(|_| fail("AbortController unavailable".into()))?;
+    scope.track(&controller);
+    let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
+    let _timer = gloo_timers::callback::Timeout::new(TIMEOUT_MS, {
+        let (timed_out, controller) = (timed_out.clone(), controller.clone());
+        move || {
+            timed_out.set(true);
+            controller.abort();
+        }
+    });
+    // A/B GETs take the operationID nowhere; C's bodies carry one already.
+    let init = init(
+        req.body.is_some(),
+        Some(token),
+        req.body.as_deref(),
+        &controller.signal(),
+    )
+    .map_err(|_| fail("the request could not be built".into()))?;
+    let window = web_sys::window().ok_or_else(|| fail("no window to fetch from".into()))?;
+    let outcome = async {
+        let response: Response =
+            JsFuture::from(window.fetch_with_str_and_init(&cms.url(&req.path), &init))
+                .await
+                .map_err(js_message)?
+                .unchecked_into();
+        let text = JsFuture::from(response.text().map_err(js_message)?)
+            .await
+            .map_err(js_message)?;
+        Ok::<_, String>((response.status(), text.as_string().unwrap_or_default()))
+    }
+    .await;
+    scope.forget(&controller);
+    match outcome {
+        Ok((status, text)) => read_answer(cms.gen, status, &text, &operation_id),
+        Err(_) if timed_out.get() => Err(ApiError::new(
+            &operation_id,
+            ErrorKind::Timeout {
+                after_ms: TIMEOUT_MS,
+            },
+        )),
+        Err(_) if controller.signal().aborted() => {
+            Err(ApiError::new(&operation_id, ErrorKind::Aborted))
+        }
+        Err(message) => Err(fail(message)),
+    }
+}
