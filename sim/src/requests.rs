@@ -3,10 +3,15 @@
 
 use crate::bind::{FieldDef, Rule, StructDef, Ty};
 
-const REQ: &[Rule] = &[Rule::Required];
-const NONE: &[Rule] = &[];
+pub(crate) const REQ: &[Rule] = &[Rule::Required];
+pub(crate) const NONE: &[Rule] = &[];
 
-const fn field(go: &'static str, json: &'static str, ty: Ty, rules: &'static [Rule]) -> FieldDef {
+pub(crate) const fn field(
+    go: &'static str,
+    json: &'static str,
+    ty: Ty,
+    rules: &'static [Rule],
+) -> FieldDef {
     FieldDef {
         go,
         json,

@@ -8,40 +8,6 @@ use common::*;
 use openim_sim::{Config, Release};
 use serde_json::{json, Value};
 
-/// 2022-05-01 02:00:00 UTC.
-const MAY1: i64 = 1_651_370_400;
-
-/// u1 Alice, u2 Bob (owner of g1 "g1" with u1 as member), u3 Carol.
-async fn world(release: Release) -> (Server, Server, String) {
-    let (main, cms, _) = cms_bare(release);
-    main.control(
-        "/_sim/users",
-        json!([
-            {"userID": "u1", "nickname": "Alice", "createTime": MAY1},
-            {"userID": "u2", "nickname": "Bob", "faceURL": "b.png", "createTime": MAY1},
-            {"userID": "u3", "nickname": "Carol", "createTime": MAY1},
-        ]),
-    )
-    .await;
-    main.control(
-        "/_sim/groups",
-        json!({"groupID": "a1b2", "groupName": "g1", "ownerUserID": "u2", "createTime": MAY1,
-               "members": [{"userID": "u1", "joinTime": MAY1 + 60}]}),
-    )
-    .await;
-    let token = main.admin().await;
-    (main, cms, token)
-}
-
-fn p(release: Release, path: &str) -> String {
-    let prefix = if release == Release::V2_0_8 {
-        "/api"
-    } else {
-        "/cms"
-    };
-    format!("{prefix}{path}")
-}
-
 const REFUSED: &str = r#"{"code":700,"err_msg":"parse token failed","data":null}"#;
 
 #[tokio::test]
@@ -49,7 +15,9 @@ async fn prefixes_probes_and_cors() {
     for (release, other) in [(Release::V2_0_8, "/cms"), (Release::V2_1_0, "/api")] {
         let (main, cms, _) = cms_bare(release);
         // P1 / P3: the GET read without a token answers 700 (docs/cms.md#cms-detection).
-        let r = cms.cms_get(&p(release, "/group/get_groups"), None).await;
+        let r = cms
+            .cms_get(&cms_path(release, "/group/get_groups"), None)
+            .await;
         r.assert(200, REFUSED);
         assert_eq!(
             r.header("access-control-allow-origin").as_deref(),
@@ -73,34 +41,40 @@ async fn prefixes_probes_and_cors() {
             r.header("access-control-allow-origin").as_deref(),
             Some("*")
         );
-        let r = cms.post(&p(release, "/group/get_groups"), None, "{}").await;
+        let r = cms
+            .post(&cms_path(release, "/group/get_groups"), None, "{}")
+            .await;
         r.assert(404, "404 page not found");
         // Preflights always pass.
         let r = cms
-            .call("OPTIONS", &p(release, "/user/block_user"), None, "")
+            .call("OPTIONS", &cms_path(release, "/user/block_user"), None, "")
             .await;
         r.assert(200, "\"Options Request!\"");
         // P4: login with an empty body is a 400 with code 803.
-        let r = cms.post(&p(release, "/admin/login"), None, "{}").await;
+        let r = cms
+            .post(&cms_path(release, "/admin/login"), None, "{}")
+            .await;
         r.assert(400, r#"{"code":803,"err_msg":"args failed","data":null}"#);
         // The main API's port, without a dashboard, has no CMS route.
-        let r = main.cms_get(&p(release, "/group/get_groups"), None).await;
+        let r = main
+            .cms_get(&cms_path(release, "/group/get_groups"), None)
+            .await;
         r.assert(404, "404 page not found");
         // Trailing slash: gin's 301 for a GET.
         let r = cms
-            .cms_get(&p(release, "/group/get_groups/?page_number=1"), None)
+            .cms_get(&cms_path(release, "/group/get_groups/?page_number=1"), None)
             .await;
         assert_eq!(r.status, 301);
         assert_eq!(
             r.header("location"),
-            Some(p(release, "/group/get_groups?page_number=1"))
+            Some(cms_path(release, "/group/get_groups?page_number=1"))
         );
     }
 }
 
 #[tokio::test]
 async fn login_issues_a_main_api_token_and_any_token_passes() {
-    let (main, cms, _) = world(Release::V2_0_8).await;
+    let (main, cms, _) = cms_world(Release::V2_0_8, &[]).await;
     let body = json!({"admin_name": "openIM654321", "secret": "openIM2"});
     let r = cms.cms_post("/api/admin/login", None, body).await;
     assert_eq!(r.status, 200);
@@ -122,16 +96,11 @@ async fn login_issues_a_main_api_token_and_any_token_passes() {
         (issued["userID"].as_str(), issued["platform"].as_str()),
         (Some("openIM654321"), Some("IOS"))
     );
-    let r = main
-        .post_json(
-            "/user/get_users_info",
-            &token,
-            json!({"operationID": "o", "userIDList": ["u1"]}),
-        )
-        .await;
+    let r = main.users_info(&token, "u1").await;
     assert_eq!(r.json()["errCode"], 0);
     let r = cms
-        .cms_get("/api/user/get_user?user_id=u1", Some(&token))
+        .signed(&token)
+        .get("/api/user/get_user?user_id=u1")
         .await;
     assert_eq!(r.json()["code"], 0);
     // Wrong secret, or the main API's secret: 703.
@@ -145,32 +114,25 @@ async fn login_issues_a_main_api_token_and_any_token_passes() {
     }
     // T1: an ordinary user's main-API token is a CMS token.
     let user = main.login("u3").await;
-    let r = cms
-        .cms_get(
-            "/api/user/get_users?page_number=1&show_number=1",
-            Some(&user),
-        )
+    let user = cms.signed(&user);
+    let r = user
+        .get("/api/user/get_users?page_number=1&show_number=1")
         .await;
     assert_eq!(r.json()["code"], 0);
     // An expired token is refused with 700.
     main.control("/_sim/expire_tokens", json!({})).await;
-    let r = cms
-        .cms_get(
-            "/api/user/get_users?page_number=1&show_number=1",
-            Some(&user),
-        )
+    let r = user
+        .get("/api/user/get_users?page_number=1&show_number=1")
         .await;
     r.assert(200, REFUSED);
 }
 
 #[tokio::test]
 async fn get_groups_lists_every_row_with_its_owner() {
-    let (main, cms, token) = world(Release::V2_0_8).await;
-    let r = cms
-        .cms_get(
-            "/api/group/get_groups?page_number=1&show_number=20",
-            Some(&token),
-        )
+    let (main, cms, token) = cms_world(Release::V2_0_8, &[]).await;
+    let admin = cms.signed(&token);
+    let r = admin
+        .get("/api/group/get_groups?page_number=1&show_number=20")
         .await;
     r.assert(
         200,
@@ -184,11 +146,8 @@ async fn get_groups_lists_every_row_with_its_owner() {
                {"groupID": "nobody", "groupName": "Nobody", "createTime": MAY1}]),
     )
     .await;
-    let r = cms
-        .cms_get(
-            "/api/group/get_groups?page_number=1&show_number=20",
-            Some(&token),
-        )
+    let r = admin
+        .get("/api/group/get_groups?page_number=1&show_number=20")
         .await;
     let v = r.json();
     assert_eq!(v["data"]["group_nums"], 3);
@@ -202,17 +161,12 @@ async fn get_groups_lists_every_row_with_its_owner() {
         "?page_number=0&show_number=2",
         "?page_number=x&show_number=2",
     ] {
-        let r = cms
-            .cms_get(&format!("/api/group/get_groups{q}"), Some(&token))
-            .await;
+        let r = admin.get(&format!("/api/group/get_groups{q}")).await;
         r.assert(200, r#"{"code":803,"err_msg":"args failed","data":null}"#);
     }
     // Paging: the key is current_number; an empty page is null.
-    let r = cms
-        .cms_get(
-            "/api/group/get_groups?page_number=4&show_number=1",
-            Some(&token),
-        )
+    let r = admin
+        .get("/api/group/get_groups?page_number=4&show_number=1")
         .await;
     r.assert(
         200,
@@ -222,28 +176,23 @@ async fn get_groups_lists_every_row_with_its_owner() {
 
 #[tokio::test]
 async fn gen_b_leaves_ownerless_groups_out_but_counts_them() {
-    let (main, cms, token) = world(Release::V2_1_0).await;
+    let (main, cms, token) = cms_world(Release::V2_1_0, &[]).await;
+    let admin = cms.signed(&token);
     main.control(
         "/_sim/groups",
         json!({"groupID": "nobody", "groupName": "g-nobody", "createTime": MAY1}),
     )
     .await;
-    let r = cms
-        .cms_get(
-            "/cms/group/get_groups?page_number=1&show_number=20",
-            Some(&token),
-        )
+    let r = admin
+        .get("/cms/group/get_groups?page_number=1&show_number=20")
         .await;
     let v = r.json();
     assert_eq!(v["data"]["group_nums"], 2);
     assert_eq!(v["data"]["groups"].as_array().unwrap().len(), 1);
     // By name ("contains", a LIKE pattern): the ownerless match is counted
     // but not listed.
-    let r = cms
-        .cms_get(
-            "/cms/group/get_group_by_name?group_name=G&page_number=1&show_number=20",
-            Some(&token),
-        )
+    let r = admin
+        .get("/cms/group/get_group_by_name?group_name=G&page_number=1&show_number=20")
         .await;
     let v = r.json();
     assert_eq!(
@@ -253,11 +202,8 @@ async fn gen_b_leaves_ownerless_groups_out_but_counts_them() {
         ),
         (Some(2), 1)
     );
-    let r = cms
-        .cms_get(
-            "/cms/group/get_group_by_name?group_name=g_&page_number=1&show_number=20",
-            Some(&token),
-        )
+    let r = admin
+        .get("/cms/group/get_group_by_name?group_name=g_&page_number=1&show_number=20")
         .await;
     assert_eq!(
         r.json()["data"]["group_nums"],
@@ -265,54 +211,43 @@ async fn gen_b_leaves_ownerless_groups_out_but_counts_them() {
         "_ is a wildcard (trap T9)"
     );
     // A quote breaks the pasted SQL: 500 server error.
-    let r = cms
-        .cms_get(
-            "/cms/group/get_group_by_name?group_name=a'b&page_number=1&show_number=20",
-            Some(&token),
-        )
+    let r = admin
+        .get("/cms/group/get_group_by_name?group_name=a'b&page_number=1&show_number=20")
         .await;
     r.assert(200, r#"{"code":500,"err_msg":"server error","data":null}"#);
     // By ID: one object; unknown is 802.
-    let r = cms
-        .cms_get("/cms/group/get_group_by_id?group_id=a1b2", Some(&token))
-        .await;
+    let r = admin.get("/cms/group/get_group_by_id?group_id=a1b2").await;
     r.assert(
         200,
         r#"{"code":0,"err_msg":"","data":{"group_name":"g1","group_id":"a1b2","group_master_name":"Bob","group_master_id":"u2","create_time":"2022-05-01 02:00:00 +0000 UTC","is_ban_chat":false,"is_ban_private_chat":false,"profile_photo":""}}"#,
     );
-    let r = cms
-        .cms_get("/cms/group/get_group_by_id?group_id=zz", Some(&token))
-        .await;
+    let r = admin.get("/cms/group/get_group_by_id?group_id=zz").await;
     r.assert(200, r#"{"code":802,"err_msg":"db failed","data":null}"#);
 }
 
 #[tokio::test]
 async fn group_members_page_and_search() {
-    let (_main, cms, token) = world(Release::V2_0_8).await;
-    let r = cms
-        .cms_get(
-            "/api/group/get_group_members?group_id=a1b2&page_number=1&show_number=20",
-            Some(&token),
-        )
+    let (_main, cms, token) = cms_world(Release::V2_0_8, &[]).await;
+    let admin = cms.signed(&token);
+    let r = admin
+        .get("/api/group/get_group_members?group_id=a1b2&page_number=1&show_number=20")
         .await;
     r.assert(
         200,
         r#"{"code":0,"err_msg":"","data":{"group_members":[{"member_position":2,"member_nick_name":"Bob","member_id":"u2","join_time":"2022-05-01 02:00:00 +0000 UTC"},{"member_position":1,"member_nick_name":"Alice","member_id":"u1","join_time":"2022-05-01 02:01:00 +0000 UTC"}],"current_number":1,"show_number":20,"member_nums":2}}"#,
     );
-    let r = cms
-        .cms_get(
+    let r = admin
+        .get(
             "/api/group/get_group_members?group_id=a1b2&user_name=ali&page_number=1&show_number=20",
-            Some(&token),
         )
         .await;
     let v = r.json();
     assert_eq!(v["data"]["member_nums"], 1);
     assert_eq!(v["data"]["group_members"][0]["member_id"], "u1");
     // Page 2 of 1: null; the POST twin reads the query string too.
-    let r = cms
-        .post(
+    let r = admin
+        .post_raw(
             "/api/group/get_members_in_group?group_id=a1b2&page_number=2&show_number=1",
-            Some(&token),
             "",
         )
         .await;
@@ -324,11 +259,10 @@ async fn group_members_page_and_search() {
 /// Trap T6: set_group_ordinary_user hands the group over.
 #[tokio::test]
 async fn set_group_ordinary_user_makes_the_user_owner() {
-    let (main, cms, token) = world(Release::V2_0_8).await;
+    let (main, cms, token) = cms_world(Release::V2_0_8, &[]).await;
+    let admin = cms.signed(&token);
     let body = json!({"group_id": "a1b2", "user_id": "u1"});
-    let r = cms
-        .cms_post("/api/group/set_group_ordinary_user", Some(&token), body)
-        .await;
+    let r = admin.post("/api/group/set_group_ordinary_user", body).await;
     r.assert(200, r#"{"code":0,"err_msg":"","data":null}"#);
     let st = main.state().await;
     let role = |uid: &str| {
@@ -344,9 +278,7 @@ async fn set_group_ordinary_user_makes_the_user_owner() {
     // set_group_master with a non-member: the owner loses the group and
     // nobody gets it; still code 0 (the transfer's errors are swallowed).
     let body = json!({"group_id": "a1b2", "user_id": "u3"});
-    let r = cms
-        .cms_post("/api/group/set_group_master", Some(&token), body)
-        .await;
+    let r = admin.post("/api/group/set_group_master", body).await;
     assert_eq!(r.json()["code"], 0);
     let st = main.state().await;
     let g = (st["groups"].as_array().unwrap().iter())
@@ -354,32 +286,23 @@ async fn set_group_ordinary_user_makes_the_user_owner() {
         .unwrap();
     assert_eq!(g["ownerUserID"], "");
     // A body that does not bind: BindJSON's 400.
-    let r = cms
-        .post("/api/group/set_group_master", Some(&token), "{}")
-        .await;
+    let r = admin.post_raw("/api/group/set_group_master", "{}").await;
     r.assert(400, r#"{"code":803,"err_msg":"args failed","data":null}"#);
 }
 
 #[tokio::test]
 async fn group_writes_keep_their_traps() {
-    let (main, cms, token) = world(Release::V2_0_8).await;
+    let (main, cms, token) = cms_world(Release::V2_0_8, &[]).await;
+    let admin = cms.signed(&token);
     // T5: a ban writes status 1, which never reads as banned; open writes nothing.
-    cms.cms_post(
-        "/api/group/ban_group_chat",
-        Some(&token),
-        json!({"group_id": "a1b2"}),
-    )
-    .await;
-    let r = cms
-        .cms_get("/api/group/get_group_by_id?group_id=a1b2", Some(&token))
+    admin
+        .post("/api/group/ban_group_chat", json!({"group_id": "a1b2"}))
         .await;
+    let r = admin.get("/api/group/get_group_by_id?group_id=a1b2").await;
     assert_eq!(r.json()["data"]["is_ban_chat"], false);
-    cms.cms_post(
-        "/api/group/open_group_chat",
-        Some(&token),
-        json!({"group_id": "a1b2"}),
-    )
-    .await;
+    admin
+        .post("/api/group/open_group_chat", json!({"group_id": "a1b2"}))
+        .await;
     let st = main.state().await;
     let status = (st["groups"].as_array().unwrap().iter())
         .find(|g| g["groupID"] == "a1b2")
@@ -387,10 +310,9 @@ async fn group_writes_keep_their_traps() {
         .clone();
     assert_eq!(status, 1);
     // T30: add_members gives a zero join time.
-    let r = cms
-        .cms_post(
+    let r = admin
+        .post(
             "/api/group/add_members",
-            Some(&token),
             json!({"group_id": "a1b2", "members": ["u3", "u1", "nobody"]}),
         )
         .await;
@@ -398,28 +320,22 @@ async fn group_writes_keep_their_traps() {
         200,
         r#"{"code":0,"err_msg":"","data":{"success":["u3"],"failed":["u1","nobody"]}}"#,
     );
-    let r = cms
-        .cms_get("/api/group/get_group_members?group_id=a1b2&user_name=carol&page_number=1&show_number=5", Some(&token))
-        .await;
+    let r = admin.get("/api/group/get_group_members?group_id=a1b2&user_name=carol&page_number=1&show_number=5").await;
     assert_eq!(
         r.json()["data"]["group_members"][0]["join_time"],
         "0001-01-01 00:00:00 +0000 UTC"
     );
     // T7: create_group returns no ID; T8: delete_group is a hard delete.
-    let r = cms
-        .cms_post(
+    let r = admin
+        .post(
             "/api/group/create_group",
-            Some(&token),
             json!({"group_name": "new", "group_master_id": "u1", "group_members": ["u2"]}),
         )
         .await;
     r.assert(200, r#"{"code":0,"err_msg":"","data":null}"#);
-    cms.cms_post(
-        "/api/group/delete_group",
-        Some(&token),
-        json!({"group_id": "a1b2"}),
-    )
-    .await;
+    admin
+        .post("/api/group/delete_group", json!({"group_id": "a1b2"}))
+        .await;
     let st = main.state().await;
     assert!(!(st["groups"].as_array().unwrap().iter()).any(|g| g["groupID"] == "a1b2"));
     assert!(!(st["members"].as_array().unwrap().iter()).any(|m| m["groupID"] == "a1b2"));
@@ -428,24 +344,18 @@ async fn group_writes_keep_their_traps() {
 
 #[tokio::test]
 async fn users_and_their_block_flag() {
-    let (main, cms, token) = world(Release::V2_0_8).await;
-    let r = cms
-        .cms_get("/api/user/get_user?user_id=u2", Some(&token))
-        .await;
+    let (main, cms, token) = cms_world(Release::V2_0_8, &[]).await;
+    let admin = cms.signed(&token);
+    let r = admin.get("/api/user/get_user?user_id=u2").await;
     r.assert(
         200,
         r#"{"code":0,"err_msg":"","data":{"profile_photo":"b.png","nick_name":"Bob","user_id":"u2","create_time":"2022-05-01 02:00:00 +0000 UTC","is_block":false}}"#,
     );
-    let r = cms
-        .cms_get("/api/user/get_user?user_id=zz", Some(&token))
-        .await;
+    let r = admin.get("/api/user/get_user?user_id=zz").await;
     r.assert(200, r#"{"code":802,"err_msg":"db failed","data":null}"#);
     // get_users counts every user (4 admins + 3).
-    let r = cms
-        .cms_get(
-            "/api/user/get_users?page_number=2&show_number=5",
-            Some(&token),
-        )
+    let r = admin
+        .get("/api/user/get_users?page_number=2&show_number=5")
         .await;
     let v = r.json();
     assert_eq!(v["data"]["user_nums"], 7);
@@ -453,11 +363,8 @@ async fn users_and_their_block_flag() {
         .map(|u| u["user_id"].as_str().unwrap())
         .collect();
     assert_eq!(ids, ["u2", "u3"]);
-    let r = cms
-        .cms_get(
-            "/api/user/get_users_by_name?user_name=o&page_number=1&show_number=10",
-            Some(&token),
-        )
+    let r = admin
+        .get("/api/user/get_users_by_name?user_name=o&page_number=1&show_number=10")
         .await;
     let v = r.json();
     assert_eq!(v["data"]["user_nums"], 2, "Bob and Carol");
@@ -467,20 +374,18 @@ async fn users_and_their_block_flag() {
         json!({"userID": "u3", "endDisableTime": MAY1}),
     )
     .await;
-    let r = cms
-        .cms_get("/api/user/get_user?user_id=u3", Some(&token))
-        .await;
+    let r = admin.get("/api/user/get_user?user_id=u3").await;
     assert_eq!(r.json()["data"]["is_block"], true);
 }
 
 #[tokio::test]
 async fn user_writes_and_two_bodies() {
-    let (main, cms, token) = world(Release::V2_0_8).await;
+    let (main, cms, token) = cms_world(Release::V2_0_8, &[]).await;
+    let admin = cms.signed(&token);
     // T29: leaving out the phone writes "0".
-    let r = cms
-        .cms_post(
+    let r = admin
+        .post(
             "/api/user/alter_user",
-            Some(&token),
             json!({"user_id": "u1", "nickname": "Al"}),
         )
         .await;
@@ -500,59 +405,43 @@ async fn user_writes_and_two_bodies() {
         json!({"cms_alter_user": {"fail": 1}, "cms_resign": {"fail": 1}}),
     )
     .await;
-    let r = cms
-        .cms_post(
-            "/api/user/alter_user",
-            Some(&token),
-            json!({"user_id": "u1"}),
-        )
+    let r = admin
+        .post("/api/user/alter_user", json!({"user_id": "u1"}))
         .await;
     r.assert(
         200,
         r#"{"code":802,"err_msg":"db failed","data":null}{"code":0,"err_msg":"","data":null}"#,
     );
-    let r = cms
-        .cms_post("/api/user/resign", Some(&token), json!({"user_id": "u1"}))
+    let r = admin
+        .post("/api/user/resign", json!({"user_id": "u1"}))
         .await;
     r.assert(
         200,
         r#"{"code":500,"err_msg":"server error","data":{}}{"code":0,"err_msg":"","data":{}}"#,
     );
     main.control("/_sim/faults", json!({})).await;
-    let r = cms
-        .cms_post("/api/user/resign", Some(&token), json!({"user_id": "u1"}))
+    let r = admin
+        .post("/api/user/resign", json!({"user_id": "u1"}))
         .await;
     r.assert(200, r#"{"code":0,"err_msg":"","data":{}}"#);
     // resign's bind error leaves the envelope.
-    let r = cms
-        .cms_post("/api/user/resign", Some(&token), json!({}))
-        .await;
+    let r = admin.post("/api/user/resign", json!({})).await;
     r.assert(
         400,
         r#"{"errCode":400,"errMsg":"Key: 'ResignUserRequest.UserId' Error:Field validation for 'UserId' failed on the 'required' tag"}"#,
     );
     // add_user, then a duplicate; delete_user, then again.
     let body = json!({"phone_number": "123", "user_id": "u9", "name": "Nine"});
-    let r = cms
-        .cms_post("/api/user/add_user", Some(&token), body.clone())
-        .await;
+    let r = admin.post("/api/user/add_user", body.clone()).await;
     assert_eq!(r.json()["code"], 0);
-    let r = cms.cms_post("/api/user/add_user", Some(&token), body).await;
+    let r = admin.post("/api/user/add_user", body).await;
     assert_eq!(r.json()["code"], 802);
-    let r = cms
-        .cms_post(
-            "/api/user/delete_user",
-            Some(&token),
-            json!({"user_id": "u9"}),
-        )
+    let r = admin
+        .post("/api/user/delete_user", json!({"user_id": "u9"}))
         .await;
     assert_eq!(r.json()["code"], 0);
-    let r = cms
-        .cms_post(
-            "/api/user/delete_user",
-            Some(&token),
-            json!({"user_id": "u9"}),
-        )
+    let r = admin
+        .post("/api/user/delete_user", json!({"user_id": "u9"}))
         .await;
     assert_eq!(r.json()["code"], 802);
 }
@@ -560,35 +449,29 @@ async fn user_writes_and_two_bodies() {
 #[tokio::test]
 async fn blocks_on_gen_a_and_b() {
     for release in [Release::V2_0_8, Release::V2_2_0] {
-        let (main, cms, token) = world(release).await;
-        let path = |s: &str| p(release, s);
+        let (main, cms, token) = cms_world(release, &[]).await;
+        let admin = cms.signed(&token);
+        let path = |s: &str| cms_path(release, s);
         let block = |user: &str, end: &str| json!({"user_id": user, "end_disable_time": end});
         for bad in [
             block("u1", "2020-01-01 00:00:00"),
             block("u1", "tomorrow"),
             block("zz", "2099-01-01 00:00:00"),
         ] {
-            let r = cms
-                .cms_post(&path("/user/block_user"), Some(&token), bad)
-                .await;
+            let r = admin.post(&path("/user/block_user"), bad).await;
             r.assert(200, r#"{"code":802,"err_msg":"db failed","data":null}"#);
         }
-        let r = cms
-            .cms_post(
+        let r = admin
+            .post(
                 &path("/user/block_user"),
-                Some(&token),
                 block("u2", "2099-01-02 03:04:05"),
             )
             .await;
         r.assert(200, r#"{"code":0,"err_msg":"","data":null}"#);
         // BindJSON: 400; unblock's ShouldBind: 200 (trap T3).
-        let r = cms
-            .post(&path("/user/block_user"), Some(&token), "{}")
-            .await;
+        let r = admin.post_raw(&path("/user/block_user"), "{}").await;
         r.assert(400, r#"{"code":803,"err_msg":"args failed","data":null}"#);
-        let r = cms
-            .post(&path("/user/unblock_user"), Some(&token), "{}")
-            .await;
+        let r = admin.post_raw(&path("/user/unblock_user"), "{}").await;
         r.assert(200, r#"{"code":803,"err_msg":"args failed","data":null}"#);
 
         let st = main.state().await;
@@ -598,11 +481,8 @@ async fn blocks_on_gen_a_and_b() {
             (Some("u2"), Some(4_071_006_245))
         );
         let begin = go_time(row["beginDisableTime"].as_i64().unwrap());
-        let r = cms
-            .cms_get(
-                &path("/user/get_block_users?page_number=1&show_number=10"),
-                Some(&token),
-            )
+        let r = admin
+            .get(&path("/user/get_block_users?page_number=1&show_number=10"))
             .await;
         let item = format!(
             r#"{{"profile_photo":"b.png","nick_name":"Bob","user_id":"u2","is_block":true,"begin_disable_time":"{begin}","end_disable_time":"2099-01-02 03:04:05 +0000 UTC"}}"#
@@ -611,29 +491,21 @@ async fn blocks_on_gen_a_and_b() {
             200,
             &format!(r#"{{"code":0,"err_msg":"","data":{{"block_users":[{item}],"current_number":1,"show_number":10,"user_nums":1}}}}"#),
         );
-        let r = cms
-            .cms_get(&path("/user/get_block_user?user_id=u2"), Some(&token))
-            .await;
+        let r = admin.get(&path("/user/get_block_user?user_id=u2")).await;
         r.assert(200, &format!(r#"{{"code":0,"err_msg":"","data":{item}}}"#));
         // Moving the end keeps the row.
-        cms.cms_post(
-            &path("/user/block_user"),
-            Some(&token),
-            block("u2", "2098-01-01 00:00:00"),
-        )
-        .await;
-        assert_eq!(main.state().await["cmsBlocks"].as_array().unwrap().len(), 1);
-        let r = cms
-            .cms_post(
-                &path("/user/unblock_user"),
-                Some(&token),
-                json!({"user_id": "u2"}),
+        admin
+            .post(
+                &path("/user/block_user"),
+                block("u2", "2098-01-01 00:00:00"),
             )
             .await;
-        r.assert(200, r#"{"code":0,"err_msg":"","data":null}"#);
-        let r = cms
-            .cms_get(&path("/user/get_block_user?user_id=u2"), Some(&token))
+        assert_eq!(main.state().await["cmsBlocks"].as_array().unwrap().len(), 1);
+        let r = admin
+            .post(&path("/user/unblock_user"), json!({"user_id": "u2"}))
             .await;
+        r.assert(200, r#"{"code":0,"err_msg":"","data":null}"#);
+        let r = admin.get(&path("/user/get_block_user?user_id=u2")).await;
         r.assert(200, r#"{"code":802,"err_msg":"db failed","data":null}"#);
     }
 }
@@ -689,7 +561,7 @@ fn civil(days: i64) -> (i64, i64, i64) {
 /// Messages at chosen times: u1→u2 text, u2→u3 picture, u3 in g1, u1 in g1,
 /// one to a user that is then deleted, one on the next day.
 async fn chat_world(release: Release) -> (Server, Server, String) {
-    let (main, cms, token) = world(release).await;
+    let (main, cms, token) = cms_world(release, &[]).await;
     main.control("/_sim/users", json!({"userID": "u4", "nickname": "Dave"}))
         .await;
     let t = MAY1 * 1000;
@@ -715,30 +587,20 @@ async fn chat_world(release: Release) -> (Server, Server, String) {
 }
 
 fn contents(v: &Value) -> Vec<String> {
-    (v["data"]["chat_logs"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default()
-        .iter())
-    .map(|l| l["whole_content"].as_str().unwrap().to_string())
-    .collect()
+    listed(v, "chat_logs", "whole_content")
 }
 
 #[tokio::test]
 async fn chat_logs_filter_as_gen_a_b_does() {
     let (_main, cms, token) = chat_world(Release::V2_0_8).await;
+    let admin = cms.signed(&token);
     let get = |q: &str| {
         let path = format!("/api/message/get_chat_logs?page_number=1&show_number=20&{q}");
-        let cms = &cms;
-        let token = token.clone();
-        async move { cms.cms_get(&path, Some(&token)).await.json() }
+        async move { admin.get(&path).await.json() }
     };
     // One row byte for byte.
-    let r = cms
-        .cms_get(
-            "/api/message/get_chat_logs?page_number=1&show_number=1&date=2022-05-01&content=bob",
-            Some(&token),
-        )
+    let r = admin
+        .get("/api/message/get_chat_logs?page_number=1&show_number=1&date=2022-05-01&content=bob")
         .await;
     r.assert(
         200,
@@ -772,9 +634,7 @@ async fn chat_logs_filter_as_gen_a_b_does() {
     let v = get("content=it's").await;
     assert_eq!(v["code"], 802);
     // A query that does not bind: 803 with the zero answer.
-    let r = cms
-        .cms_get("/api/message/get_chat_logs?page_number=1", Some(&token))
-        .await;
+    let r = admin.get("/api/message/get_chat_logs?page_number=1").await;
     r.assert(
         200,
         r#"{"code":803,"err_msg":"args failed","data":{"chat_logs":null,"log_nums":0,"current_number":0,"show_number":0}}"#,
@@ -783,12 +643,13 @@ async fn chat_logs_filter_as_gen_a_b_does() {
 
 #[tokio::test]
 async fn stubs_answer_as_the_doc_says() {
-    let (_main, cms, token) = world(Release::V2_0_8).await;
+    let (_main, cms, token) = cms_world(Release::V2_0_8, &[]).await;
+    let admin = cms.signed(&token);
     for path in [
         "/api/friend/get_friends_by_id",
         "/api/organization/add_organization",
     ] {
-        let r = cms.post(path, Some(&token), "{}").await;
+        let r = admin.post_raw(path, "{}").await;
         r.assert(200, "");
         let r = cms.post(path, None, "{}").await;
         r.assert(200, REFUSED);
@@ -802,18 +663,24 @@ async fn stubs_answer_as_the_doc_says() {
         )
         .await;
     r.assert(200, "");
-    let r = cms
-        .cms_get("/api/organization/get_staffs", Some(&token))
-        .await;
+    let r = admin.get("/api/organization/get_staffs").await;
     r.assert(200, "");
-    let r = cms
-        .post("/api/message/broadcast_message", Some(&token), "{}")
-        .await;
+    let r = admin.post_raw("/api/message/broadcast_message", "{}").await;
     r.assert(200, r#"{"code":802,"err_msg":"db failed","data":null}"#);
-    let r = cms
-        .post("/api/message/withdraw_message", Some(&token), "x")
-        .await;
+    let r = admin.post_raw("/api/message/withdraw_message", "x").await;
     r.assert(200, r#"{"code":0,"err_msg":"","data":null}"#);
+}
+
+/// A dashboard's first read of the groups, as `release` asks for it.
+async fn first_page(server: Signed<'_>, release: Release, path: &str) -> Resp {
+    if release == Release::V2_3_3 {
+        let body = json!({"operationID": "o", "pageNumber": 1, "showNumber": 5});
+        server.post(path, body).await
+    } else {
+        server
+            .get(&format!("{path}?page_number=1&show_number=5"))
+            .await
+    }
 }
 
 /// With `--dashboard`, the main port passes the generation's prefix to the
@@ -847,29 +714,9 @@ async fn same_origin_with_the_dashboard() {
                 "code",
             )
         };
-        let r = if release == Release::V2_3_3 {
-            main.cms_post(
-                path,
-                Some(&token),
-                json!({"operationID": "o", "pageNumber": 1, "showNumber": 5}),
-            )
-            .await
-        } else {
-            main.cms_get(&format!("{path}?page_number=1&show_number=5"), Some(&token))
-                .await
-        };
+        let r = first_page(main.signed(&token), release, path).await;
         assert_eq!(r.json()[expect_code], 0, "{release}: {}", r.text());
-        let same = if release == Release::V2_3_3 {
-            cms.cms_post(
-                path,
-                Some(&token),
-                json!({"operationID": "o", "pageNumber": 1, "showNumber": 5}),
-            )
-            .await
-        } else {
-            cms.cms_get(&format!("{path}?page_number=1&show_number=5"), Some(&token))
-                .await
-        };
+        let same = first_page(cms.signed(&token), release, path).await;
         assert_eq!(r.text(), same.text());
         assert_eq!(
             r.header("access-control-allow-origin").as_deref(),
@@ -893,13 +740,7 @@ async fn same_origin_with_the_dashboard() {
         }
         let page = main.cms_get("/users", None).await;
         assert!(page.text().contains("<title>x</title>"));
-        let r = main
-            .post_json(
-                "/user/get_users_info",
-                &token,
-                json!({"operationID": "o", "userIDList": [ADMIN]}),
-            )
-            .await;
+        let r = main.users_info(&token, ADMIN).await;
         assert_eq!(r.json()["errCode"], 0);
     }
     std::fs::remove_dir_all(&dir).ok();

@@ -8,37 +8,21 @@ use common::*;
 use openim_sim::Release;
 use serde_json::{json, Value};
 
-const MAY1: i64 = 1_651_370_400;
-
+/// The common world plus a dismissed group and an ownerless one.
 async fn world(release: Release) -> (Server, Server, String) {
-    let (main, cms, _) = cms_bare(release);
-    main.control(
-        "/_sim/users",
-        json!([
-            {"userID": "u1", "nickname": "Alice", "createTime": MAY1},
-            {"userID": "u2", "nickname": "Bob", "faceURL": "b.png", "phoneNumber": "+100", "email": "b@x", "gender": 1, "createTime": MAY1},
-            {"userID": "u3", "nickname": "Carol", "createTime": MAY1},
-        ]),
-    )
-    .await;
-    main.control(
-        "/_sim/groups",
-        json!([{"groupID": "a1b2", "groupName": "g1", "ownerUserID": "u2", "creatorUserID": "u2", "createTime": MAY1,
-                "members": [{"userID": "u1", "joinTime": MAY1 + 60}]},
-               {"groupID": "gone", "groupName": "g-gone", "ownerUserID": "u1", "status": 2, "createTime": MAY1},
-               {"groupID": "nobody", "groupName": "g-nobody", "createTime": MAY1}]),
-    )
-    .await;
-    let token = main.admin().await;
-    (main, cms, token)
+    let groups = [
+        json!({"groupID": "gone", "groupName": "g-gone", "ownerUserID": "u1", "status": 2, "createTime": MAY1}),
+        json!({"groupID": "nobody", "groupName": "g-nobody", "createTime": MAY1}),
+    ];
+    cms_world(release, &groups).await
 }
 
+/// A paged body, page 1 of 20, with `extra` set.
 fn page(extra: Value) -> Value {
-    let mut body = json!({"operationID": "t", "pageNumber": 1, "showNumber": 20});
-    for (k, v) in extra.as_object().unwrap() {
-        body[k] = v.clone();
-    }
-    body
+    merged(
+        json!({"operationID": "t", "pageNumber": 1, "showNumber": 20}),
+        extra,
+    )
 }
 
 #[tokio::test]
@@ -85,13 +69,7 @@ async fn login_answers_with_the_admin_profile() {
             &format!(r#"{{"data":{{"token":"{token}","userName":"AppManager1","faceURL":""}},"errCode":0,"errMsg":""}}"#),
         );
         // A CMS token is good on the main API, and the other way round.
-        let r = main
-            .post_json(
-                "/user/get_users_info",
-                &token,
-                json!({"operationID": "o", "userIDList": ["u1"]}),
-            )
-            .await;
+        let r = main.users_info(&token, "u1").await;
         assert_eq!(r.json()["errCode"], 0);
         let body = json!({"adminID": "openIM123456", "secret": "openIM2", "operationID": "l"});
         let r = cms.cms_post("/cms/admin/login", None, body).await;
@@ -121,9 +99,8 @@ async fn login_answers_with_the_admin_profile() {
 #[tokio::test]
 async fn get_groups_on_2_3_3() {
     let (_main, cms, token) = world(Release::V2_3_3).await;
-    let r = cms
-        .cms_post("/cms/group/get_groups", Some(&token), page(json!({})))
-        .await;
+    let admin = cms.signed(&token);
+    let r = admin.post("/cms/group/get_groups", page(json!({}))).await;
     r.assert(
         200,
         &format!(
@@ -132,12 +109,8 @@ async fn get_groups_on_2_3_3() {
         ),
     );
     // By ID: createTime filled; an unknown ID is an empty list, errCode 0.
-    let r = cms
-        .cms_post(
-            "/cms/group/get_groups",
-            Some(&token),
-            page(json!({"groupID": "a1b2"})),
-        )
+    let r = admin
+        .post("/cms/group/get_groups", page(json!({"groupID": "a1b2"})))
         .await;
     let v = r.json();
     assert_eq!(
@@ -147,19 +120,14 @@ async fn get_groups_on_2_3_3() {
         ),
         (Some(MAY1), Some(1))
     );
-    let r = cms
-        .cms_post(
-            "/cms/group/get_groups",
-            Some(&token),
-            page(json!({"groupID": "zz"})),
-        )
+    let r = admin
+        .post("/cms/group/get_groups", page(json!({"groupID": "zz"})))
         .await;
     r.assert(200, r#"{"data":{"groups":null,"groupNums":0,"currentPage":1,"showNumber":20},"errCode":0,"errMsg":""}"#);
     // groupID wins over groupName; the name is "contains".
-    let r = cms
-        .cms_post(
+    let r = admin
+        .post(
             "/cms/group/get_groups",
-            Some(&token),
             page(json!({"groupName": "G-", "groupID": ""})),
         )
         .await;
@@ -174,12 +142,8 @@ async fn get_groups_on_2_3_3() {
         "ownerless: skipped"
     );
     // Bind errors: 400, the validator's text.
-    let r = cms
-        .cms_post(
-            "/cms/group/get_groups",
-            Some(&token),
-            json!({"operationID": "t"}),
-        )
+    let r = admin
+        .post("/cms/group/get_groups", json!({"operationID": "t"}))
         .await;
     r.assert(
         400,
@@ -192,18 +156,13 @@ async fn get_groups_on_2_3_3() {
 #[tokio::test]
 async fn get_groups_on_2_3_2() {
     let (_main, cms, token) = world(Release::V2_3_2).await;
-    let r = cms
-        .cms_post("/cms/group/get_groups", Some(&token), page(json!({})))
-        .await;
+    let admin = cms.signed(&token);
+    let r = admin.post("/cms/group/get_groups", page(json!({}))).await;
     let v = r.json();
     assert_eq!(v["data"]["groupNums"], 3);
     assert_eq!(v["data"]["groups"].as_array().unwrap().len(), 1);
-    let r = cms
-        .cms_post(
-            "/cms/group/get_groups",
-            Some(&token),
-            page(json!({"groupID": "a1b2"})),
-        )
+    let r = admin
+        .post("/cms/group/get_groups", page(json!({"groupID": "a1b2"})))
         .await;
     assert_eq!(r.json()["data"]["groups"][0]["createTime"], 0);
 }
@@ -211,10 +170,10 @@ async fn get_groups_on_2_3_2() {
 #[tokio::test]
 async fn group_members_bind_by_go_names() {
     let (_main, cms, token) = world(Release::V2_3_3).await;
-    let r = cms
-        .cms_post(
+    let admin = cms.signed(&token);
+    let r = admin
+        .post(
             "/cms/group/get_group_members",
-            Some(&token),
             page(json!({"groupID": "a1b2", "userName": "ali"})),
         )
         .await;
@@ -223,10 +182,9 @@ async fn group_members_bind_by_go_names() {
         r#"{"data":{"groupMembers":[{"groupID":"a1b2","userID":"u1","roleLevel":1,"joinTime":1651370460,"nickname":"Alice","faceURL":"","appMangerLevel":0,"joinSource":0,"operatorUserID":"","ex":"","muteEndTime":0,"inviterUserID":""}],"currentPage":1,"showNumber":20,"memberNums":1},"errCode":0,"errMsg":""}"#,
     );
     // Still pasted into the SQL (trap T9).
-    let r = cms
-        .cms_post(
+    let r = admin
+        .post(
             "/cms/group/get_group_members",
-            Some(&token),
             page(json!({"groupID": "a1b2", "userName": "o'b"})),
         )
         .await;
@@ -237,12 +195,8 @@ async fn group_members_bind_by_go_names() {
         v["data"],
         json!({"groupMembers": null, "currentPage": 0, "showNumber": 0, "memberNums": 0})
     );
-    let r = cms
-        .cms_post(
-            "/cms/group/get_group_members",
-            Some(&token),
-            page(json!({})),
-        )
+    let r = admin
+        .post("/cms/group/get_group_members", page(json!({})))
         .await;
     assert_eq!(r.status, 400);
     assert!(r.json()["errMsg"]
@@ -255,44 +209,29 @@ async fn group_members_bind_by_go_names() {
 #[tokio::test]
 async fn blocks_on_gen_c() {
     let (main, cms, token) = world(Release::V2_3_3).await;
+    let admin = cms.signed(&token);
     let block =
         |user: &str, end: &str| json!({"operationID": "b", "userID": user, "endDisableTime": end});
-    let r = cms
-        .cms_post(
-            "/cms/user/block_user",
-            Some(&token),
-            block("u1", "2020-01-01 00:00:00"),
-        )
+    let r = admin
+        .post("/cms/user/block_user", block("u1", "2020-01-01 00:00:00"))
         .await;
     r.assert(
         200,
         r#"{"errCode":802,"errMsg":"endDisableTime is before now"}"#,
     );
-    let r = cms
-        .cms_post(
-            "/cms/user/block_user",
-            Some(&token),
-            block("zz", "2099-01-01 00:00:00"),
-        )
+    let r = admin
+        .post("/cms/user/block_user", block("zz", "2099-01-01 00:00:00"))
         .await;
     r.assert(200, r#"{"errCode":802,"errMsg":"record not found"}"#);
-    let r = cms
-        .cms_post(
-            "/cms/user/block_user",
-            Some(&token),
-            block("u1", "2099-01-01"),
-        )
+    let r = admin
+        .post("/cms/user/block_user", block("u1", "2099-01-01"))
         .await;
     r.assert(
         200,
         r#"{"errCode":802,"errMsg":"parsing time \"2099-01-01\" as \"2006-01-02 15:04:05\": cannot parse \"\" as \" \""}"#,
     );
-    let r = cms
-        .cms_post(
-            "/cms/user/block_user",
-            Some(&token),
-            block("u2", "2099-01-02 03:04:05"),
-        )
+    let r = admin
+        .post("/cms/user/block_user", block("u2", "2099-01-02 03:04:05"))
         .await;
     r.assert(200, r#"{"errCode":0,"errMsg":""}"#);
     main.control(
@@ -305,10 +244,9 @@ async fn blocks_on_gen_c() {
         st["cmsBlocks"][1],
         json!({"userID": "u3", "beginDisableTime": MAY1, "endDisableTime": MAY1 + 86_400, "createTime": MAY1})
     );
-    let r = cms
-        .cms_post(
+    let r = admin
+        .post(
             "/cms/user/get_block_users",
-            Some(&token),
             json!({"operationID": "b", "pageNumber": 2, "showNumber": 1}),
         )
         .await;
@@ -316,10 +254,9 @@ async fn blocks_on_gen_c() {
         200,
         r#"{"data":{"blockUsers":[{"faceURL":"","nickName":"Carol","userID":"u3","loginTimes":0,"loginLimit":0,"isBlock":false,"phoneNumber":"","email":"","birth":"","gender":0,"beginDisableTime":"2022-05-01 02:00:00 +0000 UTC","endDisableTime":"2022-05-02 02:00:00 +0000 UTC"}],"currentPage":2,"showNumber":1,"userNums":2},"errCode":0,"errMsg":""}"#,
     );
-    let r = cms
-        .cms_post(
+    let r = admin
+        .post(
             "/cms/user/get_block_users",
-            Some(&token),
             json!({"operationID": "b", "pageNumber": 1, "showNumber": 1}),
         )
         .await;
@@ -332,10 +269,9 @@ async fn blocks_on_gen_c() {
         (item["phoneNumber"].as_str(), item["gender"].as_i64()),
         (Some("+100"), Some(1))
     );
-    let r = cms
-        .cms_post(
+    let r = admin
+        .post(
             "/cms/user/unblock_user",
-            Some(&token),
             json!({"operationID": "b", "userID": "u2"}),
         )
         .await;
@@ -361,32 +297,23 @@ async fn chat_world() -> (Server, Server, String) {
 }
 
 fn logs(v: &Value) -> Vec<String> {
-    (v["data"]["chatLogs"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default()
-        .iter())
-    .map(|l| l["content"].as_str().unwrap().to_string())
-    .collect()
+    listed(v, "chatLogs", "content")
 }
 
 /// Trap T12.
 #[tokio::test]
 async fn chat_logs_on_gen_c() {
     let (_main, cms, token) = chat_world().await;
-    let get = |extra: Value| {
-        let cms = &cms;
-        let token = token.clone();
-        async move {
-            cms.cms_post("/cms/message/get_chat_logs", Some(&token), page(extra))
-                .await
-                .json()
-        }
+    let admin = cms.signed(&token);
+    let get = |extra: Value| async move {
+        admin
+            .post("/cms/message/get_chat_logs", page(extra))
+            .await
+            .json()
     };
-    let r = cms
-        .cms_post(
+    let r = admin
+        .post(
             "/cms/message/get_chat_logs",
-            Some(&token),
             page(json!({"sendTime": "2022-05-01", "sessionType": 1})),
         )
         .await;
@@ -408,8 +335,8 @@ async fn chat_logs_on_gen_c() {
     let v = get(json!({"sendTime": "2022-05-02"})).await;
     assert_eq!(logs(&v), ["next day"]);
     // sendTime is required in practice.
-    let r = cms
-        .cms_post("/cms/message/get_chat_logs", Some(&token), page(json!({})))
+    let r = admin
+        .post("/cms/message/get_chat_logs", page(json!({})))
         .await;
     r.assert(
         200,
@@ -417,9 +344,7 @@ async fn chat_logs_on_gen_c() {
     );
     // c.Bind reads JSON only with a JSON content type.
     let body = page(json!({"sendTime": "2022-05-01"})).to_string();
-    let r = cms
-        .post("/cms/message/get_chat_logs", Some(&token), &body)
-        .await;
+    let r = admin.post_raw("/cms/message/get_chat_logs", &body).await;
     assert_eq!(r.status, 400);
 }
 
@@ -427,6 +352,7 @@ async fn chat_logs_on_gen_c() {
 #[tokio::test]
 async fn friends_of_a_user() {
     let (main, cms, token) = world(Release::V2_3_3).await;
+    let admin = cms.signed(&token);
     main.control(
         "/_sim/friends",
         json!([{"ownerUserID": "u1", "friendUserID": "u2", "remark": "bobby", "createTime": MAY1},
@@ -434,25 +360,16 @@ async fn friends_of_a_user() {
     )
     .await;
     let body = |extra: Value| {
-        let mut b = json!({"operationID": "f", "userID": "u1", "pageNumber": 1, "showNumber": 1});
-        for (k, v) in extra.as_object().unwrap() {
-            b[k] = v.clone();
-        }
-        b
+        let base = json!({"operationID": "f", "userID": "u1", "pageNumber": 1, "showNumber": 1});
+        merged(base, extra)
     };
-    let r = cms
-        .cms_post("/cms/friend/get_friends", Some(&token), body(json!({})))
-        .await;
+    let r = admin.post("/cms/friend/get_friends", body(json!({}))).await;
     r.assert(
         200,
         r#"{"data":{"currentPage":1,"showNumber":1,"friendInfoList":[{"ownerUserID":"u1","remark":"bobby","createTime":0,"userID":"u2","nickName":"Bob","addSource":0,"operatorUserID":""}],"friendNums":2},"errCode":0,"errMsg":""}"#,
     );
-    let r = cms
-        .cms_post(
-            "/cms/friend/get_friends",
-            Some(&token),
-            body(json!({"pageNumber": 2})),
-        )
+    let r = admin
+        .post("/cms/friend/get_friends", body(json!({"pageNumber": 2})))
         .await;
     let v = r.json();
     assert_eq!(
@@ -462,28 +379,22 @@ async fn friends_of_a_user() {
         ),
         (Some(0), Some("u3"))
     );
-    let r = cms
-        .cms_post(
+    let r = admin
+        .post(
             "/cms/friend/get_friends",
-            Some(&token),
             body(json!({"friendUserID": "u3"})),
         )
         .await;
     assert_eq!(r.json()["data"]["friendNums"], 1);
-    let r = cms
-        .cms_post(
+    let r = admin
+        .post(
             "/cms/friend/get_friends",
-            Some(&token),
             body(json!({"friendUserName": "car"})),
         )
         .await;
     assert_eq!(r.json()["data"]["friendInfoList"][0]["userID"], "u3");
-    let r = cms
-        .cms_post(
-            "/cms/friend/get_friends",
-            Some(&token),
-            body(json!({"userID": ""})),
-        )
+    let r = admin
+        .post("/cms/friend/get_friends", body(json!({"userID": ""})))
         .await;
     assert_eq!(r.json()["data"]["friendInfoList"], Value::Null);
 }
@@ -493,25 +404,19 @@ async fn friends_of_a_user() {
 #[tokio::test]
 async fn add_user_crashes_the_user_service() {
     let (main, cms, token) = world(Release::V2_3_3).await;
+    let admin = cms.signed(&token);
     let body = json!({"operationID": "a", "phoneNumber": "1", "userID": "u9", "name": "Nine"});
-    let r = cms.cms_post("/cms/user/add_user", Some(&token), body).await;
+    let r = admin.post("/cms/user/add_user", body).await;
     r.assert(
         500,
         r#"{"errCode":500,"errMsg":"rpc error: code = Unavailable desc = error reading from server: EOF"}"#,
     );
     assert_eq!(main.state().await["userServiceDown"], true);
-    let r = main
-        .post_json(
-            "/user/get_users_info",
-            &token,
-            json!({"operationID": "o", "userIDList": ["u1"]}),
-        )
-        .await;
+    let r = main.users_info(&token, "u1").await;
     r.assert(500, r#"{"errCode":500,"errMsg":"rpc failed"}"#);
-    let r = cms
-        .cms_post(
+    let r = admin
+        .post(
             "/cms/user/get_block_users",
-            Some(&token),
             json!({"operationID": "b", "pageNumber": 1, "showNumber": 1}),
         )
         .await;
@@ -520,19 +425,11 @@ async fn add_user_crashes_the_user_service() {
         r#"{"errCode":500,"errMsg":"rpc error: code = Unavailable desc = connection error"}"#,
     );
     // Other services are fine.
-    let r = cms
-        .cms_post("/cms/group/get_groups", Some(&token), page(json!({})))
-        .await;
+    let r = admin.post("/cms/group/get_groups", page(json!({}))).await;
     assert_eq!(r.json()["errCode"], 0);
     let r = main.control("/_sim/restart_user_service", json!({})).await;
     assert_eq!(r, json!({"wasDown": true}));
-    let r = main
-        .post_json(
-            "/user/get_users_info",
-            &token,
-            json!({"operationID": "o", "userIDList": ["u1"]}),
-        )
-        .await;
+    let r = main.users_info(&token, "u1").await;
     assert_eq!(r.json()["errCode"], 0);
 }
 
@@ -540,6 +437,7 @@ async fn add_user_crashes_the_user_service() {
 #[tokio::test]
 async fn transport_errors_lie_per_route() {
     let (main, cms, token) = world(Release::V2_3_3).await;
+    let admin = cms.signed(&token);
     let refused = main
         .post(
             "/_sim/faults",
@@ -560,15 +458,13 @@ async fn transport_errors_lie_per_route() {
         ("/cms/statistics/get_messages_statistics", 500, 400),
         ("/cms/statistics/get_user_statistics", 400, 500),
     ] {
-        let r = cms.cms_post(path, Some(&token), range.clone()).await;
+        let r = admin.post(path, range.clone()).await;
         r.assert(
             status,
             &format!(r#"{{"errCode":{code},"errMsg":"{unavailable}"}}"#),
         );
     }
-    let r = cms
-        .cms_post("/cms/group/get_groups", Some(&token), page(json!({})))
-        .await;
+    let r = admin.post("/cms/group/get_groups", page(json!({}))).await;
     r.assert(
         500,
         &format!(r#"{{"errCode":500,"errMsg":"{unavailable}"}}"#),

@@ -220,25 +220,16 @@ async fn the_documented_examples_byte_for_byte() {
     for (world, route, ab, c) in EXAMPLES {
         for release in [Release::V2_0_8, Release::V2_2_0] {
             let (_main, cms, token) = example_world(release, world).await;
-            let prefix = if release == Release::V2_0_8 {
-                "/api"
-            } else {
-                "/cms"
-            };
-            let r = cms
-                .cms_get(
-                    &format!("{prefix}/statistics/{route}?{RANGE_AB}"),
-                    Some(&token),
-                )
-                .await;
+            let admin = cms.signed(&token);
+            let path = cms_path(release, &format!("/statistics/{route}?{RANGE_AB}"));
+            let r = admin.get(&path).await;
             r.assert(200, &format!(r#"{{"code":0,"err_msg":"","data":{ab}}}"#));
         }
         for release in [Release::V2_3_2, Release::V2_3_3] {
             let (_main, cms, token) = example_world(release, world).await;
+            let admin = cms.signed(&token);
             let body = json!({"from": "2022-05-01", "to": "2022-05-02", "operationID": "s"});
-            let r = cms
-                .cms_post(&format!("/cms/statistics/{route}"), Some(&token), body)
-                .await;
+            let r = admin.post(&format!("/cms/statistics/{route}"), body).await;
             r.assert(200, &format!(r#"{{"data":{c},"errCode":0,"errMsg":""}}"#));
         }
     }
@@ -247,65 +238,49 @@ async fn the_documented_examples_byte_for_byte() {
 #[tokio::test]
 async fn bad_dates_and_missing_ranges() {
     let (_main, cms, token) = example_world(Release::V2_0_8, "messages").await;
-    let r = cms
-        .cms_get(
-            "/api/statistics/get_messages_statistics?from=2022-05-01&to=May",
-            Some(&token),
-        )
-        .await;
-    r.assert(
-        200,
-        r#"{"code":803,"err_msg":"args failed","data":{"private_message_num":0,"group_message_num":0,"private_message_num_list":null,"group_message_num_list":null}}"#,
-    );
-    let r = cms
-        .cms_get(
-            "/api/statistics/get_active_user?from=2022-05-01&to=May",
-            Some(&token),
-        )
-        .await;
-    r.assert(
-        200,
-        r#"{"code":802,"err_msg":"db failed","data":{"active_user_list":null}}"#,
-    );
-    let r = cms
-        .cms_get(
-            "/api/statistics/get_user_statistics?from=2022-05-01",
-            Some(&token),
-        )
-        .await;
-    r.assert(200, r#"{"code":803,"err_msg":"args failed","data":null}"#);
-    // `from` after `to`: no buckets.
-    let r = cms
-        .cms_get(
-            "/api/statistics/get_group_statistics?from=2022-05-03&to=2022-05-01",
-            Some(&token),
-        )
-        .await;
-    r.assert(
-        200,
-        r#"{"code":0,"err_msg":"","data":{"increase_group_num":0,"total_group_num":1,"increase_group_num_list":null,"total_group_num_list":null}}"#,
-    );
+    let admin = cms.signed(&token);
+    for (query, want) in [
+        (
+            "get_messages_statistics?from=2022-05-01&to=May",
+            r#"{"code":803,"err_msg":"args failed","data":{"private_message_num":0,"group_message_num":0,"private_message_num_list":null,"group_message_num_list":null}}"#,
+        ),
+        (
+            "get_active_user?from=2022-05-01&to=May",
+            r#"{"code":802,"err_msg":"db failed","data":{"active_user_list":null}}"#,
+        ),
+        (
+            "get_user_statistics?from=2022-05-01",
+            r#"{"code":803,"err_msg":"args failed","data":null}"#,
+        ),
+        // `from` after `to`: no buckets.
+        (
+            "get_group_statistics?from=2022-05-03&to=2022-05-01",
+            r#"{"code":0,"err_msg":"","data":{"increase_group_num":0,"total_group_num":1,"increase_group_num_list":null,"total_group_num_list":null}}"#,
+        ),
+    ] {
+        let r = admin.get(&format!("/api/statistics/{query}")).await;
+        r.assert(200, want);
+    }
 
     let (_main, cms, token) = example_world(Release::V2_3_3, "messages").await;
-    let body = json!({"from": "2022-05-01", "to": "2022-13-01", "operationID": "s"});
-    let r = cms
-        .cms_post("/cms/statistics/get_user_statistics", Some(&token), body)
-        .await;
-    r.assert(
-        200,
-        r#"{"data":{"increaseUserNum":0,"activeUserNum":0,"totalUserNum":0,"increaseUserNumList":null,"activeUserNumList":null,"totalUserNumList":null},"errCode":802,"errMsg":"parsing time \"2022-13-01\": month out of range"}"#,
-    );
-    let r = cms
-        .cms_post(
-            "/cms/statistics/get_active_group",
-            Some(&token),
+    let admin = cms.signed(&token);
+    for (route, body, status, want) in [
+        (
+            "get_user_statistics",
+            json!({"from": "2022-05-01", "to": "2022-13-01", "operationID": "s"}),
+            200,
+            r#"{"data":{"increaseUserNum":0,"activeUserNum":0,"totalUserNum":0,"increaseUserNumList":null,"activeUserNumList":null,"totalUserNumList":null},"errCode":802,"errMsg":"parsing time \"2022-13-01\": month out of range"}"#,
+        ),
+        (
+            "get_active_group",
             json!({"from": "2022-05-01"}),
-        )
-        .await;
-    r.assert(
-        400,
-        r#"{"errCode":400,"errMsg":"Key: 'GetActiveGroupRequest.StatisticsRequest.To' Error:Field validation for 'To' failed on the 'required' tag\nKey: 'GetActiveGroupRequest.StatisticsRequest.OperationID' Error:Field validation for 'OperationID' failed on the 'required' tag"}"#,
-    );
+            400,
+            r#"{"errCode":400,"errMsg":"Key: 'GetActiveGroupRequest.StatisticsRequest.To' Error:Field validation for 'To' failed on the 'required' tag\nKey: 'GetActiveGroupRequest.StatisticsRequest.OperationID' Error:Field validation for 'OperationID' failed on the 'required' tag"}"#,
+        ),
+    ] {
+        let r = admin.post(&format!("/cms/statistics/{route}"), body).await;
+        r.assert(status, want);
+    }
 }
 
 /// The last monthly bucket stops at `to` 00:00, and bucket ends are
@@ -326,10 +301,10 @@ async fn the_truncated_last_month_and_inclusive_ends() {
     )
     .await;
     let token = main.admin().await;
+    let admin = cms.signed(&token);
     let get = |route: &str, range: &str| {
         let path = format!("/cms/statistics/{route}?{range}");
-        let (cms, token) = (&cms, token.clone());
-        async move { cms.cms_get(&path, Some(&token)).await.json()["data"].clone() }
+        async move { admin.get(&path).await.json()["data"].clone() }
     };
     let d = get("get_messages_statistics", "from=2022-01-15&to=2022-03-10").await;
     let list: Vec<(String, i64)> = (d["private_message_num_list"].as_array().unwrap().iter())
@@ -560,6 +535,7 @@ async fn the_demo_history_reads_back_exactly_on_gen_b() {
     };
     let (main, cms, _) = with_cms(config);
     let token = main.admin().await;
+    let admin = cms.signed(&token);
     let c = counts(&main.state().await, true);
     assert_eq!(
         c.messages.len(),
@@ -576,7 +552,7 @@ async fn the_demo_history_reads_back_exactly_on_gen_b() {
         let want = expected_ab(&c, from, to);
         for (route, want) in ROUTES.iter().zip(want) {
             let path = format!("/cms/statistics/{route}?from={}&to={}", ymd(from), ymd(to));
-            let got = cms.cms_get(&path, Some(&token)).await.json();
+            let got = admin.get(&path).await.json();
             assert_eq!(got["code"], 0);
             assert_eq!(got["data"], want, "{route} {} {}", ymd(from), ymd(to));
         }
@@ -621,15 +597,16 @@ async fn the_demo_history_reads_back_exactly_on_gen_c() {
     };
     let (main, cms, _) = with_cms(config);
     let token = main.admin().await;
+    let admin = cms.signed(&token);
     let c = counts(&main.state().await, false);
     let d = today();
     for (from, to) in [(d - 25, d - 2), (d - 150, d - 10)] {
         let [messages, users, groups, _, _] = expected_ab(&c, from, to);
         let range = json!({"from": ymd(from), "to": ymd(to), "operationID": "s"});
         let post = |route: &str| {
-            let (cms, token, range) = (&cms, token.clone(), range.clone());
+            let range = range.clone();
             let path = format!("/cms/statistics/{route}");
-            async move { cms.cms_post(&path, Some(&token), range).await.json()["data"].clone() }
+            async move { admin.post(&path, range).await.json()["data"].clone() }
         };
         let got = post("get_messages_statistics").await;
         assert_eq!(got["privateMessageNum"], messages["private_message_num"]);
@@ -682,17 +659,14 @@ async fn a_year_over_a_million_messages_touches_only_buckets() {
     };
     let (main, cms, shared) = with_cms(config);
     let token = main.admin().await;
+    let admin = cms.signed(&token);
     let d = today();
     let (from, to) = (ymd(d - 400), ymd(d));
     let work = |shared: &openim_sim::http::Shared| shared.lock().unwrap().cms_work;
     let body = json!({"from": from, "to": to, "operationID": "y"});
 
-    let r = cms
-        .cms_post(
-            "/cms/statistics/get_messages_statistics",
-            Some(&token),
-            body.clone(),
-        )
+    let r = admin
+        .post("/cms/statistics/get_messages_statistics", body.clone())
         .await;
     let v = r.json();
     let total = v["data"]["privateMessageNum"].as_i64().unwrap()
@@ -703,12 +677,8 @@ async fn a_year_over_a_million_messages_touches_only_buckets() {
     assert_eq!(w.messages, 0);
     assert!(w.days <= 4 * 402, "{w:?}");
 
-    let r = cms
-        .cms_post(
-            "/cms/statistics/get_user_statistics",
-            Some(&token),
-            body.clone(),
-        )
+    let r = admin
+        .post("/cms/statistics/get_user_statistics", body.clone())
         .await;
     assert_eq!(r.json()["errCode"], 0);
     let w = work(&shared);
@@ -718,12 +688,8 @@ async fn a_year_over_a_million_messages_touches_only_buckets() {
     assert!(w.days <= 6 * 402, "{w:?}");
 
     for route in ["get_active_user", "get_active_group"] {
-        let r = cms
-            .cms_post(
-                &format!("/cms/statistics/{route}"),
-                Some(&token),
-                body.clone(),
-            )
+        let r = admin
+            .post(&format!("/cms/statistics/{route}"), body.clone())
             .await;
         assert_eq!(r.json()["errCode"], 0);
         let w = work(&shared);
@@ -745,9 +711,7 @@ async fn a_year_over_a_million_messages_touches_only_buckets() {
         (m.send_id.clone(), day, on_day)
     };
     let body = json!({"operationID": "l", "sendTime": ymd(day), "sendID": sender, "pageNumber": 1, "showNumber": 10});
-    let r = cms
-        .cms_post("/cms/message/get_chat_logs", Some(&token), body)
-        .await;
+    let r = admin.post("/cms/message/get_chat_logs", body).await;
     assert!(r.json()["data"]["logNums"].as_i64().unwrap() >= 1);
     let w = work(&shared);
     eprintln!("get_chat_logs: {w:?} ({on_day} messages that day)");

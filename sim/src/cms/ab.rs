@@ -5,10 +5,12 @@
 //! (`/cms`) differ here only where a route says so.
 
 use super::query::{self, Field, Kind, OPT, REQ};
-use super::stats::{self, Point};
-use super::{breaks_sql, like_contains, list_or_null, window, Req, Route};
-use crate::bind::{bind, FieldDef, Rule, StructDef, Ty};
-use crate::cms_index::{chat_receiver, Top, Work};
+use super::stats::{self, Case::Snake, Chart, TopKeys};
+use super::TotalAt::{self, AfterList, Last};
+use super::{breaks_sql, def, f, faultable, like_contains, list_or_null, open, owner, page_of};
+use super::{route, window, Handler, LogFilter, Req, Route, N, R};
+use crate::bind::{bind, StructDef, Ty};
+use crate::cms_index::Top;
 use crate::gojson::Go;
 use crate::gotime::{day_of, go_string, parse_date, parse_datetime};
 use crate::release::Release;
@@ -17,42 +19,17 @@ use crate::rng::now_secs;
 use crate::sim::Sim;
 use crate::state::{CmsBlock, Group, Message, User};
 
-const fn get(path: &'static str, handler: super::Handler) -> Route {
-    Route {
-        method: "GET",
-        path,
-        handler,
-        auth: true,
-        faultable: false,
-    }
+const fn get(path: &'static str, handler: Handler) -> Route {
+    route("GET", path, handler)
 }
 
-const fn post(path: &'static str, handler: super::Handler) -> Route {
-    Route {
-        method: "POST",
-        path,
-        handler,
-        auth: true,
-        faultable: false,
-    }
-}
-
-const fn faultable(route: Route) -> Route {
-    Route {
-        faultable: true,
-        ..route
-    }
+const fn post(path: &'static str, handler: Handler) -> Route {
+    route("POST", path, handler)
 }
 
 /// The A/B route table (docs/cms.md#cms-routes); the same in every tag.
 pub const ROUTES: &[Route] = &[
-    Route {
-        method: "POST",
-        path: "/admin/login",
-        handler: login,
-        auth: false,
-        faultable: false,
-    },
+    open(post("/admin/login", login)),
     get("/group/get_group_by_id", get_group_by_id),
     get("/group/get_groups", get_groups),
     get("/group/get_group_by_name", get_group_by_name),
@@ -66,8 +43,8 @@ pub const ROUTES: &[Route] = &[
     post("/group/ban_group_private_chat", ban_group_private_chat),
     post("/group/open_group_private_chat", open_group_chat),
     post("/group/delete_group", delete_group),
-    post("/group/set_group_master", set_group_master),
-    post("/group/set_group_ordinary_user", set_group_ordinary_user),
+    post("/group/set_group_master", transfer),
+    post("/group/set_group_ordinary_user", transfer),
     post("/group/alter_group_info", alter_group_info),
     get("/user/get_user", get_user),
     get("/user/get_users", get_users),
@@ -105,13 +82,7 @@ pub const ROUTES: &[Route] = &[
     post("/organization/delete_organization", stub),
     post("/organization/get_organization_squad", stub),
     post("/organization/add_child_org", stub),
-    Route {
-        method: "PATCH",
-        path: "/organization/alter_corps_info",
-        handler: stub,
-        auth: true,
-        faultable: false,
-    },
+    route("PATCH", "/organization/alter_corps_info", stub),
 ];
 
 // --- envelopes (docs/cms.md#cms-envelope-ab) ------------------------------
@@ -195,23 +166,15 @@ macro_rules! body_or_803 {
 const PAGE: Field = Field("page_number", Kind::Int, REQ);
 const SHOW: Field = Field("show_number", Kind::Int, REQ);
 
-const fn f(go: &'static str, json: &'static str, ty: Ty, rules: &'static [Rule]) -> FieldDef {
-    FieldDef {
-        go,
-        json,
-        ty,
-        rules,
-    }
+/// A page answer under the A/B paging keys.
+fn page_data(list: (&str, Vec<Go>), total: (&str, usize, TotalAt), paging: (i64, i64)) -> Go {
+    let total = (total.0, total.1 as i64, total.2);
+    super::paged(["current_number", "show_number"], list, total, paging)
 }
-const R: &[Rule] = &[Rule::Required];
-const N: &[Rule] = &[];
 
-const fn def(name: &'static str, fields: &'static [FieldDef]) -> StructDef {
-    StructDef {
-        pkg: "cms_api_struct",
-        name,
-        fields,
-    }
+/// `(page_number, show_number)` of a bound query.
+fn paging(q: &query::Query) -> (i64, i64) {
+    (q.int("page_number"), q.int("show_number"))
 }
 
 static LOGIN_REQ: StructDef = def(
@@ -296,17 +259,6 @@ fn login(sim: &mut Sim, req: &Req) -> Reply {
 
 // --- groups (docs/cms.md#cms-groups) ----------------------------------------
 
-/// The owner row (the first role-2 member): (userID, its member nickname).
-fn owner(sim: &Sim, group_id: &str) -> Option<(String, String)> {
-    let id = sim.state.group_owner(group_id)?;
-    let nickname = sim
-        .state
-        .member(group_id, &id)
-        .map(|m| m.nickname.clone())
-        .unwrap_or_default();
-    Some((id, nickname))
-}
-
 /// A get_groups item; `None` when a B release leaves an ownerless group
 /// out of the page (docs/cms.md#cms-get-groups).
 fn group_item(sim: &Sim, g: &Group, listing: bool) -> Option<Go> {
@@ -330,24 +282,19 @@ fn group_item(sim: &Sim, g: &Group, listing: bool) -> Option<Go> {
     )
 }
 
-fn groups_page(items: Vec<Go>, total: usize, page: i64, show: i64) -> Go {
-    Go::obj()
-        .field("groups", list_or_null(items))
-        .field("group_nums", Go::Int(total as i64))
-        .field("current_number", Go::Int(page))
-        .field("show_number", Go::Int(show))
-        .build()
+fn groups_page(items: Vec<Go>, total: usize, paging: (i64, i64)) -> Go {
+    page_data(("groups", items), ("group_nums", total, AfterList), paging)
 }
 
 /// docs/cms.md#cms-get-groups: every row, dismissed ones too.
 fn get_groups(sim: &mut Sim, req: &Req) -> Reply {
     let q = query_or_803!(req, &[PAGE, SHOW]);
-    let (page, show) = (q.int("page_number"), q.int("show_number"));
+    let (page, show) = paging(&q);
     let (offset, limit) = window(page, show);
     let items = (sim.state.groups.page(offset, limit))
         .filter_map(|g| group_item(sim, g, true))
         .collect();
-    ok(groups_page(items, sim.state.groups.len(), page, show))
+    ok(groups_page(items, sim.state.groups.len(), (page, show)))
 }
 
 /// docs/cms.md#cms-get-group-by-id
@@ -367,15 +314,15 @@ fn get_group_by_name(sim: &mut Sim, req: &Req) -> Reply {
     if breaks_sql(&name) {
         return server_error();
     }
-    let (page, show) = (q.int("page_number"), q.int("show_number"));
-    let (offset, limit) = window(page, show);
+    let (page, show) = paging(&q);
     let matches: Vec<&Group> = (sim.state.groups.iter())
         .filter(|g| like_contains(&g.group_name, &name))
         .collect();
-    let items = (matches.iter().skip(offset).take(limit))
+    let (rows, total) = page_of(matches, window(page, show));
+    let items = (rows.into_iter())
         .filter_map(|g| group_item(sim, g, true))
         .collect();
-    ok(groups_page(items, matches.len(), page, show))
+    ok(groups_page(items, total, (page, show)))
 }
 
 /// docs/cms.md#cms-get-group-members (also `POST get_members_in_group`,
@@ -394,23 +341,9 @@ fn get_group_members(sim: &mut Sim, req: &Req) -> Reply {
     if breaks_sql(&name) {
         return db_failed(Go::Null);
     }
-    let (page, show) = (q.int("page_number"), q.int("show_number"));
-    let (offset, limit) = window(page, show);
-    let st = &sim.state;
-    let (ids, total): (Vec<String>, usize) = if name.is_empty() {
-        let page = st.member_page(&group_id, offset, limit);
-        let ids = page.ids.iter().map(|s| s.to_string()).collect();
-        (ids, st.member_count(&group_id))
-    } else {
-        let all: Vec<String> = (st.members_of(&group_id))
-            .filter(|m| like_contains(&m.nickname, &name))
-            .map(|m| m.user_id.clone())
-            .collect();
-        let n = all.len();
-        (all.into_iter().skip(offset).take(limit).collect(), n)
-    };
-    let items = (ids.iter())
-        .filter_map(|id| st.member(&group_id, id))
+    let (page, show) = paging(&q);
+    let (rows, total) = super::member_page(&sim.state, &group_id, &name, window(page, show));
+    let items = (rows.into_iter())
         .map(|m| {
             Go::obj()
                 .field("member_position", Go::Int(m.role_level as i64))
@@ -420,13 +353,8 @@ fn get_group_members(sim: &mut Sim, req: &Req) -> Reply {
                 .build()
         })
         .collect();
-    let data = Go::obj()
-        .field("group_members", list_or_null(items))
-        .field("current_number", Go::Int(page))
-        .field("show_number", Go::Int(show))
-        .field("member_nums", Go::Int(total as i64))
-        .build();
-    ok(data)
+    let total = ("member_nums", total, Last);
+    ok(page_data(("group_members", items), total, (page, show)))
 }
 
 /// The group service's reply when it is down after the main API's crash
@@ -470,7 +398,11 @@ fn create_group(sim: &mut Sim, req: &Req) -> Reply {
 /// (trap T30).
 pub const GO_ZERO_TIME: i64 = -62_135_596_800;
 
-fn success_failed(success: Vec<String>, failed: Vec<String>) -> Go {
+/// `{"success", "failed"}`: the `members` that `done` did and did not
+/// manage, in order.
+fn success_failed(members: Vec<String>, mut done: impl FnMut(&str) -> bool) -> Go {
+    let (success, failed): (Vec<String>, Vec<String>) =
+        members.into_iter().partition(|uid| done(uid));
     let list = |v: Vec<String>| list_or_null(v.iter().map(Go::str).collect());
     Go::obj()
         .field("success", list(success))
@@ -482,33 +414,20 @@ fn add_members(sim: &mut Sim, req: &Req) -> Reply {
     let body = body_or_803!(req, MEMBERS_REQ, 400);
     group_service!(sim);
     let group_id = body.str("group_id");
-    let (mut success, mut failed) = (Vec::new(), Vec::new());
-    for uid in body.strs("members") {
-        let added = sim.state.group(&group_id).is_some()
-            && sim.state.user(&uid).is_some()
-            && sim.state.insert_member(&group_id, &uid, 1, GO_ZERO_TIME);
-        if added {
-            success.push(uid);
-        } else {
-            failed.push(uid);
-        }
-    }
-    ok(success_failed(success, failed))
+    ok(success_failed(body.strs("members"), |uid| {
+        sim.state.group(&group_id).is_some()
+            && sim.state.user(uid).is_some()
+            && sim.state.insert_member(&group_id, uid, 1, GO_ZERO_TIME)
+    }))
 }
 
 fn remove_members(sim: &mut Sim, req: &Req) -> Reply {
     let body = body_or_803!(req, MEMBERS_REQ, 400);
     group_service!(sim);
     let group_id = body.str("group_id");
-    let (mut success, mut failed) = (Vec::new(), Vec::new());
-    for uid in body.strs("members") {
-        if sim.state.delete_member(&group_id, &uid) {
-            success.push(uid);
-        } else {
-            failed.push(uid);
-        }
-    }
-    ok(success_failed(success, failed))
+    ok(success_failed(body.strs("members"), |uid| {
+        sim.state.delete_member(&group_id, uid)
+    }))
 }
 
 /// Writes a group status; 0 is skipped by the update, so "open" changes
@@ -563,12 +482,12 @@ fn transfer(sim: &mut Sim, req: &Req) -> Reply {
     ok(Go::Null)
 }
 
-fn set_group_master(sim: &mut Sim, req: &Req) -> Reply {
-    transfer(sim, req)
-}
-
-fn set_group_ordinary_user(sim: &mut Sim, req: &Req) -> Reply {
-    transfer(sim, req)
+/// A non-empty value replaces the field; an empty one is skipped by the
+/// update.
+fn set_nonempty(field: &mut String, v: String) {
+    if !v.is_empty() {
+        *field = v;
+    }
 }
 
 /// Only app managers and the group's owner or admins may; anyone else gets
@@ -584,15 +503,10 @@ fn alter_group_info(sim: &mut Sim, req: &Req) -> Reply {
     }
     let from_2_2 = sim.config.release >= Release::V2_2_0;
     if let Some(g) = sim.state.group_mut(&group_id) {
-        let set = |field: &mut String, v: String| {
-            if !v.is_empty() {
-                *field = v;
-            }
-        };
-        set(&mut g.group_name, body.str("group_name"));
-        set(&mut g.notification, body.str("notification"));
-        set(&mut g.introduction, body.str("introduction"));
-        set(&mut g.face_url, body.str("profile_photo"));
+        set_nonempty(&mut g.group_name, body.str("group_name"));
+        set_nonempty(&mut g.notification, body.str("notification"));
+        set_nonempty(&mut g.introduction, body.str("introduction"));
+        set_nonempty(&mut g.face_url, body.str("profile_photo"));
         let group_type = body.int("group_type") as i32;
         if group_type != 0 && !from_2_2 {
             g.group_type = group_type;
@@ -617,13 +531,8 @@ fn user_item(sim: &Sim, u: &User) -> Go {
         .build()
 }
 
-fn users_page(items: Vec<Go>, total: usize, page: i64, show: i64) -> Go {
-    Go::obj()
-        .field("users", list_or_null(items))
-        .field("current_number", Go::Int(page))
-        .field("show_number", Go::Int(show))
-        .field("user_nums", Go::Int(total as i64))
-        .build()
+fn users_page(items: Vec<Go>, total: usize, paging: (i64, i64)) -> Go {
+    page_data(("users", items), ("user_nums", total, Last), paging)
 }
 
 /// docs/cms.md#cms-get-user
@@ -638,12 +547,12 @@ fn get_user(sim: &mut Sim, req: &Req) -> Reply {
 /// docs/cms.md#cms-get-users
 fn get_users(sim: &mut Sim, req: &Req) -> Reply {
     let q = query_or_803!(req, &[PAGE, SHOW]);
-    let (page, show) = (q.int("page_number"), q.int("show_number"));
+    let (page, show) = paging(&q);
     let (offset, limit) = window(page, show);
     let items = (sim.state.users.page(offset, limit))
         .map(|u| user_item(sim, u))
         .collect();
-    ok(users_page(items, sim.state.users.len(), page, show))
+    ok(users_page(items, sim.state.users.len(), (page, show)))
 }
 
 /// docs/cms.md#cms-get-users-by-name: pasted into the SQL (trap T9).
@@ -653,15 +562,13 @@ fn get_users_by_name(sim: &mut Sim, req: &Req) -> Reply {
     if breaks_sql(&name) {
         return db_failed(Go::Null);
     }
-    let (page, show) = (q.int("page_number"), q.int("show_number"));
-    let (offset, limit) = window(page, show);
+    let (page, show) = paging(&q);
     let matches: Vec<&User> = (sim.state.users.iter())
         .filter(|u| like_contains(&u.nickname, &name))
         .collect();
-    let items = (matches.iter().skip(offset).take(limit))
-        .map(|u| user_item(sim, u))
-        .collect();
-    ok(users_page(items, matches.len(), page, show))
+    let (rows, total) = page_of(matches, window(page, show));
+    let items = rows.into_iter().map(|u| user_item(sim, u)).collect();
+    ok(users_page(items, total, (page, show)))
 }
 
 /// docs/cms.md#cms-user-writes: a bare user row; a duplicate is 802.
@@ -703,13 +610,8 @@ fn alter_user(sim: &mut Sim, req: &Req) -> Reply {
         );
     }
     if let Some(u) = sim.state.user_mut(&body.str("user_id")) {
-        let set = |field: &mut String, v: String| {
-            if !v.is_empty() {
-                *field = v;
-            }
-        };
-        set(&mut u.nickname, body.str("nickname"));
-        set(&mut u.email, body.str("email"));
+        set_nonempty(&mut u.nickname, body.str("nickname"));
+        set_nonempty(&mut u.email, body.str("email"));
         u.phone_number = body.int("phone_number").to_string();
     }
     ok(Go::Null)
@@ -787,18 +689,13 @@ fn block_item(sim: &Sim, b: &CmsBlock) -> Go {
 /// docs/cms.md#cms-get-block-users
 fn get_block_users(sim: &mut Sim, req: &Req) -> Reply {
     let q = query_or_803!(req, &[PAGE, SHOW]);
-    let (page, show) = (q.int("page_number"), q.int("show_number"));
+    let (page, show) = paging(&q);
     let (offset, limit) = window(page, show);
     let items = (sim.state.cms_blocks.page(offset, limit))
         .map(|b| block_item(sim, b))
         .collect();
-    let data = Go::obj()
-        .field("block_users", list_or_null(items))
-        .field("current_number", Go::Int(page))
-        .field("show_number", Go::Int(show))
-        .field("user_nums", Go::Int(sim.state.cms_blocks.len() as i64))
-        .build();
-    ok(data)
+    let total = ("user_nums", sim.state.cms_blocks.len(), Last);
+    ok(page_data(("block_users", items), total, (page, show)))
 }
 
 /// docs/cms.md#cms-get-block-user: not blocked is 802 in the sim's tags.
@@ -812,13 +709,8 @@ fn get_block_user(sim: &mut Sim, req: &Req) -> Reply {
 
 // --- chat logs (docs/cms.md#cms-get-chat-logs) -----------------------------
 
-fn chat_logs_data(items: Vec<Go>, total: usize, page: i64, show: i64) -> Go {
-    Go::obj()
-        .field("chat_logs", list_or_null(items))
-        .field("log_nums", Go::Int(total as i64))
-        .field("current_number", Go::Int(page))
-        .field("show_number", Go::Int(show))
-        .build()
+fn chat_logs_data(items: Vec<Go>, total: usize, paging: (i64, i64)) -> Go {
+    page_data(("chat_logs", items), ("log_nums", total, AfterList), paging)
 }
 
 /// An A/B chat-log row; `None` when its receiver cannot be looked up (the
@@ -852,53 +744,11 @@ fn chat_item(sim: &Sim, m: &Message, search: &str) -> Option<Go> {
     Some(obj.field("date", Go::str(date)).build())
 }
 
-/// Positions of the stored messages a chat-log search keeps, in table
-/// order, starting from the smallest index that applies.
-pub(super) struct LogFilter<'a> {
-    pub sessions: &'a [i64],
-    pub sender: Option<&'a str>,
-    pub recv: Option<&'a str>,
-    pub day: Option<i64>,
-    pub content_type: i64,
-    pub content: &'a str,
-}
-
-impl LogFilter<'_> {
-    pub fn run(&self, sim: &Sim, work: &mut Work) -> Vec<u32> {
-        let st = &sim.state;
-        let all: Vec<u32>;
-        let candidates = match st.cms.log_candidates(self.day, self.sender, self.recv) {
-            Some(list) => list,
-            None => {
-                all = (0..st.messages.len() as u32).collect();
-                &all
-            }
-        };
-        let mut out = Vec::new();
-        for &at in candidates {
-            work.messages += 1;
-            let m = &st.messages[at as usize];
-            let keep = (self.sessions.is_empty() || self.sessions.contains(&m.session_type))
-                && self.sender.is_none_or(|s| m.send_id == s)
-                && self.recv.is_none_or(|r| chat_receiver(m) == r)
-                && self
-                    .day
-                    .is_none_or(|d| day_of(m.send_time.div_euclid(1000)) == d)
-                && (self.content_type == 0 || m.content_type == self.content_type)
-                && (self.content.is_empty() || like_contains(&m.content, self.content));
-            if keep {
-                out.push(at);
-            }
-        }
-        out
-    }
-}
-
 /// `user_id` and `group_id` count only with `session_type` 1 or 2, a
 /// single chat cannot be filtered by receiver, a bad `date` is dropped
 /// (trap T11).
 fn get_chat_logs(sim: &mut Sim, req: &Req) -> Reply {
-    let zero = chat_logs_data(Vec::new(), 0, 0, 0);
+    let zero = chat_logs_data(Vec::new(), 0, (0, 0));
     let q = query_or_803!(
         req,
         &[
@@ -934,15 +784,11 @@ fn get_chat_logs(sim: &mut Sim, req: &Req) -> Reply {
         content_type: q.int("content_type"),
         content: &content,
     };
-    let mut work = Work::default();
-    let hits = filter.run(sim, &mut work);
-    sim.cms_work = work;
-    let (page, show) = (q.int("page_number"), q.int("show_number"));
-    let (offset, limit) = window(page, show);
-    let items = (hits.iter().skip(offset).take(limit))
-        .filter_map(|&at| chat_item(sim, &sim.state.messages[at as usize], &content))
-        .collect();
-    ok(chat_logs_data(items, hits.len(), page, show))
+    let (page, show) = paging(&q);
+    let (items, total) = filter.page(sim, window(page, show), |sim, m| {
+        chat_item(sim, m, &content)
+    });
+    ok(chat_logs_data(items, total, (page, show)))
 }
 
 // --- statistics (docs/cms.md#cms-statistics) ------------------------------
@@ -950,125 +796,49 @@ fn get_chat_logs(sim: &mut Sim, req: &Req) -> Reply {
 const FROM_TO: [Field; 2] = [Field("from", Kind::Str, REQ), Field("to", Kind::Str, REQ)];
 
 /// The range as day numbers, or the route's error with its zero answer.
-fn range(q: &query::Query, bad_code: (i64, &str), zero: &Go) -> Result<(i64, i64), Reply> {
-    match (parse_date(&q.str("from")), parse_date(&q.str("to"))) {
-        (Ok(from), Ok(to)) => Ok((day_of(from), day_of(to))),
-        _ => Err(answer(200, bad_code.0, bad_code.1, zero.clone())),
+fn range(q: &query::Query, bad_code: (i64, &str), zero: Go) -> Result<(i64, i64), Reply> {
+    super::day_range(&q.str("from"), &q.str("to"))
+        .map_err(|_| answer(200, bad_code.0, bad_code.1, zero))
+}
+
+/// One of the three chart routes; a bad date is 803.
+fn chart(sim: &mut Sim, req: &Req, chart: &Chart) -> Reply {
+    let q = query_or_803!(req, &FROM_TO);
+    match range(&q, (803, "args failed"), stats::zero(chart, Snake)) {
+        Ok(range) => ok(stats::chart(sim, chart, Snake, range)),
+        Err(reply) => reply,
     }
 }
 
-fn stats_data(names: &[&str], lists: &[(&str, &str)], totals: &[i64], points: &[Point]) -> Go {
-    stats::render(names, lists, totals, points)
-}
-
-const MESSAGE_NAMES: [&str; 2] = ["private_message_num", "group_message_num"];
-const MESSAGE_LISTS: [(&str, &str); 2] = [
-    ("private_message_num_list", "message_num"),
-    ("group_message_num_list", "message_num"),
-];
-const USER_NAMES: [&str; 3] = ["increase_user_num", "active_user_num", "total_user_num"];
-const USER_LISTS: [(&str, &str); 3] = [
-    ("increase_user_num_list", "increase_user_num"),
-    ("active_user_num_list", "active_user_num"),
-    ("total_user_num_list", "total_user_num"),
-];
-const GROUP_NAMES: [&str; 2] = ["increase_group_num", "total_group_num"];
-const GROUP_LISTS: [(&str, &str); 2] = [
-    ("increase_group_num_list", "increase_group_num"),
-    ("total_group_num_list", "total_group_num"),
-];
-
 fn get_messages_statistics(sim: &mut Sim, req: &Req) -> Reply {
-    let q = query_or_803!(req, &FROM_TO);
-    let zero = stats_data(&MESSAGE_NAMES, &MESSAGE_LISTS, &[0, 0], &[]);
-    let (from, to) = match range(&q, (803, "args failed"), &zero) {
-        Ok(r) => r,
-        Err(reply) => return reply,
-    };
-    let mut work = Work::default();
-    let (totals, points) = stats::messages(&sim.state, from, to, &mut work);
-    sim.cms_work = work;
-    ok(stats_data(&MESSAGE_NAMES, &MESSAGE_LISTS, &totals, &points))
+    chart(sim, req, &stats::MESSAGES)
 }
 
 fn get_user_statistics(sim: &mut Sim, req: &Req) -> Reply {
-    let q = query_or_803!(req, &FROM_TO);
-    let zero = stats_data(&USER_NAMES, &USER_LISTS, &[0, 0, 0], &[]);
-    let (from, to) = match range(&q, (803, "args failed"), &zero) {
-        Ok(r) => r,
-        Err(reply) => return reply,
-    };
-    let mut work = Work::default();
-    let (totals, points) = stats::users(&sim.state, from, to, &mut work);
-    sim.cms_work = work;
-    ok(stats_data(&USER_NAMES, &USER_LISTS, &totals, &points))
+    chart(sim, req, &stats::USERS)
 }
 
 fn get_group_statistics(sim: &mut Sim, req: &Req) -> Reply {
+    chart(sim, req, &stats::GROUPS)
+}
+
+/// One of the two top-12 routes, with the code of a bad date.
+fn active(sim: &mut Sim, req: &Req, top: Top, bad_code: (i64, &str), keys: &TopKeys) -> Reply {
     let q = query_or_803!(req, &FROM_TO);
-    let zero = stats_data(&GROUP_NAMES, &GROUP_LISTS, &[0, 0], &[]);
-    let (from, to) = match range(&q, (803, "args failed"), &zero) {
-        Ok(r) => r,
-        Err(reply) => return reply,
-    };
-    let mut work = Work::default();
-    let (totals, points) = stats::groups(&sim.state, from, to, &mut work);
-    sim.cms_work = work;
-    ok(stats_data(&GROUP_NAMES, &GROUP_LISTS, &totals, &points))
+    match range(&q, bad_code, stats::render_top(keys, Snake, Vec::new())) {
+        Ok(range) => ok(stats::render_top(keys, Snake, stats::top(sim, top, range))),
+        Err(reply) => reply,
+    }
 }
 
 /// The top 12 single-chat senders; a bad date here is 802, not 803.
 fn get_active_user(sim: &mut Sim, req: &Req) -> Reply {
-    let q = query_or_803!(req, &FROM_TO);
-    let list = |items: Vec<Go>| {
-        Go::obj()
-            .field("active_user_list", list_or_null(items))
-            .build()
-    };
-    let (from, to) = match range(&q, (802, "db failed"), &list(Vec::new())) {
-        Ok(r) => r,
-        Err(reply) => return reply,
-    };
-    let mut work = Work::default();
-    let top = stats::top(&sim.state, Top::Senders, from, to, &mut work);
-    sim.cms_work = work;
-    let items = (top.into_iter())
-        .map(|(id, n)| {
-            let name = sim.state.user(&id).map(|u| u.nickname.clone());
-            Go::obj()
-                .field("nick_name", Go::str(name.unwrap_or_default()))
-                .field("user_id", Go::str(id))
-                .field("message_num", Go::Int(n))
-                .build()
-        })
-        .collect();
-    ok(list(items))
+    let keys = &stats::ACTIVE_USERS;
+    active(sim, req, Top::Senders, (802, "db failed"), keys)
 }
 
 /// The top 12 groups by group messages (session type 2 only).
 fn get_active_group(sim: &mut Sim, req: &Req) -> Reply {
-    let q = query_or_803!(req, &FROM_TO);
-    let list = |items: Vec<Go>| {
-        Go::obj()
-            .field("active_group_list", list_or_null(items))
-            .build()
-    };
-    let (from, to) = match range(&q, (803, "args failed"), &list(Vec::new())) {
-        Ok(r) => r,
-        Err(reply) => return reply,
-    };
-    let mut work = Work::default();
-    let top = stats::top(&sim.state, Top::Groups, from, to, &mut work);
-    sim.cms_work = work;
-    let items = (top.into_iter())
-        .map(|(id, n)| {
-            let name = sim.state.group(&id).map(|g| g.group_name.clone());
-            Go::obj()
-                .field("group_name", Go::str(name.unwrap_or_default()))
-                .field("group_id", Go::str(id))
-                .field("message_num", Go::Int(n))
-                .build()
-        })
-        .collect();
-    ok(list(items))
+    let keys = &stats::ACTIVE_GROUPS;
+    active(sim, req, Top::Groups, (803, "args failed"), keys)
 }

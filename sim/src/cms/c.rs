@@ -4,12 +4,12 @@
 //! `encoding/json` writes its keys sorted: `data` comes first. Times are
 //! Unix seconds, except block times and statistics dates.
 
-use super::ab::LogFilter;
-use super::stats::{self, Point};
-use super::UNAVAILABLE;
-use super::{breaks_sql, like_contains, list_or_null, sql_syntax_error, window, Req, Route};
-use crate::bind::{bind, FieldDef, Obj, Rule, StructDef, Ty};
-use crate::cms_index::{Top, Work};
+use super::stats::{self, Case::Camel, Chart, TopKeys};
+use super::TotalAt::{self, AfterList, Last};
+use super::{breaks_sql, def, f, faultable, like_contains, list_or_null, open, owner, page_of};
+use super::{route, sql_syntax_error, window, Handler, LogFilter, Req, Route, N, R, UNAVAILABLE};
+use crate::bind::{bind, FieldDef, Obj, StructDef, Ty};
+use crate::cms_index::Top;
 use crate::gojson::Go;
 use crate::gotime::{day_of, go_string, parse_date, parse_datetime};
 use crate::release::Release;
@@ -19,22 +19,13 @@ use crate::sim::Sim;
 use crate::state::{CmsBlock, Group, Message};
 use crate::token::TokenError;
 
-const fn post(path: &'static str, handler: super::Handler) -> Route {
-    Route {
-        method: "POST",
-        path,
-        handler,
-        auth: true,
-        faultable: true,
-    }
+const fn post(path: &'static str, handler: Handler) -> Route {
+    faultable(route("POST", path, handler))
 }
 
 /// The C route table a dashboard may read, plus the traps (docs/cms.md#cms-routes).
 pub const ROUTES: &[Route] = &[
-    Route {
-        auth: false,
-        ..post("/admin/login", login)
-    },
+    open(post("/admin/login", login)),
     post("/group/get_groups", get_groups),
     post("/group/get_group_members", get_group_members),
     post("/user/add_user", add_user),
@@ -97,25 +88,6 @@ macro_rules! service {
             return plain($status, $code, UNAVAILABLE);
         }
     };
-}
-
-const fn f(go: &'static str, json: &'static str, ty: Ty, rules: &'static [Rule]) -> FieldDef {
-    FieldDef {
-        go,
-        json,
-        ty,
-        rules,
-    }
-}
-const R: &[Rule] = &[Rule::Required];
-const N: &[Rule] = &[];
-
-const fn def(name: &'static str, fields: &'static [FieldDef]) -> StructDef {
-    StructDef {
-        pkg: "cms_api_struct",
-        name,
-        fields,
-    }
 }
 
 static PAGINATION: StructDef = def(
@@ -221,6 +193,11 @@ static GROUPS_REQ: StructDef = def("GetGroupStatisticsRequest", &[STATS]);
 static ACTIVE_USER_REQ: StructDef = def("GetActiveUserRequest", &[STATS]);
 static ACTIVE_GROUP_REQ: StructDef = def("GetActiveGroupRequest", &[STATS]);
 
+/// A page answer under the C paging keys.
+fn page_data(list: (&str, Vec<Go>), total: (&str, i64, TotalAt), paging: (i64, i64)) -> Go {
+    super::paged(["currentPage", "showNumber"], list, total, paging)
+}
+
 fn paging(body: &Obj) -> (i64, i64) {
     (body.int("pageNumber"), body.int("showNumber"))
 }
@@ -289,23 +266,8 @@ fn group_item(sim: &Sim, g: &Group, owner: (String, String), create_time: i64) -
         .build()
 }
 
-fn owner(sim: &Sim, group_id: &str) -> Option<(String, String)> {
-    let id = sim.state.group_owner(group_id)?;
-    let nickname = sim
-        .state
-        .member(group_id, &id)
-        .map(|m| m.nickname.clone())
-        .unwrap_or_default();
-    Some((id, nickname))
-}
-
-fn groups_data(items: Vec<Go>, total: i64, page: i64, show: i64) -> Go {
-    Go::obj()
-        .field("groups", list_or_null(items))
-        .field("groupNums", Go::Int(total))
-        .field("currentPage", Go::Int(page))
-        .field("showNumber", Go::Int(show))
-        .build()
+fn groups_data(items: Vec<Go>, total: i64, paging: (i64, i64)) -> Go {
+    page_data(("groups", items), ("groupNums", total, AfterList), paging)
 }
 
 /// `groupID` (exact) wins over `groupName` (contains) over nothing. The
@@ -326,32 +288,27 @@ fn get_groups(sim: &mut Sim, req: &Req) -> Reply {
             })
             .collect();
         let n = items.len() as i64;
-        return ok(groups_data(items, n, page, show));
+        return ok(groups_data(items, n, (page, show)));
     }
     let named = |g: &&Group| name.is_empty() || like_contains(&g.group_name, &name);
     let listed: Vec<&Group> = (sim.state.groups.iter())
         .filter(|g| g.status != 2)
         .filter(named)
         .collect();
+    let (rows, listed) = page_of(listed, window(page, show));
     let total = if v2_3_2 {
         sim.state.groups.iter().filter(named).count()
     } else {
-        listed.len()
+        listed
     };
-    let (offset, limit) = window(page, show);
-    let items = (listed.into_iter().skip(offset).take(limit))
+    let items = (rows.into_iter())
         .filter_map(|g| owner(sim, &g.group_id).map(|o| group_item(sim, g, o, g.create_time)))
         .collect();
-    ok(groups_data(items, total as i64, page, show))
+    ok(groups_data(items, total as i64, (page, show)))
 }
 
-fn members_data(items: Vec<Go>, total: i64, page: i64, show: i64) -> Go {
-    Go::obj()
-        .field("groupMembers", list_or_null(items))
-        .field("currentPage", Go::Int(page))
-        .field("showNumber", Go::Int(show))
-        .field("memberNums", Go::Int(total))
-        .build()
+fn members_data(items: Vec<Go>, total: i64, paging: (i64, i64)) -> Go {
+    page_data(("groupMembers", items), ("memberNums", total, Last), paging)
 }
 
 /// docs/cms.md#cms-get-group-members: the nickname filter is still pasted
@@ -361,25 +318,15 @@ fn get_group_members(sim: &mut Sim, req: &Req) -> Reply {
     service!(req, sim.group_service_down, 500, 500);
     let (group_id, name) = (body.str("GroupID"), body.str("UserName"));
     if breaks_sql(&name) {
-        return with_data(802, &sql_syntax_error(&name), members_data(vec![], 0, 0, 0));
+        return with_data(
+            802,
+            &sql_syntax_error(&name),
+            members_data(vec![], 0, (0, 0)),
+        );
     }
     let (page, show) = paging(&body);
-    let (offset, limit) = window(page, show);
-    let st = &sim.state;
-    let (ids, total): (Vec<String>, usize) = if name.is_empty() {
-        let page = st.member_page(&group_id, offset, limit);
-        let ids = page.ids.iter().map(|s| s.to_string()).collect();
-        (ids, st.member_count(&group_id))
-    } else {
-        let all: Vec<String> = (st.members_of(&group_id))
-            .filter(|m| like_contains(&m.nickname, &name))
-            .map(|m| m.user_id.clone())
-            .collect();
-        let n = all.len();
-        (all.into_iter().skip(offset).take(limit).collect(), n)
-    };
-    let items = (ids.iter())
-        .filter_map(|id| st.member(&group_id, id))
+    let (rows, total) = super::member_page(&sim.state, &group_id, &name, window(page, show));
+    let items = (rows.into_iter())
         .map(|m| {
             Go::obj()
                 .field("groupID", Go::str(&m.group_id))
@@ -397,7 +344,7 @@ fn get_group_members(sim: &mut Sim, req: &Req) -> Reply {
                 .build()
         })
         .collect();
-    ok(members_data(items, total as i64, page, show))
+    ok(members_data(items, total as i64, (page, show)))
 }
 
 // --- users and blocks (docs/cms.md#cms-blocks) ------------------------------
@@ -473,13 +420,8 @@ fn get_block_users(sim: &mut Sim, req: &Req) -> Reply {
     let items = (sim.state.cms_blocks.page(offset, limit))
         .map(|b| block_item(sim, b))
         .collect();
-    let data = Go::obj()
-        .field("blockUsers", list_or_null(items))
-        .field("currentPage", Go::Int(page))
-        .field("showNumber", Go::Int(show))
-        .field("userNums", Go::Int(sim.state.cms_blocks.len() as i64))
-        .build();
-    ok(data)
+    let total = ("userNums", sim.state.cms_blocks.len() as i64, Last);
+    ok(page_data(("blockUsers", items), total, (page, show)))
 }
 
 // --- friends (docs/cms.md#cms-get-friends) ----------------------------------
@@ -522,10 +464,10 @@ fn get_friends(sim: &mut Sim, req: &Req) -> Reply {
                         .is_some_and(|u| like_contains(&u.nickname, &name))
             })
             .collect();
-        let (offset, limit) = window(page, show);
-        let total = if offset == 0 { all.len() as i64 } else { 0 };
-        let items = all.into_iter().skip(offset).take(limit).map(item).collect();
-        (items, total)
+        let window = window(page, show);
+        let (rows, n) = page_of(all, window);
+        let total = if window.0 == 0 { n as i64 } else { 0 };
+        (rows.into_iter().map(item).collect(), total)
     };
     let data = Go::obj()
         .field("currentPage", Go::Int(page))
@@ -538,13 +480,8 @@ fn get_friends(sim: &mut Sim, req: &Req) -> Reply {
 
 // --- chat logs (docs/cms.md#cms-get-chat-logs) ------------------------------
 
-fn chat_logs_data(items: Vec<Go>, total: i64, page: i64, show: i64) -> Go {
-    Go::obj()
-        .field("chatLogs", list_or_null(items))
-        .field("logNums", Go::Int(total))
-        .field("currentPage", Go::Int(page))
-        .field("showNumber", Go::Int(show))
-        .build()
+fn chat_logs_data(items: Vec<Go>, total: i64, paging: (i64, i64)) -> Go {
+    page_data(("chatLogs", items), ("logNums", total, AfterList), paging)
 }
 
 /// A C chat-log row, every key left out when zero; `None` when a lookup
@@ -597,7 +534,7 @@ fn get_chat_logs(sim: &mut Sim, req: &Req) -> Reply {
     service!(req, false, 500, 500);
     let day = match parse_date(&body.str("sendTime")) {
         Ok(t) => day_of(t),
-        Err(e) => return with_data(803, &e, chat_logs_data(vec![], 0, 0, 0)),
+        Err(e) => return with_data(803, &e, chat_logs_data(vec![], 0, (0, 0))),
     };
     let session = body.int("sessionType");
     let (send_id, recv_id, content) = (body.str("sendID"), body.str("recvID"), body.str("content"));
@@ -613,168 +550,71 @@ fn get_chat_logs(sim: &mut Sim, req: &Req) -> Reply {
         content_type: body.int("contentType"),
         content: &content,
     };
-    let mut work = Work::default();
-    let hits = filter.run(sim, &mut work);
-    sim.cms_work = work;
     let (page, show) = paging(&body);
-    let (offset, limit) = window(page, show);
-    let items = (hits.iter().skip(offset).take(limit))
-        .filter_map(|&at| chat_item(sim, &sim.state.messages[at as usize]))
-        .collect();
-    ok(chat_logs_data(items, hits.len() as i64, page, show))
+    let (items, total) = filter.page(sim, window(page, show), chat_item);
+    ok(chat_logs_data(items, total as i64, (page, show)))
 }
 
 // --- statistics (docs/cms.md#cms-statistics) --------------------------------
 
 /// The range as day numbers, or HTTP 200 errCode 802 with the parse error
 /// and the zero answer.
-fn range(body: &Obj, zero: &Go) -> Result<(i64, i64), Reply> {
-    let parsed =
-        parse_date(&body.str("from")).and_then(|f| parse_date(&body.str("to")).map(|t| (f, t)));
-    match parsed {
-        Ok((from, to)) => Ok((day_of(from), day_of(to))),
-        Err(e) => Err(with_data(802, &e, zero.clone())),
-    }
+fn range(body: &Obj, zero: Go) -> Result<(i64, i64), Reply> {
+    super::day_range(&body.str("from"), &body.str("to")).map_err(|e| with_data(802, &e, zero))
 }
 
-const MESSAGE_NAMES: [&str; 2] = ["privateMessageNum", "groupMessageNum"];
-const MESSAGE_LISTS: [(&str, &str); 2] = [
-    ("privateMessageNumList", "messageNum"),
-    ("groupMessageNumList", "messageNum"),
-];
-const USER_NAMES: [&str; 3] = ["increaseUserNum", "activeUserNum", "totalUserNum"];
-const USER_LISTS: [(&str, &str); 3] = [
-    ("increaseUserNumList", "increaseUserNum"),
-    ("activeUserNumList", "activeUserNum"),
-    ("totalUserNumList", "totalUserNum"),
-];
-const GROUP_NAMES: [&str; 2] = ["increaseGroupNum", "totalGroupNum"];
-const GROUP_LISTS: [(&str, &str); 2] = [
-    ("increaseGroupNumList", "increaseGroupNum"),
-    ("totalGroupNumList", "totalGroupNum"),
-];
-
-type Compute = fn(&crate::state::State, i64, i64, &mut Work) -> (Vec<i64>, Vec<Point>);
-
-/// One of the three chart routes.
+/// One of the three chart routes, with its transport error's (HTTP
+/// status, errCode).
 fn chart(
     sim: &mut Sim,
     req: &Req,
     def: &'static StructDef,
     transport: (u16, i64),
-    keys: (&[&str], &[(&str, &str)]),
-    compute: Compute,
+    chart: &Chart,
 ) -> Reply {
     let body = body_or_400!(req, *def);
     service!(req, false, transport.0, transport.1);
-    let zeros = vec![0; keys.0.len()];
-    let zero = stats::render(keys.0, keys.1, &zeros, &[]);
-    let (from, to) = match range(&body, &zero) {
-        Ok(r) => r,
-        Err(reply) => return reply,
-    };
-    let mut work = Work::default();
-    let (totals, points) = compute(&sim.state, from, to, &mut work);
-    sim.cms_work = work;
-    ok(stats::render(keys.0, keys.1, &totals, &points))
+    match range(&body, stats::zero(chart, Camel)) {
+        Ok(range) => ok(stats::chart(sim, chart, Camel, range)),
+        Err(reply) => reply,
+    }
 }
 
 fn get_messages_statistics(sim: &mut Sim, req: &Req) -> Reply {
-    chart(
-        sim,
-        req,
-        &MESSAGES_REQ,
-        (500, 400),
-        (&MESSAGE_NAMES, &MESSAGE_LISTS),
-        |st, f, t, w| {
-            let (totals, points) = stats::messages(st, f, t, w);
-            (totals.to_vec(), points)
-        },
-    )
+    chart(sim, req, &MESSAGES_REQ, (500, 400), &stats::MESSAGES)
 }
 
 fn get_user_statistics(sim: &mut Sim, req: &Req) -> Reply {
-    chart(
-        sim,
-        req,
-        &USERS_REQ,
-        (400, 500),
-        (&USER_NAMES, &USER_LISTS),
-        |st, f, t, w| {
-            let (totals, points) = stats::users(st, f, t, w);
-            (totals.to_vec(), points)
-        },
-    )
+    chart(sim, req, &USERS_REQ, (400, 500), &stats::USERS)
 }
 
 fn get_group_statistics(sim: &mut Sim, req: &Req) -> Reply {
-    chart(
-        sim,
-        req,
-        &GROUPS_REQ,
-        (400, 500),
-        (&GROUP_NAMES, &GROUP_LISTS),
-        |st, f, t, w| {
-            let (totals, points) = stats::groups(st, f, t, w);
-            (totals.to_vec(), points)
-        },
-    )
+    chart(sim, req, &GROUPS_REQ, (400, 500), &stats::GROUPS)
+}
+
+/// One of the two top-12 routes.
+fn active(sim: &mut Sim, req: &Req, def: &'static StructDef, top: Top, keys: &TopKeys) -> Reply {
+    let body = body_or_400!(req, *def);
+    service!(req, false, 400, 500);
+    let range = match range(&body, stats::render_top(keys, Camel, Vec::new())) {
+        Ok(range) => range,
+        Err(reply) => return reply,
+    };
+    let mut rows = stats::top(sim, top, range);
+    if top == Top::Senders {
+        rows.iter_mut().for_each(|row| row.0.clear()); // trap T13
+    }
+    ok(stats::render_top(keys, Camel, rows))
 }
 
 /// The top 12 single-chat senders, with `userID` always "" (trap T13).
 fn get_active_user(sim: &mut Sim, req: &Req) -> Reply {
-    let body = body_or_400!(req, ACTIVE_USER_REQ);
-    service!(req, false, 400, 500);
-    let list = |items: Vec<Go>| {
-        Go::obj()
-            .field("activeUserList", list_or_null(items))
-            .build()
-    };
-    let (from, to) = match range(&body, &list(Vec::new())) {
-        Ok(r) => r,
-        Err(reply) => return reply,
-    };
-    let mut work = Work::default();
-    let top = stats::top(&sim.state, Top::Senders, from, to, &mut work);
-    sim.cms_work = work;
-    let items = (top.into_iter())
-        .map(|(id, n)| {
-            let name = sim.state.user(&id).map(|u| u.nickname.clone());
-            Go::obj()
-                .field("nickName", Go::str(name.unwrap_or_default()))
-                .field("userID", Go::str(""))
-                .field("messageNum", Go::Int(n))
-                .build()
-        })
-        .collect();
-    ok(list(items))
+    let keys = &stats::ACTIVE_USERS;
+    active(sim, req, &ACTIVE_USER_REQ, Top::Senders, keys)
 }
 
 /// The top 12 groups, super groups (session type 3) included.
 fn get_active_group(sim: &mut Sim, req: &Req) -> Reply {
-    let body = body_or_400!(req, ACTIVE_GROUP_REQ);
-    service!(req, false, 400, 500);
-    let list = |items: Vec<Go>| {
-        Go::obj()
-            .field("activeGroupList", list_or_null(items))
-            .build()
-    };
-    let (from, to) = match range(&body, &list(Vec::new())) {
-        Ok(r) => r,
-        Err(reply) => return reply,
-    };
-    let mut work = Work::default();
-    let top = stats::top(&sim.state, Top::GroupsAndSuper, from, to, &mut work);
-    sim.cms_work = work;
-    let items = (top.into_iter())
-        .map(|(id, n)| {
-            let name = sim.state.group(&id).map(|g| g.group_name.clone());
-            Go::obj()
-                .field("groupName", Go::str(name.unwrap_or_default()))
-                .field("groupID", Go::str(id))
-                .field("messageNum", Go::Int(n))
-                .build()
-        })
-        .collect();
-    ok(list(items))
+    let keys = &stats::ACTIVE_GROUPS;
+    active(sim, req, &ACTIVE_GROUP_REQ, Top::GroupsAndSuper, keys)
 }

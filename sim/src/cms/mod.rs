@@ -13,13 +13,19 @@ pub mod c;
 pub mod query;
 pub mod stats;
 
+use crate::bind::{FieldDef, StructDef};
+use crate::cms_index::{chat_receiver, Work};
 use crate::gojson::Go;
+use crate::gotime::{day_of, parse_date};
 use crate::release::Release;
 use crate::reply::Reply;
 use crate::rng::now_secs;
 use crate::sim::Sim;
-use crate::state::CmsBlock;
+use crate::state::{CmsBlock, Member, Message, State};
 use crate::token::Times;
+
+// The request structs' field builder and rules, as the main API's.
+pub(crate) use crate::requests::{field as f, NONE as N, REQ as R};
 
 /// A CMS generation (docs/cms.md#cms-generations).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,6 +76,42 @@ pub struct Route {
     pub auth: bool,
     /// `/_sim/faults` can make its back-end call fail.
     pub faultable: bool,
+}
+
+/// A route behind the token check that `/_sim/faults` cannot fail.
+pub const fn route(method: &'static str, path: &'static str, handler: Handler) -> Route {
+    Route {
+        method,
+        path,
+        handler,
+        auth: true,
+        faultable: false,
+    }
+}
+
+/// `route` without the token check (login).
+pub const fn open(route: Route) -> Route {
+    Route {
+        auth: false,
+        ..route
+    }
+}
+
+/// `route` whose back-end call `/_sim/faults` can fail.
+pub const fn faultable(route: Route) -> Route {
+    Route {
+        faultable: true,
+        ..route
+    }
+}
+
+/// A request struct of the CMS's `cms_api_struct` package.
+pub const fn def(name: &'static str, fields: &'static [FieldDef]) -> StructDef {
+    StructDef {
+        pkg: "cms_api_struct",
+        name,
+        fields,
+    }
 }
 
 pub fn routes(gen: Gen) -> &'static [Route] {
@@ -255,6 +297,158 @@ pub fn run(sim: &mut Sim, gen: Gen, route: &Route, req: &Req) -> Reply {
         }
     }
     (route.handler)(sim, req)
+}
+
+/// Runs `f` and keeps what it visited in `sim.cms_work` (the cost a test
+/// reads back, docs/cms.md#cms-buckets).
+pub fn metered<T>(sim: &mut Sim, f: impl FnOnce(&Sim, &mut Work) -> T) -> T {
+    let mut work = Work::default();
+    let out = f(sim, &mut work);
+    sim.cms_work = work;
+    out
+}
+
+/// A statistics range, `from` and `to` as `2006-01-02`, in day numbers;
+/// else the first parse error (docs/cms.md#cms-statistics).
+pub fn day_range(from: &str, to: &str) -> Result<(i64, i64), String> {
+    let from = parse_date(from)?;
+    let to = parse_date(to)?;
+    Ok((day_of(from), day_of(to)))
+}
+
+/// The rows of `all` inside `window`, and how many there are in all.
+pub fn page_of<T>(all: Vec<T>, (offset, limit): (usize, usize)) -> (Vec<T>, usize) {
+    let n = all.len();
+    (all.into_iter().skip(offset).take(limit).collect(), n)
+}
+
+/// The owner row of a group (its first role-2 member): (userID, its member
+/// nickname).
+pub fn owner(sim: &Sim, group_id: &str) -> Option<(String, String)> {
+    let id = sim.state.group_owner(group_id)?;
+    let nickname = sim
+        .state
+        .member(group_id, &id)
+        .map(|m| m.nickname.clone())
+        .unwrap_or_default();
+    Some((id, nickname))
+}
+
+/// A page of a group's members and their total, every member or those
+/// whose nickname contains `name` (a LIKE pattern, trap T9), in roster
+/// order (docs/cms.md#cms-get-group-members).
+pub fn member_page<'a>(
+    st: &'a State,
+    group_id: &str,
+    name: &str,
+    window: (usize, usize),
+) -> (Vec<&'a Member>, usize) {
+    let (ids, total): (Vec<String>, usize) = if name.is_empty() {
+        let page = st.member_page(group_id, window.0, window.1);
+        let ids = page.ids.iter().map(|s| s.to_string()).collect();
+        (ids, st.member_count(group_id))
+    } else {
+        let all: Vec<String> = (st.members_of(group_id))
+            .filter(|m| like_contains(&m.nickname, name))
+            .map(|m| m.user_id.clone())
+            .collect();
+        page_of(all, window)
+    };
+    let rows = ids
+        .iter()
+        .filter_map(|id| st.member(group_id, id))
+        .collect();
+    (rows, total)
+}
+
+/// Positions of the stored messages a chat-log search keeps, in table
+/// order, starting from the smallest index that applies
+/// (docs/cms.md#cms-get-chat-logs).
+pub struct LogFilter<'a> {
+    pub sessions: &'a [i64],
+    pub sender: Option<&'a str>,
+    pub recv: Option<&'a str>,
+    pub day: Option<i64>,
+    pub content_type: i64,
+    pub content: &'a str,
+}
+
+impl LogFilter<'_> {
+    fn run(&self, sim: &Sim, work: &mut Work) -> Vec<u32> {
+        let st = &sim.state;
+        let all: Vec<u32>;
+        let candidates = match st.cms.log_candidates(self.day, self.sender, self.recv) {
+            Some(list) => list,
+            None => {
+                all = (0..st.messages.len() as u32).collect();
+                &all
+            }
+        };
+        let mut out = Vec::new();
+        for &at in candidates {
+            work.messages += 1;
+            let m = &st.messages[at as usize];
+            let keep = (self.sessions.is_empty() || self.sessions.contains(&m.session_type))
+                && self.sender.is_none_or(|s| m.send_id == s)
+                && self.recv.is_none_or(|r| chat_receiver(m) == r)
+                && self
+                    .day
+                    .is_none_or(|d| day_of(m.send_time.div_euclid(1000)) == d)
+                && (self.content_type == 0 || m.content_type == self.content_type)
+                && (self.content.is_empty() || like_contains(&m.content, self.content));
+            if keep {
+                out.push(at);
+            }
+        }
+        out
+    }
+
+    /// One page of the matches as `item` renders them, and the number of
+    /// matches; a row `item` cannot render is dropped but still counted.
+    pub fn page(
+        &self,
+        sim: &mut Sim,
+        window: (usize, usize),
+        item: impl Fn(&Sim, &Message) -> Option<Go>,
+    ) -> (Vec<Go>, usize) {
+        let hits = metered(sim, |sim, work| self.run(sim, work));
+        let (offset, limit) = window;
+        let items = (hits.iter().skip(offset).take(limit))
+            .filter_map(|&at| item(sim, &sim.state.messages[at as usize]))
+            .collect();
+        (items, hits.len())
+    }
+}
+
+/// Where a page answer's total stands in the route's Go struct.
+#[derive(Clone, Copy)]
+pub enum TotalAt {
+    /// Right after the list.
+    AfterList,
+    /// After the paging keys.
+    Last,
+}
+
+/// A page answer: the list under `list` (`null` when empty), the current
+/// page and page size under the generation's `paging` keys, and `total`
+/// where the route's Go struct has it.
+pub fn paged(
+    paging: [&str; 2],
+    (list, items): (&str, Vec<Go>),
+    (key, total, at): (&str, i64, TotalAt),
+    (page, show): (i64, i64),
+) -> Go {
+    let mut obj = Go::obj().field(list, list_or_null(items));
+    if let TotalAt::AfterList = at {
+        obj = obj.field(key, Go::Int(total));
+    }
+    obj = obj
+        .field(paging[0], Go::Int(page))
+        .field(paging[1], Go::Int(show));
+    if let TotalAt::Last = at {
+        obj = obj.field(key, Go::Int(total));
+    }
+    obj.build()
 }
 
 /// A Go `[]T` that is nil when empty (`null`), as the CMS's lists are.

@@ -226,6 +226,104 @@ impl Server {
     }
 }
 
+impl Server {
+    /// This server with `token` on every call, as a signed-in dashboard.
+    pub fn signed<'a>(&'a self, token: &'a str) -> Signed<'a> {
+        Signed {
+            server: self,
+            token,
+        }
+    }
+
+    /// The main API's `get_users_info` for `user_id`, with `token`.
+    pub async fn users_info(&self, token: &str, user_id: &str) -> Resp {
+        let body = json!({"operationID": "o", "userIDList": [user_id]});
+        self.post_json("/user/get_users_info", token, body).await
+    }
+}
+
+/// A CMS server and the token a dashboard sends.
+#[derive(Clone, Copy)]
+pub struct Signed<'a> {
+    pub server: &'a Server,
+    pub token: &'a str,
+}
+
+impl Signed<'_> {
+    /// A GET with a query string.
+    pub async fn get(&self, path: &str) -> Resp {
+        self.server.cms_get(path, Some(self.token)).await
+    }
+
+    /// A POST of a JSON value with `Content-Type: application/json`.
+    pub async fn post(&self, path: &str, body: Value) -> Resp {
+        self.server.cms_post(path, Some(self.token), body).await
+    }
+
+    /// A POST of raw text with no content type.
+    pub async fn post_raw(&self, path: &str, body: &str) -> Resp {
+        self.server.post(path, Some(self.token), body).await
+    }
+}
+
+/// `path` under the CMS prefix of `release`: `/api` on v2.0.8, `/cms`
+/// after (docs/cms.md#cms-deploy).
+pub fn cms_path(release: openim_sim::Release, path: &str) -> String {
+    let prefix = if release == openim_sim::Release::V2_0_8 {
+        "/api"
+    } else {
+        "/cms"
+    };
+    format!("{prefix}{path}")
+}
+
+/// 2022-05-01 02:00:00 UTC.
+pub const MAY1: i64 = 1_651_370_400;
+
+/// The CMS tests' world on a bare server of `release`: u1 Alice, u2 Bob
+/// (face, phone, email, gender), u3 Carol, all created on MAY1; group a1b2
+/// "g1" created and owned by u2 with u1 joining a minute later; then
+/// `groups`. Answers (main API, CMS API, an admin token).
+pub async fn cms_world(release: openim_sim::Release, groups: &[Value]) -> (Server, Server, String) {
+    let (main, cms, _) = cms_bare(release);
+    main.control(
+        "/_sim/users",
+        json!([
+            {"userID": "u1", "nickname": "Alice", "createTime": MAY1},
+            {"userID": "u2", "nickname": "Bob", "faceURL": "b.png", "phoneNumber": "+100", "email": "b@x", "gender": 1, "createTime": MAY1},
+            {"userID": "u3", "nickname": "Carol", "createTime": MAY1},
+        ]),
+    )
+    .await;
+    let mut rows = vec![
+        json!({"groupID": "a1b2", "groupName": "g1", "ownerUserID": "u2", "creatorUserID": "u2", "createTime": MAY1,
+               "members": [{"userID": "u1", "joinTime": MAY1 + 60}]}),
+    ];
+    rows.extend_from_slice(groups);
+    main.control("/_sim/groups", json!(rows)).await;
+    let token = main.admin().await;
+    (main, cms, token)
+}
+
+/// `base` with the keys of `extra` set (a JSON body with a few changes).
+pub fn merged(mut base: Value, extra: Value) -> Value {
+    for (k, v) in extra.as_object().unwrap() {
+        base[k] = v.clone();
+    }
+    base
+}
+
+/// The `key` string of every item of `data.<list>` (none when `null`).
+pub fn listed(v: &Value, list: &str, key: &str) -> Vec<String> {
+    (v["data"][list]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .iter())
+    .map(|item| item[key].as_str().unwrap().to_string())
+    .collect()
+}
+
 /// The errMsg of a refused token from v2.0.10 on (docs/releases.md#release-token-status).
 pub fn refused(op_id: &str, cause: &str, token: &str) -> String {
     let msg = format!("{op_id} GetUserIDFromToken failed {cause} token:{token}");
