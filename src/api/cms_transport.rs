@@ -1,12 +1,11 @@
 //! Reaching the CMS from the browser (docs/cms.md): the harmless probes
 //! that find it and its generation, and calls with the main API's token.
 
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, AbortSignal, Headers, RequestInit, Response};
+use wasm_bindgen::JsValue;
+use web_sys::{AbortController, AbortSignal, Headers, RequestInit};
 
 use super::cms::{gen_from_probes, read_answer, Cms, CmsRequest, PROBE_A, PROBE_B};
-use super::transport::{js_message, Scope, TIMEOUT_MS};
+use super::transport::{fetch_text, status_and_text, Scope, TIMEOUT_MS};
 use super::{opid, ApiError, ErrorKind};
 
 /// A base that has not answered its probes by then has no CMS to use.
@@ -37,16 +36,6 @@ fn init(
 /// A fetch started now (not when first awaited, as an async fn would).
 fn start(url: &str, init: &RequestInit) -> Option<js_sys::Promise> {
     Some(web_sys::window()?.fetch_with_str_and_init(url, init))
-}
-
-/// Status and text of a started fetch, or None when nothing came back.
-async fn finish(fetch: Option<js_sys::Promise>) -> Option<(u16, String)> {
-    let response: Response = JsFuture::from(fetch?).await.ok()?.dyn_into().ok()?;
-    let text = JsFuture::from(response.text().ok()?)
-        .await
-        .ok()?
-        .as_string()?;
-    Some((response.status(), text))
 }
 
 /// The first of `candidates` where a CMS answers, with its generation: P1,
@@ -92,7 +81,7 @@ async fn find_in(candidates: Vec<String>) -> Option<Cms> {
         ];
         let mut answers = Vec::with_capacity(3);
         for fetch in started {
-            answers.push(finish(fetch).await);
+            answers.push(status_and_text(fetch).await);
         }
         let [p1, p2, p3] = [0, 1, 2].map(|i| answer(&answers[i]));
         if let Some(gen) = gen_from_probes(p1, p2, p3) {
@@ -118,15 +107,6 @@ pub async fn call(
     let fail = |message: String| ApiError::new(&operation_id, ErrorKind::Network { message });
     let controller =
         AbortController::new().map_err(|_| fail("AbortController unavailable".into()))?;
-    scope.track(&controller);
-    let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
-    let _timer = gloo_timers::callback::Timeout::new(TIMEOUT_MS, {
-        let (timed_out, controller) = (timed_out.clone(), controller.clone());
-        move || {
-            timed_out.set(true);
-            controller.abort();
-        }
-    });
     // A/B GETs take the operationID nowhere; C's bodies carry one already.
     let init = init(
         req.body.is_some(),
@@ -135,31 +115,14 @@ pub async fn call(
         &controller.signal(),
     )
     .map_err(|_| fail("the request could not be built".into()))?;
-    let window = web_sys::window().ok_or_else(|| fail("no window to fetch from".into()))?;
-    let outcome = async {
-        let response: Response =
-            JsFuture::from(window.fetch_with_str_and_init(&cms.url(&req.path), &init))
-                .await
-                .map_err(js_message)?
-                .unchecked_into();
-        let text = JsFuture::from(response.text().map_err(js_message)?)
-            .await
-            .map_err(js_message)?;
-        Ok::<_, String>((response.status(), text.as_string().unwrap_or_default()))
-    }
-    .await;
-    scope.forget(&controller);
-    match outcome {
-        Ok((status, text)) => read_answer(cms.gen, status, &text, &operation_id),
-        Err(_) if timed_out.get() => Err(ApiError::new(
-            &operation_id,
-            ErrorKind::Timeout {
-                after_ms: TIMEOUT_MS,
-            },
-        )),
-        Err(_) if controller.signal().aborted() => {
-            Err(ApiError::new(&operation_id, ErrorKind::Aborted))
-        }
-        Err(message) => Err(fail(message)),
-    }
+    let (status, text) = fetch_text(
+        &cms.url(&req.path),
+        &init,
+        &controller,
+        scope,
+        TIMEOUT_MS,
+        &operation_id,
+    )
+    .await?;
+    read_answer(cms.gen, status, &text, &operation_id)
 }

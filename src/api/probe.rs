@@ -1,13 +1,11 @@
 //! Telling the server's release apart at sign-in, from which of a few
 //! routes it has (docs/releases.md#release-detection).
 
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, Response};
+use web_sys::AbortController;
 
 use super::endpoints;
 use super::release::{Probe, Probes, Release};
-use super::transport::request_init;
+use super::transport::{request_init, status_and_text};
 
 /// The probes run side by side; a server that has not answered them all
 /// by then is not one the dashboard can tell apart.
@@ -30,20 +28,10 @@ pub async fn detect(server: &str) -> Option<Release> {
         .collect();
     let mut found = [Probe::Unclear; Probes::PATHS.len()];
     for (slot, fetch) in found.iter_mut().zip(pending) {
-        if let Some(fetch) = fetch {
-            *slot = read(JsFuture::from(fetch).await.ok()).await;
-        }
+        *slot = match status_and_text(fetch).await {
+            Some((status, body)) => Probe::read(status, &body),
+            None => Probe::Unclear,
+        };
     }
     Release::detect(&Probes::from_list(found))
-}
-
-async fn read(answer: Option<wasm_bindgen::JsValue>) -> Probe {
-    let Some(response) = answer.and_then(|a| a.dyn_into::<Response>().ok()) else {
-        return Probe::Unclear;
-    };
-    let body = match response.text().map(JsFuture::from) {
-        Ok(text) => text.await.ok().and_then(|t| t.as_string()),
-        Err(_) => None,
-    };
-    Probe::read(response.status(), &body.unwrap_or_default())
 }

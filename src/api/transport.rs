@@ -52,12 +52,12 @@ impl Scope {
         }
     }
 
-    pub(super) fn track(&self, c: &AbortController) {
+    fn track(&self, c: &AbortController) {
         self.0.borrow_mut().push(c.clone());
     }
 
     /// A call that has ended needs no aborting (a page may make thousands).
-    pub(super) fn forget(&self, c: &AbortController) {
+    fn forget(&self, c: &AbortController) {
         self.0.borrow_mut().retain(|live| live != c);
     }
 }
@@ -132,13 +132,36 @@ async fn post_json(
     };
     let controller =
         AbortController::new().map_err(|_| fail("AbortController unavailable".into()))?;
-    scope.track(&controller);
-
     let request = request_init(conn.token.as_deref(), &body, &controller.signal())
         .map_err(|_| fail("the request could not be built".into()))?;
     let url = endpoints::url(&conn.server, path);
-    let window = window().ok_or_else(|| fail("no window to fetch from".into()))?;
+    let (status, text) = fetch_text(
+        &url,
+        &request,
+        &controller,
+        &scope,
+        timeout_ms,
+        &operation_id,
+    )
+    .await?;
+    envelope::data(status, &text, &operation_id).map(|data| (data, operation_id))
+}
 
+/// Fetches `url` with `init` (whose signal is `controller`'s), in flight
+/// in `scope` and aborted after `timeout_ms`: the answer's status and
+/// text, or the failure told apart as timeout, cancellation or network
+/// error. Every call to the main API and the CMS goes through it.
+pub(super) async fn fetch_text(
+    url: &str,
+    init: &RequestInit,
+    controller: &AbortController,
+    scope: &Scope,
+    timeout_ms: u32,
+    operation_id: &str,
+) -> Result<(u16, String), ApiError> {
+    let fail = |message: String| ApiError::new(operation_id, ErrorKind::Network { message });
+    let window = window().ok_or_else(|| fail("no window to fetch from".into()))?;
+    scope.track(controller);
     // Past the time limit the request is aborted like a cancelled one; the
     // flag tells the two apart. Dropping the timer (on any answer) clears it.
     let timed_out = Rc::new(std::cell::Cell::new(false));
@@ -150,7 +173,7 @@ async fn post_json(
         }
     });
     let outcome = async {
-        let response = JsFuture::from(window.fetch_with_str_and_init(&url, &request))
+        let response = JsFuture::from(window.fetch_with_str_and_init(url, init))
             .await
             .map_err(js_message)?;
         let response = Response::from(web_sys::Response::from(response));
@@ -158,22 +181,31 @@ async fn post_json(
         Ok::<_, String>((response.status(), text))
     }
     .await;
-    scope.forget(&controller);
+    scope.forget(controller);
     match outcome {
-        Ok((status, text)) => {
-            envelope::data(status, &text, &operation_id).map(|data| (data, operation_id))
-        }
+        Ok(answer) => Ok(answer),
         Err(_) if timed_out.get() => Err(ApiError::new(
-            &operation_id,
+            operation_id,
             ErrorKind::Timeout {
                 after_ms: timeout_ms,
             },
         )),
         Err(_) if controller.signal().aborted() => {
-            Err(ApiError::new(&operation_id, ErrorKind::Aborted))
+            Err(ApiError::new(operation_id, ErrorKind::Aborted))
         }
         Err(message) => Err(fail(message)),
     }
+}
+
+/// Status and text of a fetch already started, or None when nothing came
+/// back (the probes, which read any answer and need no error).
+pub(super) async fn status_and_text(fetch: Option<js_sys::Promise>) -> Option<(u16, String)> {
+    let response: web_sys::Response = JsFuture::from(fetch?).await.ok()?.dyn_into().ok()?;
+    let text = JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()?;
+    Some((response.status(), text))
 }
 
 /// The POST's method, headers, body and abort signal. `fetch(url, init)`
@@ -200,7 +232,7 @@ pub(super) fn request_init(
 
 /// What a rejected `fetch` says, as the browser writes it ("TypeError:
 /// Failed to fetch").
-pub(super) fn js_message(error: JsValue) -> String {
+fn js_message(error: JsValue) -> String {
     match error.dyn_ref::<js_sys::Error>() {
         Some(error) => error.to_string().into(),
         None => error.as_string().unwrap_or_else(|| "fetch failed".into()),
