@@ -26,8 +26,13 @@ fn status(info: &GroupInfo) -> (&'static str, Pick) {
 #[component]
 pub(super) fn Header(group: Group) -> impl IntoView {
     let app = group.app;
-    let owners = Memo::new(move |_| group.members.lookup.with(ownership));
-    let read = Memo::new(move |_| group.reading.get().is_none());
+    // Who owns the group, judged once every member is read: roles change
+    // only with a new read (a new layout), not with a selection or a page.
+    let layout = Memo::new(move |_| group.members.lookup.with(|l| l.layout));
+    let owners = Memo::new(move |_| {
+        layout.track();
+        (group.reading.get().is_none()).then(|| group.members.lookup.with_untracked(ownership))
+    });
     view! {
         <h1>
             <code class="detail-id">{group.id.get_value()}</code>
@@ -54,10 +59,10 @@ pub(super) fn Header(group: Group) -> impl IntoView {
         {move || {
             let dismissed = group.info().is_some_and(|g| g.status == STATUS_DISMISSED);
             let problem = match owners.get() {
-                _ if !read.get() || dismissed || group.info().is_none() => None,
-                Ownership::One(_) => None,
-                Ownership::None => Some(app.t().group_ownerless.to_string()),
-                Ownership::Several(n) => Some(fill(app.t().group_owners_many, &[("count", &n)])),
+                _ if dismissed || group.info().is_none() => None,
+                None | Some(Ownership::One(_)) => None,
+                Some(Ownership::None) => Some(app.t().group_ownerless.to_string()),
+                Some(Ownership::Several(n)) => Some(fill(app.t().group_owners_many, &[("count", &n)])),
             };
             problem.map(|p| {
                 let fix = if app.release() >= Release::V2_1 { app.t().owner_fix_roles } else { app.t().owner_fix_none };
