@@ -115,37 +115,39 @@ fn user_record(u: &User) -> Go {
 
 /// docs/readback.md#get-friend-list: the whole list, in row order.
 pub fn get_friend_list(sim: &mut Sim, call: &Call) -> Reply {
-    let req = bind_or_400!(call, GET_FRIEND_LIST_REQ);
-    let op = operator_or_token_error!(sim, call, req);
-    let from = req.str("fromUserID");
-    if !sim.check_access(&op, &from) {
-        return Reply::with_data(801, "no permission", Go::Arr(vec![]));
-    }
-    let items = sim
-        .state
-        .friends_of(&from)
-        .map(|f| friend_record(sim, f))
-        .collect();
-    Reply::with_data(0, "", Go::Arr(items))
+    owner_list(sim, call, &GET_FRIEND_LIST_REQ, |sim, from| {
+        (sim.state.friends_of(from))
+            .map(|f| friend_record(sim, f))
+            .collect()
+    })
 }
 
 /// docs/readback.md#get-black-list: public user records of the blocked
 /// users that still exist, not blacklist entries.
 pub fn get_black_list(sim: &mut Sim, call: &Call) -> Reply {
-    let req = bind_or_400!(call, GET_BLACK_LIST_REQ);
+    owner_list(sim, call, &GET_BLACK_LIST_REQ, |sim, from| {
+        (sim.state.blocked_by(from).iter())
+            .filter_map(|id| sim.state.user(id))
+            .map(super::user::public_user_info)
+            .collect()
+    })
+}
+
+/// A self-or-admin list of `fromUserID`'s rows; a refusal is 801 with an
+/// empty list.
+fn owner_list(
+    sim: &mut Sim,
+    call: &Call,
+    def: &'static crate::bind::StructDef,
+    items: fn(&Sim, &str) -> Vec<Go>,
+) -> Reply {
+    let req = bind_or_400!(call, *def);
     let op = operator_or_token_error!(sim, call, req);
     let from = req.str("fromUserID");
     if !sim.check_access(&op, &from) {
         return Reply::with_data(801, "no permission", Go::Arr(vec![]));
     }
-    let items = sim
-        .state
-        .blocked_by(&from)
-        .iter()
-        .filter_map(|id| sim.state.user(id))
-        .map(super::user::public_user_info)
-        .collect();
-    Reply::with_data(0, "", Go::Arr(items))
+    Reply::with_data(0, "", Go::Arr(items(sim, &from)))
 }
 
 /// docs/readback.md#remove-black: deletes the entry if there is one; 0 either way.
