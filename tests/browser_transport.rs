@@ -57,9 +57,9 @@ async fn posts_json_with_the_token_and_a_fresh_operation_id() {
         r#"{"errCode":0,"errMsg":"","data":[{"userID":"u1","accountStatus":"registered"}]}"#,
     );
     let scope = Scope::new();
-    let r: Vec<AccountStatus> = call(&conn(), &scope, &check(&["u1"])).await.unwrap();
-    assert_eq!(r[0].account_status, "registered");
-    let _: Vec<AccountStatus> = call(&conn(), &scope, &check(&["u1"])).await.unwrap();
+    let r: Vec<Value> = call(&conn(), &scope, &check(&["u1"])).await.unwrap();
+    assert_eq!(AccountStatus::from_json(&r[0]).account_status, "registered");
+    let _: Vec<Value> = call(&conn(), &scope, &check(&["u1"])).await.unwrap();
 
     let sent = sent();
     assert_eq!(sent.len(), 2);
@@ -85,7 +85,7 @@ async fn each_release_is_called_at_its_own_route() {
         release: Release::V2_2,
         ..conn()
     };
-    let _: Vec<AccountStatus> = call(&v22, &Scope::new(), &check(&["a"])).await.unwrap();
+    let _: Vec<Value> = call(&v22, &Scope::new(), &check(&["a"])).await.unwrap();
     assert_eq!(sent()[0]["url"], "http://im.test:10000/user/account_check");
 
     // v2.3 has no delete_user: nothing is sent, and the error says why.
@@ -116,7 +116,7 @@ async fn no_token_header_without_a_session() {
         token: None,
         release: Release::V2_0,
     };
-    let _: Vec<AccountStatus> = call(&anonymous, &Scope::new(), &check(&[])).await.unwrap();
+    let _: Vec<Value> = call(&anonymous, &Scope::new(), &check(&[])).await.unwrap();
     let sent = sent();
     assert!(sent[0]["token"].is_null());
     assert!(sent[0]["url"]

@@ -25,6 +25,17 @@ pub struct UserTokenResp {
     pub expired_time: i64,
 }
 
+impl UserTokenResp {
+    pub fn from_json(v: &serde_json::Value) -> UserTokenResp {
+        use super::group::{number, text};
+        UserTokenResp {
+            user_id: text(v, "userID"),
+            token: text(v, "token"),
+            expired_time: number(v, "expiredTime"),
+        }
+    }
+}
+
 /// `/auth/parse_token` (v2.0.10+): the expiry of the token in the header
 /// (docs/releases.md#parse-token).
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]

@@ -20,6 +20,13 @@ pub struct UserIdResult {
 }
 
 impl UserIdResult {
+    pub fn from_json(v: &serde_json::Value) -> UserIdResult {
+        UserIdResult {
+            user_id: super::group::text(v, "userID"),
+            result: super::group::number(v, "result") as i32,
+        }
+    }
+
     pub fn ok(&self) -> bool {
         self.result == 0
     }

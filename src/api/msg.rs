@@ -113,6 +113,17 @@ pub struct SendMsgResp {
     pub send_time: i64,
 }
 
+impl SendMsgResp {
+    pub fn from_json(v: &serde_json::Value) -> SendMsgResp {
+        use super::group::{number, text};
+        SendMsgResp {
+            server_msg_id: text(v, "serverMsgID"),
+            client_msg_id: text(v, "clientMsgID"),
+            send_time: number(v, "sendTime"),
+        }
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct TextContent {
     pub text: String,

@@ -52,6 +52,32 @@ pub struct UserInfo {
     pub ex: String,
 }
 
+impl AccountStatus {
+    pub fn from_json(v: &serde_json::Value) -> AccountStatus {
+        AccountStatus {
+            user_id: super::group::text(v, "userID"),
+            account_status: super::group::text(v, "accountStatus"),
+        }
+    }
+}
+
+impl OnlineStatus {
+    /// Offline users come without `detailPlatformStatus`.
+    pub fn from_json(v: &serde_json::Value) -> OnlineStatus {
+        use super::group::text;
+        OnlineStatus {
+            user_id: text(v, "userID"),
+            status: text(v, "status"),
+            detail_platform_status: (v["detailPlatformStatus"].as_array().into_iter().flatten())
+                .map(|p| PlatformStatus {
+                    platform: text(p, "platform"),
+                    status: text(p, "status"),
+                })
+                .collect(),
+        }
+    }
+}
+
 impl UserInfo {
     /// A public profile read as a JSON value (a blacklist entry, a friend).
     pub fn from_json(v: &serde_json::Value) -> UserInfo {
@@ -126,6 +152,13 @@ pub struct GetUsersResp {
 }
 
 impl GetUsersResp {
+    pub fn from_json(v: &serde_json::Value) -> GetUsersResp {
+        GetUsersResp {
+            user_list: v["userList"].clone(),
+            total_num: super::group::number(v, "totalNum").max(0) as u64,
+        }
+    }
+
     pub fn users(&self) -> Vec<FullUserInfo> {
         (self.user_list.as_array().into_iter().flatten())
             .map(FullUserInfo::from_json)

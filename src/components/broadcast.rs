@@ -460,7 +460,8 @@ impl Broadcaster {
                     });
                     Ok(batch_outcomes(&asked, &data, &op))
                 }
-                (answer, _) => answer_as::<SendMsgResp>(answer).map(|r| {
+                (answer, _) => answer_as::<serde_json::Value>(answer).map(|v| {
+                    let r = SendMsgResp::from_json(&v);
                     vec![State::Sent {
                         client_msg_id: r.client_msg_id,
                     }]

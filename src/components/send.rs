@@ -44,7 +44,8 @@ impl Sender {
         self.last.set(None);
         let scope = self.scope.get_value();
         leptos::task::spawn_local(async move {
-            let answer = app.call(&scope, &req).await;
+            let answer =
+                (app.call(&scope, &req).await).map(|a| a.map(|v| SendMsgResp::from_json(&v)));
             self.sending.set(false);
             // No answer: the session ended, and what was typed stays.
             let Some(answer) = answer else {

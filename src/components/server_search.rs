@@ -57,7 +57,8 @@ pub fn ServerSearch() -> impl IntoView {
         latest.set_value(ticket);
         busy.set(true);
         leptos::task::spawn_local(async move {
-            let got = app.call(&scope.get_value(), &req).await;
+            let got = (app.call(&scope.get_value(), &req).await)
+                .map(|a| a.map(|v| GetUsersResp::from_json(&v)));
             if latest.get_value() != ticket {
                 return;
             }

@@ -153,9 +153,10 @@ impl Step {
     pub fn decode(&self, answer: Answer) -> Result<Reply, ApiError> {
         let ids = self.ids();
         Ok(match self {
-            Step::Accounts(_) => Reply::Accounts(answer_as(answer)?),
-            Step::Infos(_) => Reply::Infos(answer_as(answer)?),
-            Step::Online(_) => Reply::Online(answer_as(answer)?),
+            // Read as JSON values: one decoder for every kind of record.
+            Step::Accounts(_) => Reply::Accounts(records(answer, AccountStatus::from_json)?),
+            Step::Infos(_) => Reply::Infos(records(answer, UserInfo::from_json)?),
+            Step::Online(_) => Reply::Online(records(answer, OnlineStatus::from_json)?),
             Step::Delete(_) => {
                 let failed = not_deleted(answer_as(answer))?;
                 let gone = ids
@@ -178,7 +179,11 @@ impl Step {
                 Reply::Outcomes(outcomes(ids, Some(vec![done])))
             }
             Step::Members { .. } | Step::ImportFriend { .. } => {
-                Reply::Outcomes(outcomes(ids, answer_as(answer)?))
+                // Absent or null `data` says nothing of any user.
+                let data: serde_json::Value = answer_as(answer)?;
+                let results = (data.as_array())
+                    .map(|list| list.iter().map(UserIdResult::from_json).collect());
+                Reply::Outcomes(outcomes(ids, results))
             }
         })
     }
@@ -343,6 +348,12 @@ pub fn plan_online(ids: &[String]) -> Vec<Step> {
 pub struct Failed {
     pub step: Step,
     pub error: ApiError,
+}
+
+/// An answer's list of records, each read by `read`.
+fn records<T>(answer: Answer, read: fn(&serde_json::Value) -> T) -> Result<Vec<T>, ApiError> {
+    let list: Vec<serde_json::Value> = answer_as(answer)?;
+    Ok(list.iter().map(read).collect())
 }
 
 /// The IDs a delete_user answer lists as not deleted: `data` with errCode

@@ -259,7 +259,8 @@ async fn real_expiry(signed: &Connection, scope: &Scope) -> Option<i64> {
         return None;
     }
     let parsed = call(signed, scope, &ParseTokenReq {}).await.ok()?;
-    Some(parsed.expire_time_seconds).filter(|&s| s > 0)
+    // The server spells the key with capitals.
+    Some(crate::api::group::number(&parsed, "ExpireTimeSeconds")).filter(|&s| s > 0)
 }
 
 /// user_token, the server's release (`chosen`, or found out by probing),
@@ -279,6 +280,7 @@ async fn sign_in(
         release: Release::default(),
     };
     let token = call(&anonymous, scope, req).await.map_err(Failure::Api)?;
+    let token = crate::api::auth::UserTokenResp::from_json(&token);
     let release = match chosen {
         Some(release) => release,
         None => {

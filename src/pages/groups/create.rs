@@ -9,7 +9,7 @@ use super::Recent;
 use crate::api::group::{CreateGroupReq, GroupAddMemberInfo, GroupInfo, ROLE_ADMIN, ROLE_ORDINARY};
 use crate::api::ids::parse_id_list;
 use crate::api::release::Release;
-use crate::api::user::{safe_url, AccountCheckReq, REGISTERED};
+use crate::api::user::{safe_url, AccountCheckReq, AccountStatus, REGISTERED};
 use crate::api::{endpoints, ApiError};
 use crate::components::bulk::Run;
 use crate::components::copy_button::CopyButton;
@@ -163,8 +163,7 @@ pub fn CreateGroup(recent: Recent) -> impl IntoView {
                 };
                 match answer {
                     Ok(r) => {
-                        let ok = r
-                            .iter()
+                        let ok = (r.iter().map(AccountStatus::from_json))
                             .any(|s| s.user_id == who && s.account_status == REGISTERED);
                         owner_registered.set(ok);
                         if !ok {
@@ -239,7 +238,7 @@ pub fn CreateGroup(recent: Recent) -> impl IntoView {
                 let Some(answer) = app.call(&scope, &req).await else {
                     return;
                 };
-                match answer {
+                match answer.map(|v| GroupInfo::from_json(&v)) {
                     Ok(info) => {
                         let in_first: FxHashSet<&str> =
                             first.iter().map(|(id, _)| id.as_str()).collect();
