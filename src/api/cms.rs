@@ -141,7 +141,7 @@ pub struct CmsRequest {
 
 impl CmsRequest {
     /// A/B's GET: `path?k=v&…`, values percent-encoded.
-    fn get(path: &str, query: &[(&str, String)]) -> CmsRequest {
+    pub(crate) fn get(path: &str, query: &[(&str, String)]) -> CmsRequest {
         let query: Vec<String> = (query.iter())
             .map(|(k, v)| format!("{k}={}", crate::routes::encode_component(v)))
             .collect();
@@ -152,7 +152,7 @@ impl CmsRequest {
     }
 
     /// C's POST with its operationID.
-    fn post(path: &str, mut body: Value, operation_id: &str) -> CmsRequest {
+    pub(crate) fn post(path: &str, mut body: Value, operation_id: &str) -> CmsRequest {
         body["operationID"] = json!(operation_id);
         CmsRequest {
             path: path.to_string(),

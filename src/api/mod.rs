@@ -4,6 +4,9 @@
 pub mod auth;
 pub mod body;
 pub mod cms;
+pub mod cms_blocks;
+pub mod cms_logs;
+pub mod cms_stats;
 pub mod endpoints;
 pub mod envelope;
 pub mod error;

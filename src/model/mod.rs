@@ -3,8 +3,11 @@
 
 pub mod broadcast;
 pub mod bulk;
+pub mod chart;
 pub mod csv;
+pub mod days;
 pub mod groups;
+pub mod markup;
 pub mod members;
 pub mod message;
 pub mod notification;

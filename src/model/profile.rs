@@ -61,42 +61,9 @@ pub enum ProfileProblem {
     BadDate,
 }
 
-/// Days since 1970-01-01 of a proleptic Gregorian date.
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
 /// `YYYY-MM-DD` (what a date input gives) as Unix seconds at 00:00 UTC.
 pub fn birth_seconds(date: &str) -> Option<u32> {
-    let mut parts = date.trim().splitn(3, '-');
-    let mut next = |len: usize| {
-        let p = parts.next()?;
-        (p.len() == len && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse::<i64>().ok())?
-    };
-    let (y, m, d) = (next(4)?, next(2)?, next(2)?);
-    let month_days = [
-        31,
-        28 + i64::from(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)),
-        31,
-        30,
-        31,
-        30,
-        31,
-        31,
-        30,
-        31,
-        30,
-        31,
-    ];
-    if !(1..=12).contains(&m) || d < 1 || d > month_days[m as usize - 1] {
-        return None;
-    }
-    let secs = days_from_civil(y, m, d) * 86_400;
+    let secs = super::days::parse_day(date)? * 86_400;
     u32::try_from(secs).ok().filter(|&s| s > 0)
 }
 
