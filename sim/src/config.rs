@@ -98,7 +98,8 @@ pub struct Config {
     /// 8000 for 2.0.8 and 10006 after, skipped with a warning when taken.
     #[arg(long, value_name = "PORT|off", env = "OPENIM_SIM_CMS_PORT")]
     pub cms_port: Option<CmsPort>,
-    /// No CMS listener (as `--cms-port off`).
+    /// No CMS at all: no listener (as `--cms-port off`), and nothing under
+    /// `/cms/` or `/api/` beside the dashboard.
     #[arg(long, env = "OPENIM_SIM_NO_CMS", action = ArgAction::SetTrue, value_parser = BoolishValueParser::new())]
     pub no_cms: bool,
     /// An admin's CMS login secret (`manager.secrets`), in the order of the

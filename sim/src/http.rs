@@ -202,7 +202,7 @@ fn answer(shared: &Shared, inc: &Incoming) -> (Response<Body>, Option<Duration>)
         path.strip_prefix(p)
             .is_some_and(|rest| rest.starts_with('/'))
     });
-    if sim.config.dashboard.is_some() && under_cms {
+    if sim.config.dashboard.is_some() && under_cms && !sim.config.no_cms {
         return cms_answer(&mut sim, inc);
     }
 
