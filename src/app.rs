@@ -10,7 +10,7 @@ use crate::i18n::{fill, Locale};
 use crate::pages::{
     directory::DirectoryPage, friends::FriendsPage, group::GroupPage, groups::GroupsPage,
     login::LoginPage, messages::MessagesPage, not_found::NotFound,
-    notifications::NotificationsPage, user::UserPage, users::UsersPage,
+    notifications::NotificationsPage, overview::OverviewPage, user::UserPage, users::UsersPage,
 };
 use crate::routes;
 use crate::state::{flag, local_time, text, tr, use_app, AppState, When};
@@ -42,6 +42,7 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=(StaticSegment(routes::LOGIN.segment),) view={login as Page}/>
+                    <Route path=(StaticSegment(routes::OVERVIEW.segment),) view={overview as Page}/>
                     <Route path=(StaticSegment(routes::DIRECTORY.segment),) view={directory as Page}/>
                     <Route path=(StaticSegment(routes::USERS.segment),) view={users as Page}/>
                     <Route
@@ -69,6 +70,10 @@ type Page = fn() -> AnyView;
 
 fn login() -> AnyView {
     view! { <LoginPage/> }.into_any()
+}
+
+fn overview() -> AnyView {
+    view! { <Protected><OverviewPage/></Protected> }.into_any()
 }
 
 fn directory() -> AnyView {
@@ -104,7 +109,7 @@ fn notifications() -> AnyView {
 }
 
 fn home() -> AnyView {
-    view! { <Redirect path=routes::HOME.path/> }.into_any()
+    view! { <Redirect path=routes::LANDING/> }.into_any()
 }
 
 #[component]
@@ -115,6 +120,7 @@ fn Header() -> impl IntoView {
             <span class="brand">{tr(|t| t.app_name)}</span>
             <When when=flag(move || app.session.with(Option::is_some))>
                 <nav aria-label=tr(|t| t.nav_label)>
+                    <A href=routes::OVERVIEW.path>{tr(|t| t.nav_overview)}</A>
                     <A href=routes::DIRECTORY.path>{tr(|t| t.nav_directory)}</A>
                     <A href=routes::USERS.path>{tr(|t| t.nav_users)}</A>
                     <A href=routes::GROUPS.path>{tr(|t| t.nav_groups)}</A>

@@ -19,6 +19,7 @@ macro_rules! page {
 }
 
 pub const LOGIN: Page = page!("login");
+pub const OVERVIEW: Page = page!("overview");
 pub const DIRECTORY: Page = page!("directory");
 pub const USERS: Page = page!("users");
 pub const GROUPS: Page = page!("groups");
@@ -31,11 +32,23 @@ pub const USER_PARAM: &str = "userID";
 /// The parameter of the group page, `/groups/:groupID`.
 pub const GROUP_PARAM: &str = "groupID";
 
-/// Where `/` leads, and a sign-in with no usable way back.
-pub const HOME: Page = USERS;
+/// Where `/` leads.
+pub const HOME: Page = OVERVIEW;
+
+/// Where a sign-in with no usable way back leads: the overview, which
+/// moves on to the user pages when no CMS answers.
+pub const LANDING: &str = "/overview?start";
 
 /// The pages behind sign-in, in the navigation's order.
-pub const PROTECTED: [Page; 6] = [DIRECTORY, USERS, GROUPS, FRIENDS, MESSAGES, NOTIFICATIONS];
+pub const PROTECTED: [Page; 7] = [
+    OVERVIEW,
+    DIRECTORY,
+    USERS,
+    GROUPS,
+    FRIENDS,
+    MESSAGES,
+    NOTIFICATIONS,
+];
 
 /// The user page of `user_id`, which may hold any character.
 pub fn user(user_id: &str) -> String {
@@ -75,7 +88,7 @@ pub fn encode_component(s: &str) -> String {
 pub fn safe_return_path(next: Option<&str>) -> String {
     match next {
         Some(p) if is_app_location(p) => p.to_string(),
-        _ => HOME.path.to_string(),
+        _ => LANDING.to_string(),
     }
 }
 
@@ -190,8 +203,8 @@ mod tests {
             "/用户",
         ];
         for p in bad {
-            assert_eq!(safe_return_path(Some(p)), "/users", "{p:?}");
+            assert_eq!(safe_return_path(Some(p)), "/overview?start", "{p:?}");
         }
-        assert_eq!(safe_return_path(None), "/users");
+        assert_eq!(safe_return_path(None), "/overview?start");
     }
 }

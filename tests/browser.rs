@@ -1070,3 +1070,80 @@ async fn each_mix_type_shows_its_media_forms_and_previews_only_safe_media() {
         Some("https://c/a.mp3")
     );
 }
+
+/// An overview panel draws its answer as bars and a table with its totals,
+/// says it is loading while none is there, and shows an error's errCode.
+#[wasm_bindgen_test]
+async fn an_overview_chart_draws_its_answer_and_its_numbers() {
+    use openim_admin::api::cms::Gen;
+    use openim_admin::api::cms_stats::Range;
+    use openim_admin::api::{ApiError, ErrorKind};
+    use openim_admin::pages::overview::chart::{Chart, Def, Kind};
+
+    let root = container();
+    let answer = RwSignal::new(None);
+    let shown = RwSignal::new(None::<(Gen, Range)>);
+    let def = Def {
+        id: "t-messages",
+        title: |t| t.chart_messages,
+        note: |t| t.note_messages,
+        route: 1,
+        kind: Kind::Chart {
+            series: &[
+                ("private_message_num", "message_num", |t| t.series_private),
+                ("group_message_num", "message_num", |t| t.series_group),
+            ],
+            line: false,
+        },
+    };
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(english_app());
+        view! { <Chart def answer shown/> }
+    });
+    shown.set(Some((
+        Gen::B,
+        Range {
+            from: 19_113,
+            to: 19_114,
+        },
+    )));
+    leptos::task::tick().await;
+    assert_eq!(text_of(&root, "[role=status]").as_deref(), Some("Loading…"));
+
+    answer.set(Some(Ok(serde_json::json!({
+        "private_message_num": 5, "group_message_num": 7,
+        "private_message_num_list": [{"date": "2022-05-01 00:00:00 +0000 UTC", "message_num": 2}, {"date": "2022-05-02 00:00:00 +0000 UTC", "message_num": 3}],
+        "group_message_num_list": [{"date": "2022-05-01 00:00:00 +0000 UTC", "message_num": 7}, {"date": "2022-05-02 00:00:00 +0000 UTC", "message_num": 0}],
+    }))));
+    leptos::task::tick().await;
+    assert_eq!(
+        text_of(&root, ".chart-total").as_deref(),
+        Some("Single chats 5 · Groups 7")
+    );
+    assert_eq!(root.query_selector_all("svg rect").unwrap().length(), 4);
+    let rows = root.query_selector_all("tbody tr").unwrap();
+    assert_eq!(rows.length(), 2);
+    assert_eq!(
+        rows.item(0).unwrap().text_content().as_deref(),
+        Some("2022-05-0127")
+    );
+    let svg = root.query_selector("svg").unwrap().unwrap();
+    assert_eq!(
+        svg.namespace_uri().as_deref(),
+        Some("http://www.w3.org/2000/svg")
+    );
+    assert_eq!(
+        svg.get_attribute("aria-label").as_deref(),
+        Some("Messages: Single chats 5 · Groups 7")
+    );
+
+    let refused = ErrorKind::Server {
+        err_code: 802,
+        err_msg: "db failed".into(),
+        data: None,
+    };
+    answer.set(Some(Err(ApiError::new("op-7", refused))));
+    leptos::task::tick().await;
+    assert!(text_of(&root, ".error-box").unwrap().contains("802"));
+    assert!(root.query_selector("svg").unwrap().is_none());
+}

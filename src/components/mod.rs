@@ -4,6 +4,7 @@ pub mod boot_form;
 pub mod broadcast;
 pub mod broadcast_panel;
 pub mod bulk;
+pub mod cms;
 pub mod confirm;
 pub mod content_fields;
 pub mod copy_button;

@@ -8,5 +8,6 @@ pub mod login;
 pub mod messages;
 pub mod not_found;
 pub mod notifications;
+pub mod overview;
 pub mod user;
 pub mod users;

@@ -96,7 +96,7 @@ async fn typing_before_the_app_starts_is_kept_with_the_focus_in_chinese() {
     assert_eq!(s.text(".login h1").await, zh.login_title, "the app agrees");
 
     s.click(".login-form button[type=submit]").await;
-    s.wait_path("/users").await;
+    s.wait_path("/overview?start").await;
     let token_calls = api_calls(&s.requests().await, "/auth/user_token")
         .into_iter()
         .cloned()

@@ -476,7 +476,7 @@ async fn each_bulk_run_offers_its_undo() {
 }
 
 /// Light and dark, each width, English and Chinese: for a person to look at.
-async fn shots(s: &Session, page: &str) {
+pub(crate) async fn shots(s: &Session, page: &str) {
     for scheme in ["light", "dark"] {
         s.cdp(
             "Emulation.setEmulatedMedia",

@@ -2,6 +2,8 @@
 //! endpoint takes, checked before sending, the answer shown honestly, and
 //! the messages sent from this tab with a one-click revoke.
 
+mod chat_logs;
+
 use leptos::prelude::*;
 
 use crate::api::msg::{
@@ -25,7 +27,7 @@ use crate::state::{flag, tr, use_app, When};
 
 const DRAFT: &str = "messages.draft";
 
-fn type_name(content_type: i32) -> Pick {
+pub(crate) fn type_name(content_type: i32) -> Pick {
     match content_type {
         TEXT => |t| t.ct_text,
         PICTURE => |t| t.ct_picture,
@@ -346,6 +348,7 @@ pub fn MessagesPage() -> impl IntoView {
                     <button type="submit" class="danger manual-revoke-button" disabled=sending>{tr(|t| t.revoke_button)}</button>
                 </div>
             </form>
+            <chat_logs::ChatLogs/>
             {reference(composed)}
         </section>
     }

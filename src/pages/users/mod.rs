@@ -2,6 +2,8 @@
 //! split into the server's batch limits, with progress, filtering,
 //! selection, export, deletion and retry of failed requests.
 
+mod blocks;
+
 use leptos::prelude::*;
 
 use crate::api::ids::parse_id_list;
@@ -80,6 +82,7 @@ pub fn UsersPage() -> impl IntoView {
             {move || load_error.get().map(|e| view! { <ErrorBox error=e/> })}
             <RunStatus run/>
             <UserResults run columns=LOOKUP_COLUMNS summary=|t| t.results_summary/>
+            <blocks::Blocks/>
         </section>
     }
 }
