@@ -25,9 +25,12 @@ cd "$(dirname "$0")/.."
 # member tracking, 4.7 KB; records read as JSON values, 1.1 KB).
 # 376,600 (+11,874 measured: the CMS API found by its probes or named at
 # sign-in and in config.json, and its list of every group with search and
-# pages, the pager shared with the server search).
+# pages, the pager shared with the server search); 393,500 (+16,872
+# measured: the overview's charts and top lists, chat-log search with CSV,
+# blocks, and the shared CMS piece, about 23.8 KB, less 6.9 KB of serde
+# decoders replaced by reading answers as JSON values).
 # Ceiling for the CMS work: 395,000.
-BUDGET_BROTLI=376600
+BUDGET_BROTLI=393500
 
 dist=${1:-dist}
 [ -f "$dist/index.html" ] || { echo "no $dist/index.html: run trunk build --release --offline" >&2; exit 1; }
