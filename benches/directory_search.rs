@@ -37,7 +37,7 @@ async fn main() {
     let s = harness::Session::browse("bench-search", &base, vec![sim.process]).await;
     s.open("/login").await;
     s.sign_in("tuoyun", "openIM123456").await;
-    s.wait_path("/users").await;
+    s.wait_path("/overview?start").await;
     let when = |test: &str, start: &str| {
         let (test, start, s) = (test.to_string(), start.to_string(), &s);
         async move { s.ms_until(&test, &start).await }

@@ -34,7 +34,7 @@ async fn main() {
         .await;
     assert_eq!(filled["memberCount"], members, "{filled}");
     s.sign_in("tuoyun", "openIM123456").await;
-    s.wait_path("/users").await;
+    s.wait_path("/overview?start").await;
 
     // Each measure opens the page afresh from the groups page.
     let open = "document.getElementById('open-group-id').value = 'big'; \

@@ -205,7 +205,7 @@ async fn main() {
     s.on_new_document(INSTRUMENT).await;
     s.open("/login").await;
     s.sign_in("tuoyun", "openIM123456").await;
-    s.wait_path("/users").await;
+    s.wait_path("/overview?start").await;
     let when = |test: &str, start: &str| {
         let args = vec![json!(test), json!(start)];
         let s = &s;

@@ -20,6 +20,10 @@
 #   - a group of 100,000 members on a v2.3.3 server: its page's first
 #     screen of members and every member read after the click, and filter
 #     keystrokes over them next to a bare <input>;
+#   - the overview of a v2.3.3 server's CMS with 100,000 users and
+#     1,000,000 messages: the first chart and every panel after the click
+#     on 7 days, 30 days and 12 months; a day's chat-log search, all of it
+#     and one sender's;
 #   - a broadcast of 10,000 OA notifications from the notifications page at
 #     concurrency 4 (openim-sim as v2.1.0): one send_msg each, then by
 #     batch_send_msg of 100: seconds, sends/s, and the ledger's
@@ -59,6 +63,11 @@ echo "== a group of 100,000 members (v2.3.3)"
 OPENIM_SIM_BIN="$target_dir/release/openim-sim" \
 CHROMEDRIVER=${CHROMEDRIVER:-$(command -v chromedriver)} \
   cargo bench -q --bench group_members -- --members "${GROUP_MEMBERS:-100000}"
+
+echo "== the overview at 100,000 users and 1,000,000 messages (v2.3.3)"
+OPENIM_SIM_BIN="$target_dir/release/openim-sim" \
+CHROMEDRIVER=${CHROMEDRIVER:-$(command -v chromedriver)} \
+  cargo bench -q --bench overview -- --users "${OVERVIEW_USERS:-100000}" --messages "${OVERVIEW_MESSAGES:-1000000}"
 
 echo "== broadcast from the page"
 OPENIM_SIM_BIN="$target_dir/release/openim-sim" \
