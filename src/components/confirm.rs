@@ -41,7 +41,9 @@ pub fn Confirm(ask: RwSignal<Option<Ask>>) -> impl IntoView {
                 }
             };
             view! {
-                <form class="confirm" role="alertdialog" aria-labelledby="confirm-title" novalidate on:submit=submit>
+                // A form may not be a dialog itself: the dialog holds it.
+                <div role="alertdialog" aria-labelledby="confirm-title">
+                <form class="confirm" novalidate on:submit=submit>
                     <h3 id="confirm-title">{a.title}</h3>
                     {a.notes.into_iter().map(|n| view! { <p class="warning">{n}</p> }).collect_view()}
                     {a.typed.map(|(label, _)| view! {
@@ -56,6 +58,7 @@ pub fn Confirm(ask: RwSignal<Option<Ask>>) -> impl IntoView {
                         <button type="button" class="secondary" on:click=move |_| ask.set(None)>{tr(|t| t.cancel)}</button>
                     </div>
                 </form>
+                </div>
             }
         })
     }

@@ -40,8 +40,10 @@ pub(super) fn DeleteConfirm(
         }
         .into_any();
     }
+    // A form may not be a dialog itself: the dialog holds it.
     view! {
-        <form class="confirm" role="alertdialog" aria-labelledby="delete-title" novalidate on:submit=confirm>
+        <div role="alertdialog" aria-labelledby="delete-title">
+        <form class="confirm" novalidate on:submit=confirm>
             <h2 id="delete-title">{counted(|t| t.delete_title, move || count)}</h2>
             <p class="warning">{tr(|t| t.delete_warning)}</p>
             {(admins > 0).then(|| view! {
@@ -59,6 +61,7 @@ pub(super) fn DeleteConfirm(
                 <button type="button" class="secondary" on:click=move |_| confirming.set(None)>{tr(|t| t.cancel)}</button>
             </div>
         </form>
+        </div>
     }
     .into_any()
 }
