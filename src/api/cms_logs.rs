@@ -187,6 +187,32 @@ pub fn page(gen: Gen, data: &Value) -> (Vec<LogRow>, u64) {
     (rows, total.max(0) as u64)
 }
 
+/// The columns of a page saved as CSV.
+pub const CSV_HEADER: [&str; 8] = [
+    "time",
+    "sessionType",
+    "sendID",
+    "senderNickname",
+    "recvID",
+    "recvName",
+    "contentType",
+    "content",
+];
+
+/// A row of the CSV, with its time as the page shows it.
+pub fn csv_row(r: &LogRow, time: String) -> Vec<String> {
+    vec![
+        time,
+        r.session_type.to_string(),
+        r.sender_id.clone(),
+        r.sender_name.clone(),
+        r.receiver_id.clone(),
+        r.receiver_name.clone(),
+        r.content_type.to_string(),
+        r.content.clone(),
+    ]
+}
+
 /// The http(s) address a media message points to, if any: only such a
 /// link is offered (a picture's, sound's, video's or file's).
 pub fn media_url(row: &LogRow) -> Option<String> {
@@ -298,5 +324,25 @@ mod tests {
         assert_eq!(rows[0].time, CreatedAt::Seconds(1_651_370_000));
         assert_eq!(media_url(&rows[0]), None);
         assert_eq!(page(Gen::C, &Value::Null), (Vec::new(), 0));
+    }
+
+    #[test]
+    fn a_page_saves_as_csv_that_spreadsheets_open_safely() {
+        let row = LogRow {
+            session_type: 2,
+            content_type: 101,
+            sender_id: "u1".into(),
+            sender_name: "Al, \"the\" boss".into(),
+            receiver_id: "g1".into(),
+            receiver_name: "Ops".into(),
+            content: "=HYPERLINK(\"x\")".into(),
+            time: CreatedAt::Seconds(1),
+        };
+        let doc = crate::model::csv::document(&CSV_HEADER, [csv_row(&row, "t".into())]);
+        assert_eq!(
+            doc,
+            "time,sessionType,sendID,senderNickname,recvID,recvName,contentType,content\r\n\
+             t,2,u1,\"Al, \"\"the\"\" boss\",g1,Ops,101,\"'=HYPERLINK(\"\"x\"\")\"\r\n"
+        );
     }
 }

@@ -95,7 +95,12 @@ pub fn blocks_table(
     for head in heads {
         let _ = write!(out, r#"<th scope="col">{}</th>"#, esc(head));
     }
-    out.push_str("<th></th></tr></thead><tbody>");
+    // The buttons' column is named for screen readers only.
+    let _ = write!(
+        out,
+        r#"<th scope="col"><span class="visually-hidden">{}</span></th></tr></thead><tbody>"#,
+        esc(unblock)
+    );
     for b in rows {
         let active = b.active(now);
         let _ = write!(out, r#"<tr data-user-id="{}"><td>"#, esc(&b.user_id));

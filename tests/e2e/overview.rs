@@ -11,7 +11,7 @@ const DAY: i64 = 86_400;
 const MARCH_1: i64 = 1_740_787_200;
 
 /// Signs in to openim-sim playing `release`, landing on the overview.
-async fn signed_in_on(release: &str, name: &str) -> Session {
+pub(crate) async fn signed_in_on(release: &str, name: &str) -> Session {
     let sim = start_sim(&["--users", "300", "--seed", "7", "--release", release]);
     let base = format!("http://127.0.0.1:{}", sim.port);
     let s = Session::browse(&format!("{name}-{release}"), &base, vec![sim.process]).await;
@@ -25,7 +25,7 @@ async fn signed_in_on(release: &str, name: &str) -> Session {
 /// nothing else is: 3 users on the 2nd and one on the 4th; 4 single-chat
 /// messages on the 2nd (one of them a picture), 2 group messages and the
 /// group on the 3rd, and a message whose text is markup.
-async fn plant(s: &Session) {
+pub(crate) async fn plant(s: &Session) {
     let at = |day: i64, hour: i64| MARCH_1 + day * DAY + hour * 3600;
     let users: Vec<Value> = [
         ("ov-1", "Ov One", at(1, 12)),
@@ -350,6 +350,36 @@ async fn chat_logs(release: &str, gen: &str) {
     )
     .await;
     s.screenshot("chat-logs").await;
+
+    // The page saved as CSV, with the server's values.
+    s.script(
+        "window.__csv = null; const real = URL.createObjectURL; \
+         URL.createObjectURL = (blob) => { blob.text().then(t => window.__csv = t); return real(blob); };",
+        vec![],
+    )
+    .await;
+    s.click(".export-logs").await;
+    s.until("the CSV export", || async {
+        s.script("return window.__csv;", vec![]).await.is_string()
+    })
+    .await;
+    let csv = s.script("return window.__csv;", vec![]).await;
+    let lines: Vec<&str> = (csv
+        .as_str()
+        .unwrap()
+        .trim_start_matches('\u{feff}')
+        .split("\r\n"))
+    .filter(|l| !l.is_empty())
+    .collect();
+    // The page shown: the one message with "needle 1".
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(lines[0].starts_with("time,sessionType,sendID"));
+    assert!(
+        lines[1].contains(",2,ov-3,")
+            && lines[1].contains(",ov-g,")
+            && lines[1].contains("needle 1"),
+        "{lines:?}"
+    );
 
     // The day: nothing on the 4th.
     search(&s, ["1", "ov-1", "", "", "", "2025-03-04"]).await;

@@ -124,29 +124,8 @@ pub fn ChatLogs() -> impl IntoView {
     let export = move |_| {
         let Some((rows, _)) = rows() else { return };
         let locale = app.locale.get_untracked();
-        let cells = rows.iter().map(|r| {
-            vec![
-                time_text(&r.time, locale),
-                r.session_type.to_string(),
-                r.sender_id.clone(),
-                r.sender_name.clone(),
-                r.receiver_id.clone(),
-                r.receiver_name.clone(),
-                r.content_type.to_string(),
-                r.content.clone(),
-            ]
-        });
-        let header = [
-            "time",
-            "sessionType",
-            "sendID",
-            "senderNickname",
-            "recvID",
-            "recvName",
-            "contentType",
-            "content",
-        ];
-        let doc = crate::model::csv::document(&header, cells);
+        let cells = (rows.iter()).map(|r| cms_logs::csv_row(r, time_text(&r.time, locale)));
+        let doc = crate::model::csv::document(&cms_logs::CSV_HEADER, cells);
         let _ = crate::components::download::save_text("chat-logs.csv", "text/csv", &doc);
     };
     let fields = FIELDS.iter().enumerate().map(|(i, &(key, label, kind))| {
