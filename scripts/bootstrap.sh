@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 TRUNK_VERSION=0.21.14
 # Minifies the JS glue of release builds; pinned, as sizes are a test.
 TERSER_VERSION=5.51.4
+# The accessibility checker the end-to-end tests run in the page.
+AXE_VERSION=4.14.1
 # wasm-opt older than this cannot read what current rustc emits.
 MIN_WASM_OPT=116
 
@@ -47,6 +49,12 @@ fi
 if [ "$(terser --version 2>/dev/null)" != "terser $TERSER_VERSION" ]; then
   say "installing terser $TERSER_VERSION (npm)"
   as_root npm install -g --silent "terser@$TERSER_VERSION"
+fi
+
+axe_installed() { sed -n 's/^  "version": "\(.*\)",$/\1/p' "$(npm root -g)/axe-core/package.json" 2>/dev/null; }
+if [ "$(axe_installed)" != "$AXE_VERSION" ]; then
+  say "installing axe-core $AXE_VERSION (npm)"
+  as_root npm install -g --silent "axe-core@$AXE_VERSION"
 fi
 
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then

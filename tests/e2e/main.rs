@@ -2,6 +2,7 @@
 //! stand-in server, checking what the page shows and what the server got.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod a11y;
 mod broadcast;
 mod cms;
 mod directory;
