@@ -117,6 +117,12 @@ mod browser {
     pub fn now_secs() -> i64 {
         (js_sys::Date::now() / 1000.0) as i64
     }
+
+    /// Today as a day number (days since 1970-01-01, UTC): the day the
+    /// CMS's statistics and chat logs go by.
+    pub fn today() -> i64 {
+        now_secs().div_euclid(86_400)
+    }
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -99,7 +99,7 @@ impl Group {
         let (app, id, scope) = (self.app, self.id.get_value(), self.scope.get_value());
         let release = app.release();
         let selected = self.members.lookup.with_untracked(Lookup::selected_ids);
-        let now = (js_sys::Date::now() / 1000.0) as i64;
+        let now = crate::session::now_secs();
         self.members_error.set(None);
         self.reading.set(Some(0));
         let mut read = 0;

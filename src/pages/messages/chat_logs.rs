@@ -82,7 +82,7 @@ pub fn ChatLogs() -> impl IntoView {
     let values = FIELDS.map(|(key, _, _)| kept_draft(format!("logs.{key}")));
     let day = values[5];
     if day.get_untracked().is_empty() {
-        day.set(day_text((js_sys::Date::now() / 86_400_000.0).floor() as i64));
+        day.set(day_text(crate::session::today()));
     }
     let problems = RwSignal::new(Vec::<(&'static str, LogProblem)>::new());
     // The generation of the search last sent, to read its answer.

@@ -132,15 +132,13 @@ const CHOICES: [(&str, Pick); 4] = [
     ("custom", |t| t.range_custom),
 ];
 
-/// Today as a UTC day number, the day the server's buckets use.
-fn today() -> i64 {
-    (js_sys::Date::now() / 86_400_000.0).floor() as i64
-}
-
 #[component]
 pub fn OverviewPage() -> impl IntoView {
     let app = use_app();
     let choice = kept_draft("overview.range");
+    if choice.get_untracked().is_empty() {
+        choice.set("7d".into());
+    }
     let from = kept_draft("overview.from");
     let to = kept_draft("overview.to");
     let problems = RwSignal::new((None::<Pick>, None::<Pick>));
@@ -153,8 +151,8 @@ pub fn OverviewPage() -> impl IntoView {
             return;
         };
         let range = match choice.get_untracked().as_str() {
-            "30d" => Range::days(today(), 30),
-            "12m" => Range::months(today()),
+            "30d" => Range::days(crate::session::today(), 30),
+            "12m" => Range::months(crate::session::today()),
             "custom" => {
                 let (f, t) = (
                     parse_day(&from.get_untracked()),
@@ -168,7 +166,7 @@ pub fn OverviewPage() -> impl IntoView {
                     _ => return,
                 }
             }
-            _ => Range::days(today(), 7),
+            _ => Range::days(crate::session::today(), 7),
         };
         problems.set((None, None));
         shown.set(Some((found.gen, range)));
@@ -222,8 +220,8 @@ pub fn OverviewPage() -> impl IntoView {
         })
     };
     if from.get_untracked().is_empty() {
-        from.set(day_text(today() - 13));
-        to.set(day_text(today()));
+        from.set(day_text(crate::session::today() - 13));
+        to.set(day_text(crate::session::today()));
     }
 
     view! {
@@ -236,7 +234,7 @@ pub fn OverviewPage() -> impl IntoView {
                     <div class="range-choices" role="group" aria-label=tr(|t| t.range_label)>
                         {CHOICES.map(|(key, label)| view! {
                             <button type="button" class=format!("secondary range-{key}")
-                                aria-pressed=move || (choice.get() == key || (choice.get().is_empty() && key == "7d")).to_string()
+                                aria-pressed=move || (choice.get() == key).to_string()
                                 on:click=move |_| pick(key)>{tr(label)}</button>
                         }).collect_view()}
                     </div>

@@ -20,10 +20,6 @@ use crate::state::{kept_draft, tr, use_app};
 /// Blocks a page.
 const SHOW: u32 = 20;
 
-fn now_secs() -> i64 {
-    (js_sys::Date::now() / 1000.0) as i64
-}
-
 #[component]
 pub fn Blocks() -> impl IntoView {
     let app = use_app();
@@ -45,7 +41,8 @@ pub fn Blocks() -> impl IntoView {
         _ => app.t().blocks_enforce_ab,
     };
     // A write, then the list as the server now holds it.
-    let write = move |req: crate::api::cms::CmsRequest| {
+    let write = move |build: &dyn Fn(&str) -> crate::api::cms::CmsRequest| {
+        let req = build(&crate::api::opid::next_operation_id());
         outcome.set(None);
         leptos::task::spawn_local(async move {
             let got = cms.call(req).await.map(|_| ());
@@ -67,7 +64,7 @@ pub fn Blocks() -> impl IntoView {
         let user_problem = id.is_empty().then(|| t.err_required.to_string());
         let until_problem = match end {
             None => Some(t.err_required),
-            Some(end) if end <= now_secs() => Some(t.err_until_past),
+            Some(end) if end <= crate::session::now_secs() => Some(t.err_until_past),
             _ => None,
         };
         problems.set((user_problem.clone(), until_problem.map(str::to_string)));
@@ -81,14 +78,7 @@ pub fn Blocks() -> impl IntoView {
             typed: None,
             button: t.block_button.to_string(),
             class: "block-go",
-            go: Callback::new(move |()| {
-                write(cms_blocks::block(
-                    found.gen,
-                    &id,
-                    &end,
-                    &crate::api::opid::next_operation_id(),
-                ))
-            }),
+            go: Callback::new(move |()| write(&|op| cms_blocks::block(found.gen, &id, &end, op))),
         }));
     };
     // The list's unblock buttons carry their userID.
@@ -110,13 +100,7 @@ pub fn Blocks() -> impl IntoView {
             typed: None,
             button: t.unblock_button.trim_end_matches('…').to_string(),
             class: "unblock-go",
-            go: Callback::new(move |()| {
-                write(cms_blocks::unblock(
-                    found.gen,
-                    &id,
-                    &crate::api::opid::next_operation_id(),
-                ))
-            }),
+            go: Callback::new(move |()| write(&|op| cms_blocks::unblock(found.gen, &id, op))),
         }));
     };
     let page = move || {
@@ -130,7 +114,7 @@ pub fn Blocks() -> impl IntoView {
             true => format!(r#"<p class="muted">{}</p>"#, t.blocks_none),
             false => crate::model::markup::blocks_table(
                 &rows,
-                now_secs(),
+                crate::session::now_secs(),
                 [
                     t.col_user_id,
                     t.col_nickname,
