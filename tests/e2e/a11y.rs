@@ -48,21 +48,13 @@ async fn check_everywhere(s: &Session, axe: &str, context: &str, what: &str) -> 
         )
         .await;
         for lang in ["en", "zh-CN"] {
-            s.find(".lang-select")
-                .await
-                .select_by_value(lang)
-                .await
-                .unwrap();
+            s.language(lang).await;
             for v in violations(s, axe, context).await {
                 all.push(format!("{what} ({scheme}, {lang}): {v}"));
             }
         }
     }
-    s.find(".lang-select")
-        .await
-        .select_by_value("en")
-        .await
-        .unwrap();
+    s.language("en").await;
     all
 }
 

@@ -311,6 +311,14 @@ impl Session {
         self.find(css).await.select_by_value(value).await.unwrap();
     }
 
+    /// Switches the UI language with the app's own switch. The boot shell's
+    /// switch (`#boot-lang`, index.html) is in the document until the app
+    /// replaces it, and a handle to it goes stale then.
+    pub async fn language(&self, tag: &str) {
+        self.choose(".topbar .lang-select:not(#boot-lang)", tag)
+            .await;
+    }
+
     /// Runs an async script (it calls its last argument with the result),
     /// waiting up to `limit` for it. For the benchmarks, which share this file.
     #[allow(dead_code)]

@@ -175,11 +175,7 @@ async fn sign_in_shows_who_and_stores_only_the_token() {
     s.open("/users").await;
 
     // The language switch applies at once and is remembered.
-    s.find(".lang-select")
-        .await
-        .select_by_value("zh-CN")
-        .await
-        .unwrap();
+    s.language("zh-CN").await;
     s.wait_text("h1", "用户查询").await;
     s.screenshot("users-zh").await;
     s.open("/users").await;

@@ -205,11 +205,7 @@ async fn media_without_a_url_never_leaves_the_page() {
     assert!(api_calls(&s.requests().await, "/manager/send_msg").is_empty());
 
     // In Chinese too, next to the field.
-    s.find(".lang-select")
-        .await
-        .select_by_value("zh-CN")
-        .await
-        .unwrap();
+    s.language("zh-CN").await;
     s.wait_text(
         &format!("{}-error", field("sourceUrl")),
         "此媒体需要一个 http(s) URL。",

@@ -208,7 +208,7 @@ async fn hostile_input_previews_as_text_and_is_refused_before_sending() {
     })
     .await;
     // The preview speaks the UI's language.
-    s.choose(".lang-select", "zh-CN").await;
+    s.language("zh-CN").await;
     s.wait_text(".oa-card .oa-link", "打开链接").await;
     s.close().await;
 }

@@ -238,7 +238,7 @@ async fn v2_3_offers_no_delete_and_says_why() {
     assert!(!s.exists(".selection-bar .delete").await);
     s.screenshot("no-delete").await;
     // The same in Chinese.
-    s.choose(".lang-select", "zh-CN").await;
+    s.language("zh-CN").await;
     s.wait_text(".no-delete", "delete_user").await;
     s.wait_text(".api-release", "v2.3.3+ 接口").await;
     s.screenshot("no-delete-zh").await;
@@ -443,7 +443,7 @@ async fn from_v2_3_2_the_directory_searches_and_pages_on_the_server() {
     assert_eq!(searches[1]["body"]["pageNumber"], 2);
     assert_eq!(searches[2]["body"]["userID"], wanted);
     assert_eq!(searches[2]["body"]["pageNumber"], 1);
-    s.choose(".lang-select", "zh-CN").await;
+    s.language("zh-CN").await;
     s.wait_text(".page-status", "第 1 页，共 1 页").await;
     s.screenshot("search-one-zh").await;
     s.close().await;
