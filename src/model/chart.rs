@@ -85,8 +85,12 @@ pub fn svg(series: &[Drawn], line: bool, monthly: bool) -> String {
     let (w, h) = (WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM);
     let y = |v: u64| TOP + h - (v as f64 * h as f64 / top as f64) as u64;
     let mut out = String::new();
-    let mut ticks = vec![0, top / 2, top];
-    ticks.dedup();
+    // A middle gridline only where it falls on a whole number (not on a
+    // top of 1 or 5), so the gridlines stay evenly spaced.
+    let mut ticks = vec![0, top];
+    if top.is_multiple_of(2) {
+        ticks.insert(1, top / 2);
+    }
     for t in ticks {
         let at = y(t);
         let _ = write!(
@@ -288,6 +292,31 @@ mod tests {
         let two = svg(&[("Single", &a), ("Groups", &b)], false, false);
         assert_eq!(two.matches("<rect").count(), 6);
         assert!(two.contains(r#"class="bar s1""#));
+    }
+
+    #[test]
+    fn gridlines_are_evenly_spaced() {
+        let grid = |out: &str| {
+            (out.split(r#"<line class="grid""#).skip(1))
+                .map(|l| {
+                    l.split(r#"y1=""#)
+                        .nth(1)
+                        .unwrap()
+                        .split('"')
+                        .next()
+                        .unwrap()
+                        .to_string()
+                })
+                .collect::<Vec<_>>()
+        };
+        // A top of 5 has no whole middle: 0 and 5 only, not a "2" off centre.
+        let five = svg(&[("New users", &points(&[1, 4]))], false, false);
+        assert_eq!(grid(&five), ["1920", "120"]);
+        assert!(!five.contains(">2</text>"));
+        // A top of 20 has its middle at 10, halfway up.
+        let twenty = svg(&[("New users", &points(&[1, 14]))], false, false);
+        assert_eq!(grid(&twenty), ["1920", "1020", "120"]);
+        assert!(twenty.contains(">10</text>"));
     }
 
     #[test]
