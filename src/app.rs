@@ -135,10 +135,12 @@ fn Header() -> impl IntoView {
                     let expires = format_expiry(s.expired_time, app.locale.get());
                     view! {
                         <span class="who">
-                            {tr(|t| t.signed_in_as)} " "
-                            <strong class="who-id">{s.user_id.clone()}</strong>
-                            " · " <span class="api-release">{text(move || fill(app.t().api_release, &[("release", &s.release().label())]))}</span>
-                            <span class="expiry">" · " {tr(|t| t.token_expires)} " " {expires}</span>
+                            <span>
+                                <span class="visually-hidden">{tr(|t| t.signed_in_as)} " "</span>
+                                <strong class="who-id">{s.user_id.clone()}</strong>
+                                " · " <span class="api-release">{text(move || fill(app.t().api_release, &[("release", &s.release().label())]))}</span>
+                            </span>
+                            <span class="expiry">{tr(|t| t.token_expires)} " " {expires}</span>
                         </span>
                         <button type="button" class="logout secondary" on:click=move |_| app.logout()>
                             {tr(|t| t.logout)}

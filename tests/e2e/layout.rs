@@ -1,5 +1,6 @@
-//! Pages fit the window: from 1280 px up no page scrolls sideways and
-//! every button can be reached, with long IDs and long errors on screen.
+//! Pages fit the window: from 1280 px up no page scrolls sideways, every
+//! button can be reached and the top bar keeps to one row, with long IDs
+//! and long errors on screen.
 
 use serde_json::json;
 
@@ -31,10 +32,17 @@ async fn assert_fits(s: &Session, what: &str) {
                if (r.left < Math.max(0, c.left) - 1 || r.right > Math.min(w, c.right) + 1) \
                  out.push('button ' + b.textContent.trim() + ' at ' + Math.round(r.left) + '..' + Math.round(r.right)); \
              } \
+             const nav = document.querySelector('.topbar nav'); \
+             const end = document.querySelector('.topbar-end'); \
+             if (nav && end && end.getBoundingClientRect().top >= nav.getBoundingClientRect().bottom) \
+               out.push('the top bar wraps to a second row'); \
              return out;",
             vec![],
         )
         .await;
+    if found != json!([]) {
+        s.screenshot("unfit").await;
+    }
     assert_eq!(found, json!([]), "{what}");
 }
 
