@@ -131,6 +131,8 @@ pub struct LogRow {
     pub content: String,
     /// A/B: the insert time as a Go time string; C: the send time.
     pub time: CreatedAt,
+    /// What a revoke names the message by; only C gives it.
+    pub client_msg_id: String,
 }
 
 impl LogRow {
@@ -162,6 +164,7 @@ pub fn page(gen: Gen, data: &Value) -> (Vec<LogRow>, u64) {
                     receiver_name: String::new(),
                     content: text(r, "content"),
                     time: CreatedAt::Seconds(number(r, "sendTime")),
+                    client_msg_id: text(r, "clientMsgID"),
                 }
             } else {
                 let group = r.get("group_id").is_some();
@@ -179,6 +182,7 @@ pub fn page(gen: Gen, data: &Value) -> (Vec<LogRow>, u64) {
                     receiver_name: text(r, name),
                     content: text(r, "whole_content"),
                     time: CreatedAt::Text(text(r, "date")),
+                    client_msg_id: String::new(),
                 }
             }
         })
@@ -188,7 +192,7 @@ pub fn page(gen: Gen, data: &Value) -> (Vec<LogRow>, u64) {
 }
 
 /// The columns of a page saved as CSV.
-pub const CSV_HEADER: [&str; 8] = [
+pub const CSV_HEADER: [&str; 9] = [
     "time",
     "sessionType",
     "sendID",
@@ -197,6 +201,7 @@ pub const CSV_HEADER: [&str; 8] = [
     "recvName",
     "contentType",
     "content",
+    "clientMsgID",
 ];
 
 /// A row of the CSV, with its time as the page shows it.
@@ -210,6 +215,7 @@ pub fn csv_row(r: &LogRow, time: String) -> Vec<String> {
         r.receiver_name.clone(),
         r.content_type.to_string(),
         r.content.clone(),
+        r.client_msg_id.clone(),
     ]
 }
 
@@ -311,17 +317,20 @@ mod tests {
             ("g1", "Ops")
         );
         assert!(rows[1].in_group() && !rows[0].in_group());
+        // A/B name no message a revoke could point to.
+        assert!(rows.iter().all(|r| r.client_msg_id.is_empty()));
         assert_eq!(
             media_url(&rows[1]).as_deref(),
             Some("https://cdn.example/p.png")
         );
         assert_eq!(media_url(&rows[0]), None);
-        let c: Value = serde_json::from_str(r#"{"chatLogs":[{"sendID":"u1","recvID":"u2","senderNickname":"Bob","sessionType":1,"contentType":104,"content":"{\"videoUrl\":\"javascript:alert(1)\"}","sendTime":1651370000}],"logNums":1,"currentPage":1,"showNumber":20}"#).unwrap();
+        let c: Value = serde_json::from_str(r#"{"chatLogs":[{"sendID":"u1","recvID":"u2","senderNickname":"Bob","sessionType":1,"contentType":104,"content":"{\"videoUrl\":\"javascript:alert(1)\"}","sendTime":1651370000,"clientMsgID":"0123456789abcdef0123456789abcdef"}],"logNums":1,"currentPage":1,"showNumber":20}"#).unwrap();
         let (rows, total) = page(Gen::C, &c);
         assert_eq!(total, 1);
         // The receiver's nickname in a single chat's sender name is dropped.
         assert_eq!(rows[0].sender_name, "");
         assert_eq!(rows[0].time, CreatedAt::Seconds(1_651_370_000));
+        assert_eq!(rows[0].client_msg_id, "0123456789abcdef0123456789abcdef");
         assert_eq!(media_url(&rows[0]), None);
         assert_eq!(page(Gen::C, &Value::Null), (Vec::new(), 0));
     }
@@ -337,12 +346,13 @@ mod tests {
             receiver_name: "Ops".into(),
             content: "=HYPERLINK(\"x\")".into(),
             time: CreatedAt::Seconds(1),
+            client_msg_id: "c1".into(),
         };
         let doc = crate::model::csv::document(&CSV_HEADER, [csv_row(&row, "t".into())]);
         assert_eq!(
             doc,
-            "time,sessionType,sendID,senderNickname,recvID,recvName,contentType,content\r\n\
-             t,2,u1,\"Al, \"\"the\"\" boss\",g1,Ops,101,\"'=HYPERLINK(\"\"x\"\")\"\r\n"
+            "time,sessionType,sendID,senderNickname,recvID,recvName,contentType,content,clientMsgID\r\n\
+             t,2,u1,\"Al, \"\"the\"\" boss\",g1,Ops,101,\"'=HYPERLINK(\"\"x\"\")\",c1\r\n"
         );
     }
 }

@@ -7,6 +7,7 @@ use std::fmt::Write;
 
 use crate::api::cms_blocks::Block;
 use crate::api::cms_logs::{media_url, LogRow};
+use crate::api::msg::REVOKE;
 use crate::routes;
 
 /// Text safe inside markup and quoted attributes.
@@ -35,14 +36,29 @@ fn link(out: &mut String, href: &str, text: &str, note: &str) {
 /// A page of chat logs as a table: each row's time (`times`, as the page
 /// formats them), sender and receiver linked to their pages, content type
 /// and content as text, with `open` linking a media message's http(s)
-/// address.
-pub fn logs_table(rows: &[LogRow], times: &[String], heads: [&str; 5], open: &str) -> String {
+/// address. A message the server names by clientMsgID (C) gets a `revoke`
+/// button carrying its row's index for the table's one click handler; a
+/// revoke itself gets none.
+pub fn logs_table(
+    rows: &[LogRow],
+    times: &[String],
+    heads: [&str; 5],
+    [open, revoke]: [&str; 2],
+) -> String {
     let mut out = String::from(r#"<table class="plain logs-table"><thead><tr>"#);
     for head in heads {
         let _ = write!(out, r#"<th scope="col">{}</th>"#, esc(head));
     }
+    let named = rows.iter().any(|r| !r.client_msg_id.is_empty());
+    if named {
+        let _ = write!(
+            out,
+            r#"<th scope="col"><span class="visually-hidden">{}</span></th>"#,
+            esc(revoke)
+        );
+    }
     out.push_str("</tr></thead><tbody>");
-    for (r, time) in rows.iter().zip(times) {
+    for (i, (r, time)) in rows.iter().zip(times).enumerate() {
         let _ = write!(
             out,
             r#"<tr><td class="nowrap">{}</td><td class="sender">"#,
@@ -74,7 +90,19 @@ pub fn logs_table(rows: &[LogRow], times: &[String], heads: [&str; 5], open: &st
                 esc(open)
             );
         }
-        out.push_str("</td></tr>");
+        out.push_str("</td>");
+        if named {
+            out.push_str("<td>");
+            if !r.client_msg_id.is_empty() && r.content_type != REVOKE as i64 {
+                let _ = write!(
+                    out,
+                    r#"<button type="button" class="secondary revoke-log" data-row="{i}">{}</button>"#,
+                    esc(revoke)
+                );
+            }
+            out.push_str("</td>");
+        }
+        out.push_str("</tr>");
     }
     out.push_str("</tbody></table>");
     out
@@ -156,7 +184,7 @@ mod tests {
             &rows,
             &times,
             ["Time", "From", "To", "Type", "Content"],
-            "open",
+            ["open", "Revoke"],
         );
         assert!(
             html.contains(
@@ -169,6 +197,26 @@ mod tests {
         assert!(html.contains(r#"<a href="/groups/g1">g1</a> <span class="muted">Ops</span>"#));
         assert!(html.contains(r#"<a href="https://cdn.example/a.png?x=1&amp;y=&quot;" target="_blank" rel="noopener noreferrer">open</a>"#));
         assert_eq!(html.matches("<tr>").count(), 3);
+        // Without clientMsgIDs (A/B) there is nothing to revoke by.
+        assert!(!html.contains("Revoke"));
+    }
+
+    #[test]
+    fn messages_named_by_client_msg_id_offer_a_revoke() {
+        let row = |content_type, id: &str| LogRow {
+            content_type,
+            client_msg_id: id.into(),
+            ..LogRow::default()
+        };
+        let rows = [row(101, "c0"), row(111, "c1"), row(102, "")];
+        let times = ["t".to_string(), "t".to_string(), "t".to_string()];
+        let html = logs_table(&rows, &times, ["a", "b", "c", "d", "e"], ["open", "Revoke"]);
+        // One header for the column, one button: a revoke is not revoked.
+        assert!(html.contains(r#"<span class="visually-hidden">Revoke</span>"#));
+        assert_eq!(html.matches("revoke-log").count(), 1);
+        assert!(html.contains(r#"data-row="0">Revoke</button>"#));
+        // Every row has the column, filled or not.
+        assert_eq!(html.matches("</td>").count(), 3 * 6);
     }
 
     #[test]

@@ -343,6 +343,12 @@ async fn chat_logs(release: &str, gen: &str) {
     // Content, in group chats.
     search(&s, ["2", "", "ov-g", "needle 1", "", "2025-03-03"]).await;
     found(&s, 1).await;
+    if gen == "C" {
+        revoke_from_the_log(&s).await;
+    } else {
+        // A/B name no message a revoke could point to.
+        assert!(!s.exists(".revoke-log").await);
+    }
 
     s.script(
         "document.querySelector('.chat-logs').scrollIntoView()",
@@ -404,6 +410,53 @@ async fn chat_logs(release: &str, gen: &str) {
         .collect();
     assert!(sent.is_empty(), "{sent:?}");
     s.close().await;
+}
+
+/// The one row found (ov-3's "needle 1" in ov-g) handed to the revoke
+/// form, which says what it will send and sends it when asked.
+async fn revoke_from_the_log(s: &Session) {
+    let state = s.state().await;
+    let stored = (state["messages"].as_array().unwrap().iter())
+        .find(|m| {
+            m["content"]
+                .as_str()
+                .unwrap_or_default()
+                .contains("needle 1")
+        })
+        .unwrap();
+    let id = stored["clientMsgID"].as_str().unwrap().to_string();
+    s.click(".logs-table .revoke-log").await;
+    s.until("the revoke form filled", || async {
+        s.value("#msg-revoke\\.clientMsgID").await == id
+    })
+    .await;
+    assert_eq!(s.value("#msg-revoke\\.sendID").await, "ov-3");
+    assert_eq!(s.value("#msg-revoke\\.sessionType").await, "2");
+    assert_eq!(s.value("#msg-revoke\\.target").await, "ov-g");
+    // The focus is on the form's heading; nothing is sent until the
+    // operator presses its button.
+    let focused = s.script("return document.activeElement.id;", vec![]).await;
+    assert_eq!(focused, "revoke-title");
+    // send_msg is /msg/manage_send_msg on this release.
+    let sends = |requests: Vec<Value>| -> Vec<Value> {
+        (requests.into_iter())
+            .filter(|r| r["path"] == "/msg/manage_send_msg")
+            .collect()
+    };
+    assert!(sends(s.requests().await).is_empty());
+    s.screenshot("revoke-from-log").await;
+    s.click(".manual-revoke-button").await;
+    s.until("the revoke", || async {
+        !sends(s.requests().await).is_empty()
+    })
+    .await;
+    let sent = sends(s.requests().await);
+    let body = &sent[0]["body"];
+    assert_eq!(body["contentType"], 111);
+    assert_eq!(body["sendID"], "ov-3");
+    assert_eq!(body["groupID"], "ov-g");
+    assert_eq!(body["sessionType"], 2);
+    assert_eq!(body["content"]["revokeMsgClientID"], id.as_str());
 }
 
 #[tokio::test]

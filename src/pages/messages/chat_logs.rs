@@ -2,7 +2,9 @@
 //! (docs/cms.md#cms-get-chat-logs): by chat type, sender, receiver or
 //! group, content, content type and day, a page at a time. What a
 //! generation would ignore or break is refused next to its field; every
-//! row is shown as text, media only as a link to an http(s) address.
+//! row is shown as text, media only as a link to an http(s) address. A
+//! message named by its clientMsgID (C) can be handed to the page's
+//! revoke form.
 
 use leptos::prelude::*;
 
@@ -76,8 +78,9 @@ fn choices(i: usize, t: &'static crate::i18n::Strings) -> Vec<(String, String)> 
     }
 }
 
+/// `revoke` gets the row whose Revoke… button was pressed.
 #[component]
-pub fn ChatLogs() -> impl IntoView {
+pub fn ChatLogs(revoke: Callback<LogRow>) -> impl IntoView {
     let app = use_app();
     let values = FIELDS.map(|(key, _, _)| kept_draft(format!("logs.{key}")));
     let day = values[5];
@@ -128,6 +131,16 @@ pub fn ChatLogs() -> impl IntoView {
         let doc = crate::model::csv::document(&cms_logs::CSV_HEADER, cells);
         let _ = crate::components::download::save_text("chat-logs.csv", "text/csv", &doc);
     };
+    // The rows' revoke buttons carry their index in the page shown.
+    let pick = move |ev: leptos::ev::MouseEvent| {
+        use wasm_bindgen::JsCast;
+        let at = (ev.target())
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|b| b.get_attribute("data-row")?.parse::<usize>().ok());
+        if let Some(row) = at.and_then(|i| rows()?.0.into_iter().nth(i)) {
+            revoke.run(row);
+        }
+    };
     let fields = FIELDS.iter().enumerate().map(|(i, &(key, label, kind))| {
         let value = values[i];
         let id = format!("logs-{key}");
@@ -174,14 +187,15 @@ pub fn ChatLogs() -> impl IntoView {
                 <CmsPager cms show=SHOW total=Signal::derive(move || rows().map_or(0, |r| r.1))
                     found_text=|t| t.logs_found go=Callback::new(move |n| fetch(cms, n))/>
             </div>
-            {move || rows().filter(|r| !r.0.is_empty()).map(|(rows, _)| log_table(&rows))}
+            <div class="plain-scroll" on:click=pick
+                inner_html=move || rows().filter(|r| !r.0.is_empty()).map(|(rows, _)| log_table(&rows)).unwrap_or_default()></div>
         </section>
     }
     .into_any()
 }
 
 /// A page of rows, drawn at once as markup (docs: model::markup).
-fn log_table(rows: &[LogRow]) -> impl IntoView {
+fn log_table(rows: &[LogRow]) -> String {
     let app = use_app();
     let t = app.t();
     let locale = app.locale.get();
@@ -193,6 +207,6 @@ fn log_table(rows: &[LogRow]) -> impl IntoView {
         t.col_content_type,
         t.col_summary,
     ];
-    let html = crate::model::markup::logs_table(rows, &times, heads, t.open_media);
-    view! { <div class="plain-scroll" inner_html=html></div> }
+    let revoke = format!("{}…", t.revoke_button);
+    crate::model::markup::logs_table(rows, &times, heads, [t.open_media, &revoke])
 }

@@ -200,7 +200,37 @@ pub fn MessagesPage() -> impl IntoView {
         };
         send.run(crate::model::message::revoke(&original, &id));
     };
-    // The target's problems are named after the field the spec uses.
+    // A message found in the chat logs fills the revoke form, which the
+    // operator then reads and sends.
+    let from_log = Callback::new(move |row: crate::api::cms_logs::LogRow| {
+        let session = if row.in_group() {
+            GROUP_CHAT
+        } else {
+            SINGLE_CHAT
+        };
+        values.update(|v| {
+            for (key, value) in [
+                ("revoke.sendID", row.sender_id.clone()),
+                ("revoke.sessionType", session.to_string()),
+                ("revoke.target", row.receiver_id.clone()),
+                ("revoke.clientMsgID", row.client_msg_id.clone()),
+            ] {
+                v.insert(key.to_string(), value);
+            }
+        });
+        manual_problem.set(None);
+        // The focus goes to the form's heading, where a screen reader goes
+        // on from.
+        let heading = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("revoke-title"));
+        if let Some(heading) = heading {
+            use wasm_bindgen::JsCast;
+            // At the top of the window, so the whole form shows below it.
+            heading.scroll_into_view();
+            let _ = heading.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+    });
     // The target's problems are named after the field the spec uses.
     let target_error = Signal::derive(move || {
         if session_type() == GROUP_CHAT {
@@ -335,8 +365,8 @@ pub fn MessagesPage() -> impl IntoView {
                     </div>
                 </When>
             </section>
-            <form class="panel manual-revoke" novalidate on:submit=manual_revoke>
-                <h2>{tr(|t| t.manual_revoke_title)}</h2>
+            <form class="panel manual-revoke" aria-labelledby="revoke-title" novalidate on:submit=manual_revoke>
+                <h2 id="revoke-title" tabindex="-1">{tr(|t| t.manual_revoke_title)}</h2>
                 <p class="hint">{tr(|t| t.revoke_note)}</p>
                 {form.input("revoke.sendID", |t| t.field_send_id, "text")}
                 {form.select("revoke.sessionType", |t| t.field_session_type,
@@ -348,7 +378,7 @@ pub fn MessagesPage() -> impl IntoView {
                     <button type="submit" class="danger manual-revoke-button" disabled=sending>{tr(|t| t.revoke_button)}</button>
                 </div>
             </form>
-            <chat_logs::ChatLogs/>
+            <chat_logs::ChatLogs revoke=from_log/>
             {reference(composed)}
         </section>
     }
