@@ -252,6 +252,12 @@ pub fn read_answer(
     Ok(v["data"].clone())
 }
 
+/// Whether `e` may be the token check's refusal (docs/cms.md#cms-token-check):
+/// A/B's code 700, C's errCode 400 (which a body that does not bind shares).
+pub fn refuses_token(gen: Gen, e: &ApiError) -> bool {
+    e.err_code() == Some(if gen == Gen::C { 400 } else { 700 })
+}
+
 /// A group as the directory shows it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CmsGroup {
@@ -466,6 +472,14 @@ mod tests {
         let e =
             read_answer(Gen::C, 200, r#"{"errCode":400,"errMsg":"bad token"}"#, "op").unwrap_err();
         assert_eq!(e.err_code(), Some(400));
+        assert!(refuses_token(Gen::C, &e) && !refuses_token(Gen::B, &e));
+        let ab = read_answer(
+            Gen::B,
+            200,
+            r#"{"code":700,"err_msg":"parse token failed","data":null}"#,
+            "op",
+        );
+        assert!(refuses_token(Gen::A, &ab.unwrap_err()));
         // An error value written whole into errCode.
         let e = read_answer(
             Gen::C,

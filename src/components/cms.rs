@@ -104,8 +104,29 @@ impl CmsPage {
                 let message = "the session or the CMS is gone".to_string();
                 return Err(ApiError::new("", ErrorKind::Network { message }));
             };
-            crate::api::cms_transport::call(&cms, &token, &scope, &req).await
+            let got = crate::api::cms_transport::call(&cms, &token, &scope, &req).await;
+            if let Err(e) = &got {
+                if crate::api::cms::refuses_token(cms.gen, e) {
+                    self.confirm_session(&scope).await;
+                }
+            }
+            got
         })
+    }
+}
+
+impl CmsPage {
+    /// The CMS checks the token as the main API does, so a refusal may
+    /// mean the session is over: a harmless main-API read settles it, and
+    /// ends the session as every refused call does, keeping what was typed.
+    async fn confirm_session(self, scope: &Scope) {
+        let me = (self.app.session).with_untracked(|s| s.as_ref().map(|s| s.user_id.clone()));
+        let req = crate::api::user::AccountCheckReq {
+            check_user_id_list: me.into_iter().collect(),
+        };
+        let _ = (self.app)
+            .records(scope, crate::api::endpoints::encode(&req))
+            .await;
     }
 }
 

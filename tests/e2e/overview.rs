@@ -459,6 +459,50 @@ async fn revoke_from_the_log(s: &Session) {
     assert_eq!(body["content"]["revokeMsgClientID"], id.as_str());
 }
 
+/// A token that lapsed, met first by the CMS: its refusal is checked once
+/// with the main API, which ends the session; signed in again, the
+/// operator is back at the search as typed.
+async fn lapsed_at_the_cms(release: &str) {
+    let _one = ONE_AT_A_TIME.lock().await;
+    let s = signed_in_on(release, "cms-lapsed").await;
+    s.open("/messages").await;
+    s.wait_text(".chat-logs .cms-at", "generation").await;
+    s.choose("#logs-session", "1").await;
+    s.paste_into("#logs-sender", "ov-1").await;
+    let before = s.requests().await.len();
+    s.server("POST", "/_sim/expire_tokens").await;
+    s.click(".search-logs").await;
+    s.wait_path("/login?next=%2Fmessages").await;
+    s.wait_text(".notice", "Your session ended").await;
+    let after: Vec<Value> = s.requests().await.into_iter().skip(before).collect();
+    let paths: Vec<&str> = (after.iter())
+        .filter_map(|r| r["path"].as_str())
+        .filter(|p| !p.starts_with("/_sim"))
+        .collect();
+    assert!(
+        paths.len() == 2
+            && paths[0].contains("/message/get_chat_logs")
+            && paths[1].ends_with("/account_check"),
+        "{paths:?}"
+    );
+    s.sign_in(crate::SECRET, crate::ADMIN).await;
+    s.wait_path("/messages").await;
+    s.wait_text(".chat-logs .cms-at", "generation").await;
+    assert_eq!(s.value("#logs-sender").await, "ov-1");
+    assert_eq!(s.value("#logs-session").await, "1");
+    s.close().await;
+}
+
+#[tokio::test]
+async fn a_token_lapsed_at_the_cms_ends_the_session_on_generation_a() {
+    lapsed_at_the_cms("2.0.8").await;
+}
+
+#[tokio::test]
+async fn a_token_lapsed_at_the_cms_ends_the_session_on_generation_c() {
+    lapsed_at_the_cms("2.3.3").await;
+}
+
 #[tokio::test]
 async fn chat_logs_are_searched_by_each_filter_on_generation_a() {
     chat_logs("2.0.8", "A").await;
