@@ -132,7 +132,7 @@ impl Form {
             .with(|v| v.get(key).cloned().unwrap_or_default())
     }
 
-    fn set(self, key: &str, value: String) {
+    pub fn set(self, key: &str, value: String) {
         self.values.update(|v| {
             v.insert(key.to_string(), value);
         })

@@ -203,21 +203,11 @@ pub fn MessagesPage() -> impl IntoView {
     // A message found in the chat logs fills the revoke form, which the
     // operator then reads and sends.
     let from_log = Callback::new(move |row: crate::api::cms_logs::LogRow| {
-        let session = if row.in_group() {
-            GROUP_CHAT
-        } else {
-            SINGLE_CHAT
-        };
-        values.update(|v| {
-            for (key, value) in [
-                ("revoke.sendID", row.sender_id.clone()),
-                ("revoke.sessionType", session.to_string()),
-                ("revoke.target", row.receiver_id.clone()),
-                ("revoke.clientMsgID", row.client_msg_id.clone()),
-            ] {
-                v.insert(key.to_string(), value);
-            }
-        });
+        let session = if row.in_group() { "2" } else { "1" };
+        form.set("revoke.sessionType", session.to_string());
+        form.set("revoke.sendID", row.sender_id);
+        form.set("revoke.target", row.receiver_id);
+        form.set("revoke.clientMsgID", row.client_msg_id);
         manual_problem.set(None);
         // The focus goes to the form's heading, where a screen reader goes
         // on from.
