@@ -46,9 +46,11 @@ async fn main() {
          (document.getElementById('members-summary')?.textContent ?? '').startsWith('{members} ')"
     );
     s.open("/groups").await;
+    s.find("#open-group-id").await;
     let first = s.ms_until(&format!("return {rows} > 0"), open).await;
     println!("group of {members}: first screen of members {first:.0} ms after the click");
     s.open("/groups").await;
+    s.find("#open-group-id").await;
     let whole = s.ms_until(&all, open).await;
     let pages = members.div_ceil(1000);
     println!("all {members} members read ({pages} pages of 1,000): {whole:.0} ms after the click");

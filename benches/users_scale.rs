@@ -206,6 +206,10 @@ async fn main() {
     s.open("/login").await;
     s.sign_in("tuoyun", "openIM123456").await;
     s.wait_path("/overview?start").await;
+    // Sign-in lands on the overview (the sim serves a CMS): on to the
+    // lookup page within the app, as an operator would.
+    s.click("nav a[href='/users']").await;
+    s.find(".load-all").await;
     let when = |test: &str, start: &str| {
         let args = vec![json!(test), json!(start)];
         let s = &s;
