@@ -6,6 +6,7 @@
 
 mod common;
 use common::*;
+use openim_sim::gotime::{civil, days_from_civil};
 use openim_sim::{Config, Release};
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -13,28 +14,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 const DAY: i64 = 86_400;
 
 /// Unix seconds of a UTC date and time.
-fn at(y: i64, m: i64, d: i64, secs: i64) -> i64 {
+fn at(y: i64, m: u32, d: u32, secs: i64) -> i64 {
     days_from_civil(y, m, d) * DAY + secs
-}
-
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y.rem_euclid(400);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
-    era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
-}
-
-fn civil(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
 }
 
 fn ymd(days: i64) -> String {
@@ -54,8 +35,8 @@ fn buckets(from: i64, to: i64) -> Vec<(i64, i64)> {
     };
     let first_after = |d: i64, n: i64| {
         let (y, m) = month(d);
-        let k = y * 12 + m - 1 + n;
-        days_from_civil(k.div_euclid(12), k.rem_euclid(12) + 1, 1)
+        let k = y * 12 + i64::from(m) - 1 + n;
+        days_from_civil(k.div_euclid(12), k.rem_euclid(12) as u32 + 1, 1)
     };
     if from == to {
         return vec![(from, from + 1)];
