@@ -113,9 +113,7 @@ impl CmsPage {
             got
         })
     }
-}
 
-impl CmsPage {
     /// The CMS checks the token as the main API does, so a refusal may
     /// mean the session is over: a harmless main-API read settles it, and
     /// ends the session as every refused call does, keeping what was typed.
